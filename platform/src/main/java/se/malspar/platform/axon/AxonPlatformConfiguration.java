@@ -1,0 +1,131 @@
+package se.malspar.platform.axon;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import org.axonframework.common.jpa.EntityManagerProvider;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.eventsourcing.eventstore.jpa.JpaEventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.jpa.SQLErrorCodesResolver;
+import org.axonframework.serialization.ChainingConverter;
+import org.axonframework.serialization.RevisionResolver;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.json.JacksonSerializer;
+import org.axonframework.springboot.util.RegisterDefaultEntities;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
+
+import javax.sql.DataSource;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Axon wiring shared by both sides: Jackson for every serializer, the JPA event store on
+ * PostgreSQL (unless the {@code axonserver} profile is on), and pooled streaming processors that
+ * never skip an event a projection failed on.
+ */
+@Configuration(proxyBeanMethods = false)
+// Axon registers its event entities only from its own event store auto-configuration, which
+// steps aside because the event store is defined here.
+@RegisterDefaultEntities(packages = "org.axonframework.eventsourcing.eventstore.jpa")
+class AxonPlatformConfiguration {
+
+    /**
+     * Events are public records read for decades: their own mapper, independent of the web
+     * layer's strict input settings, tolerant of fields added by later revisions.
+     */
+    static ObjectMapper eventObjectMapper() {
+        return JsonMapper.builder()
+                .addModule(new JavaTimeModule())
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
+                .build();
+    }
+
+    @Bean
+    @Primary
+    Serializer serializer(RevisionResolver revisionResolver) {
+        return JacksonSerializer.builder()
+                .objectMapper(eventObjectMapper())
+                .revisionResolver(revisionResolver)
+                .converter(new ChainingConverter(getClass().getClassLoader()))
+                .build();
+    }
+
+    @Bean
+    @Qualifier("messageSerializer")
+    Serializer messageSerializer(Serializer serializer) {
+        return serializer;
+    }
+
+    @Bean
+    @Qualifier("eventSerializer")
+    Serializer eventSerializer(Serializer serializer) {
+        return serializer;
+    }
+
+    @Bean
+    @ConditionalOnProperty(name = "axon.axonserver.enabled", havingValue = "false", matchIfMissing = true)
+    EventStorageEngine eventStorageEngine(Serializer serializer,
+                                          org.axonframework.config.Configuration configuration,
+                                          EntityManagerProvider entityManagerProvider,
+                                          TransactionManager transactionManager,
+                                          DataSource dataSource,
+                                          @Value("${malspar.events.read-batch-size:1000}") int readBatchSize)
+            throws SQLException {
+        return JpaEventStorageEngine.builder()
+                .eventSerializer(serializer)
+                .snapshotSerializer(serializer)
+                .upcasterChain(configuration.upcasterChain())
+                .snapshotFilter(configuration.snapshotFilter())
+                .persistenceExceptionResolver(new SQLErrorCodesResolver(dataSource))
+                .entityManagerProvider(entityManagerProvider)
+                .transactionManager(transactionManager)
+                .batchSize(readBatchSize)
+                .build();
+    }
+
+    /**
+     * Defined here (not by Axon's auto-configuration) to set the fetch delay: how soon a
+     * processor sees events that another process (the command side) has written.
+     */
+    @Bean(name = "eventBus")
+    @Qualifier("eventStore")
+    @ConditionalOnProperty(name = "axon.axonserver.enabled", havingValue = "false", matchIfMissing = true)
+    EmbeddedEventStore eventStore(EventStorageEngine storageEngine,
+                                  org.axonframework.config.Configuration configuration,
+                                  @Value("${malspar.events.fetch-delay}") Duration fetchDelay) {
+        return EmbeddedEventStore.builder()
+                .storageEngine(storageEngine)
+                .messageMonitor(configuration.messageMonitor(EventStore.class, "eventStore"))
+                .fetchDelay(fetchDelay.toMillis())
+                .timeUnit(TimeUnit.MILLISECONDS)
+                .build();
+    }
+
+    @Bean
+    ConfigurerModule pooledStreamingProcessors(@Value("${malspar.processors.batch-size}") int batchSize,
+                                               @Value("${malspar.processors.segments}") int segments) {
+        return configurer -> configurer.eventProcessing()
+                .usingPooledStreamingEventProcessors((config, builder) -> builder
+                        .batchSize(batchSize)
+                        .initialSegmentCount(segments))
+                // The default LoggingErrorHandler would log and skip the event: an audit read
+                // model must stop and retry instead, visibly.
+                .registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance())
+                .registerDefaultErrorHandler(c -> PropagatingErrorHandler.instance());
+    }
+}

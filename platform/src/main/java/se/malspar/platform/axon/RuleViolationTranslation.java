@@ -1,0 +1,27 @@
+package se.malspar.platform.axon;
+
+import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.commandhandling.CommandExecutionException;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Configuration;
+import se.malspar.kernel.common.RuleViolationException;
+
+/**
+ * A refusal thrown by a command handler travels as the {@code details} of a
+ * {@link CommandExecutionException}, so the admin API maps it to the same problem detail
+ * whether the handler ran in this process or behind Axon Server.
+ */
+@Configuration(proxyBeanMethods = false)
+class RuleViolationTranslation {
+
+    @Autowired
+    void register(CommandBus commandBus) {
+        commandBus.registerHandlerInterceptor((unitOfWork, chain) -> {
+            try {
+                return chain.proceed();
+            } catch (RuleViolationException e) {
+                throw new CommandExecutionException(e.getMessage(), null, e.violation());
+            }
+        });
+    }
+}

@@ -1,0 +1,45 @@
+package se.malspar.platform.observability;
+
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.springframework.boot.actuate.health.Health;
+import org.springframework.boot.actuate.health.HealthIndicator;
+import org.springframework.stereotype.Component;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Health contributor {@code eventProcessors} (part of readiness): DOWN when a read model is
+ * stopped or stuck on an event it failed on, so a stale audit view never looks healthy.
+ */
+@Component
+class EventProcessorsHealthIndicator implements HealthIndicator {
+
+    private final EventProcessingConfiguration processing;
+    private final ProcessorLag lag;
+
+    EventProcessorsHealthIndicator(EventProcessingConfiguration processing, ProcessorLag lag) {
+        this.processing = processing;
+        this.lag = lag;
+    }
+
+    @Override
+    public Health health() {
+        Map<String, Object> details = new LinkedHashMap<>();
+        boolean healthy = true;
+        for (StreamingEventProcessor processor : processing.eventProcessors().values().stream()
+                .filter(StreamingEventProcessor.class::isInstance).map(StreamingEventProcessor.class::cast).toList()) {
+            boolean error = processor.isError()
+                    || processor.processingStatus().values().stream().anyMatch(s -> s.isErrorState());
+            healthy &= processor.isRunning() && !error;
+            Map<String, Object> state = new LinkedHashMap<>();
+            state.put("running", processor.isRunning());
+            state.put("error", error);
+            state.put("replaying", processor.isReplaying());
+            lag.lagOf(processor).ifPresent(l -> state.put("lag", l));
+            details.put(processor.getName(), state);
+        }
+        return (healthy ? Health.up() : Health.down()).withDetails(details).build();
+    }
+}

@@ -1,0 +1,179 @@
+package se.malspar.platform.security;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServletResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.core.env.Profiles;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.cors.CorsConfigurationSource;
+import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
+import se.malspar.platform.web.Problems;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Who may do what: every path rule of API.md lives here, in one place. Anything not listed is
+ * denied, so a new endpoint is closed until it is given a rule here (and the role matrix test
+ * fails until it is).
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableMethodSecurity
+@EnableConfigurationProperties(MalsparSecurityProperties.class)
+class SecurityConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(SecurityConfiguration.class);
+
+    @Bean
+    SecurityFilterChain api(HttpSecurity http, MalsparSecurityProperties properties, ObjectMapper objectMapper,
+                            JwtLogin jwtLogin) throws Exception {
+        AuthenticationEntryPoint unauthenticated = (request, response, e) -> {
+            response.setHeader("WWW-Authenticate", properties.getMode() == MalsparSecurityProperties.Mode.JWT
+                    ? "Bearer" : "Basic realm=\"malspar\"");
+            write(response, objectMapper, Problems.problem("UNAUTHENTICATED",
+                    "authentication is required (" + properties.getMode().name().toLowerCase() + " login)"));
+        };
+        AccessDeniedHandler forbidden = (request, response, e) -> write(response, objectMapper,
+                Problems.problem("FORBIDDEN", "your role may not " + request.getMethod() + " " + request.getRequestURI()));
+
+        http.authorizeHttpRequests(auth -> auth
+                        .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                        .requestMatchers("/actuator", "/actuator/**").hasRole(Role.OPERATOR.name())
+                        .requestMatchers("/api/admin/projections", "/api/admin/projections/**").hasRole(Role.OPERATOR.name())
+                        .requestMatchers("/api/admin/**").hasRole(Role.STRATEGY.name())
+                        .requestMatchers("/api/revision/**").hasRole(Role.REVISOR.name())
+                        .requestMatchers(HttpMethod.GET, "/api/**")
+                        .hasAnyRole(Role.STRATEGY.name(), Role.AUDITOR.name(), Role.REVISOR.name())
+                        .requestMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html",
+                                "/swagger-ui/**").authenticated()
+                        .anyRequest().denyAll())
+                .csrf(csrf -> csrf.disable()) // stateless API: no cookies, no session to ride on
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(cache -> cache.disable())
+                .cors(Customizer.withDefaults())
+                .headers(headers -> headers
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(
+                                "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
+                                        + "object-src 'none'; frame-ancestors 'none'"))
+                        .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER))
+                        .httpStrictTransportSecurity(h -> h.includeSubDomains(true).maxAgeInSeconds(31536000)))
+                .exceptionHandling(e -> e.authenticationEntryPoint(unauthenticated).accessDeniedHandler(forbidden));
+
+        if (properties.getMode() == MalsparSecurityProperties.Mode.JWT) {
+            http.oauth2ResourceServer(rs -> rs
+                    .jwt(jwt -> jwt.decoder(jwtLogin.decoder()).jwtAuthenticationConverter(jwtLogin.converter()))
+                    .authenticationEntryPoint(unauthenticated)
+                    .accessDeniedHandler(forbidden));
+        } else {
+            http.httpBasic(basic -> basic.authenticationEntryPoint(unauthenticated));
+        }
+        return http.build();
+    }
+
+    @Bean
+    JwtLogin jwtLogin(MalsparSecurityProperties properties) {
+        return new JwtLogin(properties.getJwt());
+    }
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        DelegatingPasswordEncoder encoder = (DelegatingPasswordEncoder) PasswordEncoderFactories.createDelegatingPasswordEncoder();
+        // Hashes configured without an {id} prefix are bcrypt.
+        encoder.setDefaultPasswordEncoderForMatches(new BCryptPasswordEncoder());
+        return encoder;
+    }
+
+    @Bean
+    UserDetailsService users(MalsparSecurityProperties properties, Environment environment) {
+        List<UserDetails> users = new ArrayList<>();
+        for (MalsparSecurityProperties.User user : properties.getUsers()) {
+            if (user.getPasswordHash() == null || !user.getPasswordHash().matches("^(\\{bcrypt})?\\$2[aby]?\\$.*")) {
+                throw new IllegalStateException("user '" + user.getUsername()
+                        + "': malspar.security.users[].password-hash must be a bcrypt hash");
+            }
+            users.add(User.withUsername(user.getUsername())
+                    .password(user.getPasswordHash().startsWith("{") ? user.getPasswordHash() : "{bcrypt}" + user.getPasswordHash())
+                    .roles(user.getRoles().stream().map(Role::name).toArray(String[]::new))
+                    .build());
+        }
+        users.addAll(DemoUsers.of(environment));
+        if (users.isEmpty() && properties.getMode() == MalsparSecurityProperties.Mode.BASIC) {
+            log.warn("basic login is on but no users are configured: every request will be refused "
+                    + "(configure malspar.security.users or run with the 'demo' profile locally)");
+        }
+        return new InMemoryUserDetailsManager(users);
+    }
+
+    @Bean
+    CorsConfigurationSource corsConfigurationSource(MalsparSecurityProperties properties) {
+        UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
+        if (!properties.getCorsAllowedOrigins().isEmpty()) {
+            CorsConfiguration cors = new CorsConfiguration();
+            cors.setAllowedOrigins(properties.getCorsAllowedOrigins());
+            cors.setAllowedMethods(List.of("GET", "POST", "PUT"));
+            cors.setAllowedHeaders(List.of("Authorization", "Content-Type", "Idempotency-Key", "If-Match"));
+            cors.setExposedHeaders(List.of("ETag", "Location", "X-Correlation-Id"));
+            source.registerCorsConfiguration("/api/**", cors);
+        }
+        return source;
+    }
+
+    static void write(HttpServletResponse response, ObjectMapper objectMapper, ProblemDetail problem) throws IOException {
+        response.setStatus(problem.getStatus());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        objectMapper.writeValue(response.getOutputStream(), problem);
+    }
+
+    /** The demo users of the {@code demo} profile, one per role, for local use only. */
+    static final class DemoUsers {
+
+        private DemoUsers() {
+        }
+
+        static List<UserDetails> of(Environment environment) {
+            if (!environment.acceptsProfiles(Profiles.of("demo"))) {
+                return List.of();
+            }
+            if (environment.acceptsProfiles(Profiles.of("prod"))) {
+                throw new IllegalStateException("the demo users must never run in production: "
+                        + "the 'demo' and 'prod' profiles are both active");
+            }
+            String password = environment.getProperty("malspar.security.demo-password");
+            if (password == null || password.isBlank()) {
+                throw new IllegalStateException("the demo profile needs MALSPAR_DEMO_PASSWORD");
+            }
+            // A low bcrypt cost: these users exist only on a developer's machine.
+            String hash = "{bcrypt}" + new BCryptPasswordEncoder(6).encode(password);
+            List<UserDetails> users = new ArrayList<>();
+            for (Role role : Role.values()) {
+                users.add(User.withUsername(role.name().toLowerCase()).password(hash).roles(role.name()).build());
+            }
+            return users;
+        }
+    }
+}

@@ -1,0 +1,34 @@
+package se.malspar.platform.test;
+
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.MapPropertySource;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * Gives each test application context its own embedded PostgreSQL data directory, so cached
+ * contexts never share (and lock) one. A test that names {@code malspar.data-dir} itself (to
+ * restart on the same data) keeps its own.
+ */
+public class TemporaryDataDirectory implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+
+    @Override
+    public void initialize(ConfigurableApplicationContext context) {
+        var inlined = context.getEnvironment().getPropertySources().get("Inlined Test Properties");
+        if (inlined != null && inlined.containsProperty("malspar.data-dir")) {
+            return;
+        }
+        try {
+            Path dir = Files.createTempDirectory("malspar-test-");
+            context.getEnvironment().getPropertySources().addFirst(
+                    new MapPropertySource("malsparTestDataDir", Map.of("malspar.data-dir", dir.toString())));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,57 @@
+package se.malspar.query.decision;
+
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.messaging.annotation.MessageIdentifier;
+import org.axonframework.messaging.annotation.MetaDataValue;
+import org.axonframework.queryhandling.QueryHandler;
+import org.springframework.stereotype.Component;
+import se.malspar.kernel.decision.DecisionCorrected;
+import se.malspar.kernel.decision.DecisionRegistered;
+import se.malspar.kernel.decision.FindDecision;
+import se.malspar.kernel.decision.FindDecisions;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The decision register read model. Idempotent: replaying an event leaves the rows as they are
+ * (registrations insert once, corrections are keyed by event id and applied only in order).
+ */
+@Component
+@ProcessingGroup(DecisionRegisterProjection.GROUP)
+class DecisionRegisterProjection {
+
+    static final String GROUP = "decision-register";
+
+    private final DecisionRegisterRepository repository;
+
+    DecisionRegisterProjection(DecisionRegisterRepository repository) {
+        this.repository = repository;
+    }
+
+    @EventHandler
+    void on(DecisionRegistered event, @SequenceNumber long sequence, @Timestamp Instant recordedAt,
+            @MetaDataValue("userId") String userId) {
+        repository.insert(event, sequence, recordedAt, userId);
+    }
+
+    @EventHandler
+    void on(DecisionCorrected event, @SequenceNumber long sequence, @Timestamp Instant recordedAt,
+            @MetaDataValue("userId") String userId, @MessageIdentifier String eventId) {
+        repository.correct(event, sequence, recordedAt, userId, eventId);
+    }
+
+    @QueryHandler
+    List<DecisionView> handle(FindDecisions query) {
+        return repository.findAll(query.incompleteOnly());
+    }
+
+    @QueryHandler
+    Optional<DecisionView> handle(FindDecision query) {
+        return repository.find(query.decisionId().value());
+    }
+}

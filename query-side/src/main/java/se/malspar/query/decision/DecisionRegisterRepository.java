@@ -1,0 +1,139 @@
+package se.malspar.query.decision;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import se.malspar.kernel.decision.DecisionCorrected;
+import se.malspar.kernel.decision.DecisionRegistered;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+@Repository
+class DecisionRegisterRepository {
+
+    private final JdbcClient jdbc;
+
+    DecisionRegisterRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void insert(DecisionRegistered e, long sequence, Instant recordedAt, String userId) {
+        jdbc.sql("""
+                        insert into decision_register (decision_id, citation, organ, meeting_date, paragraph, case_number,
+                            title, protocol_url, effective_from, incomplete, registered_at, registered_by, version)
+                        values (:id, :citation, :organ, :meetingDate, :paragraph, :caseNumber,
+                            :title, :protocolUrl, :effectiveFrom, :incomplete, :recordedAt, :userId, :version)
+                        on conflict (decision_id) do nothing""")
+                .param("id", e.decisionId().value())
+                .param("citation", e.citation())
+                .param("organ", e.organ())
+                .param("meetingDate", e.meetingDate().toString())
+                .param("paragraph", e.paragraph())
+                .param("caseNumber", e.caseNumber())
+                .param("title", e.title())
+                .param("protocolUrl", e.protocolUrl())
+                .param("effectiveFrom", e.effectiveFrom())
+                .param("incomplete", e.incomplete())
+                .param("recordedAt", Timestamp.from(recordedAt))
+                .param("userId", userId)
+                .param("version", sequence)
+                .update();
+    }
+
+    void correct(DecisionCorrected e, long sequence, Instant recordedAt, String userId, String eventId) {
+        jdbc.sql("""
+                        insert into decision_register_correction (event_id, decision_id, sequence_number, citation,
+                            corrected_fields, reason, recorded_at, recorded_by)
+                        values (:eventId, :id, :sequence, :citation, :fields, :reason, :recordedAt, :userId)
+                        on conflict (event_id) do nothing""")
+                .param("eventId", eventId)
+                .param("id", e.decisionId().value())
+                .param("sequence", sequence)
+                .param("citation", e.citation())
+                .param("fields", String.join(",", e.correctedFields()))
+                .param("reason", e.reason())
+                .param("recordedAt", Timestamp.from(recordedAt))
+                .param("userId", userId)
+                .update();
+        // Only a newer event changes the entry, so a replayed older correction cannot undo a later one.
+        jdbc.sql("""
+                        update decision_register
+                           set citation = :citation, meeting_date = :meetingDate, paragraph = :paragraph,
+                               case_number = :caseNumber, title = :title, protocol_url = :protocolUrl,
+                               effective_from = :effectiveFrom, incomplete = :incomplete, version = :version
+                         where decision_id = :id and version < :version""")
+                .param("id", e.decisionId().value())
+                .param("citation", e.citation())
+                .param("meetingDate", e.meetingDate().toString())
+                .param("paragraph", e.paragraph())
+                .param("caseNumber", e.caseNumber())
+                .param("title", e.title())
+                .param("protocolUrl", e.protocolUrl())
+                .param("effectiveFrom", e.effectiveFrom())
+                .param("incomplete", e.incomplete())
+                .param("version", sequence)
+                .update();
+    }
+
+    List<DecisionView> findAll(boolean incompleteOnly) {
+        Map<String, List<DecisionView.Correction>> corrections = jdbc.sql("""
+                        select decision_id, citation, corrected_fields, reason, recorded_at, recorded_by
+                          from decision_register_correction order by decision_id, sequence_number""")
+                .query((rs, n) -> Map.entry(rs.getString("decision_id"), correction(rs)))
+                .list().stream()
+                .collect(Collectors.groupingBy(Map.Entry::getKey,
+                        Collectors.mapping(Map.Entry::getValue, Collectors.toList())));
+        return jdbc.sql("select * from decision_register where (:all or incomplete)"
+                        + " order by meeting_date, organ, paragraph nulls last, decision_id")
+                .param("all", !incompleteOnly)
+                .query((rs, n) -> view(rs, corrections.getOrDefault(rs.getString("decision_id"), List.of())))
+                .list();
+    }
+
+    Optional<DecisionView> find(String decisionId) {
+        List<DecisionView.Correction> corrections = jdbc.sql("""
+                        select citation, corrected_fields, reason, recorded_at, recorded_by
+                          from decision_register_correction where decision_id = :id order by sequence_number""")
+                .param("id", decisionId)
+                .query((rs, n) -> correction(rs))
+                .list();
+        return jdbc.sql("select * from decision_register where decision_id = :id")
+                .param("id", decisionId)
+                .query((rs, n) -> view(rs, corrections))
+                .optional();
+    }
+
+    private static DecisionView view(ResultSet rs, List<DecisionView.Correction> corrections) throws SQLException {
+        return new DecisionView(
+                rs.getString("decision_id"),
+                rs.getString("citation"),
+                rs.getString("organ"),
+                rs.getString("meeting_date"),
+                (Integer) rs.getObject("paragraph"),
+                rs.getString("case_number"),
+                rs.getString("title"),
+                rs.getString("protocol_url"),
+                rs.getObject("effective_from", LocalDate.class),
+                rs.getBoolean("incomplete"),
+                rs.getTimestamp("registered_at").toInstant(),
+                rs.getString("registered_by"),
+                corrections);
+    }
+
+    private static DecisionView.Correction correction(ResultSet rs) throws SQLException {
+        return new DecisionView.Correction(
+                rs.getString("citation"),
+                Arrays.asList(rs.getString("corrected_fields").split(",")),
+                rs.getString("reason"),
+                rs.getTimestamp("recorded_at").toInstant(),
+                rs.getString("recorded_by"));
+    }
+}

@@ -1,0 +1,30 @@
+package se.malspar.query.decision;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * A decision register entry as revisors read it. {@code incomplete} marks a paragraph or day the
+ * papers do not give; such values are null, never guessed.
+ */
+public record DecisionView(
+        String decisionId,
+        String citation,
+        String organ,
+        String meetingDate,
+        Integer paragraph,
+        String caseNumber,
+        String title,
+        String protocolUrl,
+        LocalDate effectiveFrom,
+        boolean incomplete,
+        Instant registeredAt,
+        String registeredBy,
+        List<Correction> corrections) {
+
+    /** A correction of the entry (an entry error fixed, not a new decision). */
+    public record Correction(String citation, List<String> correctedFields, String reason,
+                             Instant recordedAt, String recordedBy) {
+    }
+}

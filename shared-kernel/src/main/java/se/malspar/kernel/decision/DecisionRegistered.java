@@ -1,0 +1,23 @@
+package se.malspar.kernel.decision;
+
+import org.axonframework.serialization.Revision;
+
+import java.time.LocalDate;
+
+/**
+ * A decision entered in the register. {@code incomplete} is true when the source paper gives no
+ * paragraph or only a month; {@code effectiveFrom} is null when it is not known.
+ */
+@Revision("1")
+public record DecisionRegistered(
+        DecisionId decisionId,
+        String citation,
+        String organ,
+        MeetingDate meetingDate,
+        Integer paragraph,
+        String caseNumber,
+        String title,
+        String protocolUrl,
+        LocalDate effectiveFrom,
+        boolean incomplete) {
+}

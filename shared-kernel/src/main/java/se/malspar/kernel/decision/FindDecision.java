@@ -1,0 +1,4 @@
+package se.malspar.kernel.decision;
+
+public record FindDecision(DecisionId decisionId) {
+}

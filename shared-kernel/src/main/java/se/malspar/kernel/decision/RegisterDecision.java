@@ -1,0 +1,21 @@
+package se.malspar.kernel.decision;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+import java.time.LocalDate;
+
+/**
+ * Enters a board decision (a minute paragraph) in the register. Every later change of the
+ * programme names a registered decision.
+ *
+ * @param effectiveFrom when the decision takes effect; when absent it is the meeting date, or
+ *                      unknown when the paper gives only a month
+ */
+public record RegisterDecision(
+        @TargetAggregateIdentifier DecisionId decisionId,
+        Citation citation,
+        String caseNumber,
+        String title,
+        String protocolUrl,
+        LocalDate effectiveFrom) {
+}

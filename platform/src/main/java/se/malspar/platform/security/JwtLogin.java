@@ -13,6 +13,7 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.util.StringUtils;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -34,11 +35,11 @@ class JwtLogin {
     }
 
     JwtDecoder decoder() {
-        if (settings.getIssuer() == null || settings.getAudience() == null) {
+        if (!StringUtils.hasText(settings.getIssuer()) || !StringUtils.hasText(settings.getAudience())) {
             throw new IllegalStateException("jwt login needs malspar.security.jwt.issuer and .audience "
                     + "(MALSPAR_SECURITY_JWT_ISSUER, MALSPAR_SECURITY_JWT_AUDIENCE)");
         }
-        NimbusJwtDecoder decoder = settings.getJwkSetUri() != null
+        NimbusJwtDecoder decoder = StringUtils.hasText(settings.getJwkSetUri())
                 ? NimbusJwtDecoder.withJwkSetUri(settings.getJwkSetUri()).build()
                 : NimbusJwtDecoder.withIssuerLocation(settings.getIssuer()).build();
         OAuth2TokenValidator<Jwt> audience = new JwtClaimValidator<List<String>>(JwtClaimNames.AUD,

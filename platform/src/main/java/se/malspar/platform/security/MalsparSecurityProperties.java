@@ -55,7 +55,7 @@ public class MalsparSecurityProperties {
     }
 
     public void setCorsAllowedOrigins(List<String> corsAllowedOrigins) {
-        this.corsAllowedOrigins = corsAllowedOrigins;
+        this.corsAllowedOrigins = corsAllowedOrigins.stream().filter(o -> !o.isBlank()).toList();
     }
 
     /** A basic-login user: the password only as a bcrypt hash ({@code {bcrypt}$2a$…} or {@code $2a$…}). */

@@ -1,0 +1,46 @@
+package se.malspar.standalone;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+/** The module boundaries, checked on the compiled classes of every module. */
+class ArchitectureTest {
+
+    private static final JavaClasses CLASSES = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("se.malspar");
+
+    @Test
+    void commandSideDoesNotDependOnQuerySide() {
+        noClasses().that().resideInAPackage("se.malspar.command..")
+                .should().dependOnClassesThat().resideInAPackage("se.malspar.query..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void querySideDoesNotDependOnCommandSide() {
+        noClasses().that().resideInAPackage("se.malspar.query..")
+                .should().dependOnClassesThat().resideInAPackage("se.malspar.command..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void sharedKernelHasNoSpringNorJpa() {
+        noClasses().that().resideInAPackage("se.malspar.kernel..")
+                .should().dependOnClassesThat().resideInAnyPackage(
+                        "org.springframework..", "jakarta.persistence..", "javax.persistence..", "org.hibernate..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void sharedKernelAndPlatformDoNotDependOnEitherSide() {
+        noClasses().that().resideInAnyPackage("se.malspar.kernel..", "se.malspar.platform..")
+                .should().dependOnClassesThat().resideInAnyPackage("se.malspar.command..", "se.malspar.query..",
+                        "se.malspar.standalone..")
+                .check(CLASSES);
+    }
+}

@@ -2,6 +2,7 @@ package se.malspar.command.decision;
 
 import se.malspar.kernel.decision.DecisionId;
 
+import java.time.LocalDate;
 import java.util.Optional;
 
 /**
@@ -9,7 +10,14 @@ import java.util.Optional;
  * registered once) and for checking the decision behind every programme change. It is written
  * in the same transaction as the decision events, so it is never behind them.
  */
-interface DecisionLookup {
+public interface DecisionLookup {
 
     Optional<DecisionId> findByCitation(String canonicalCitation);
+
+    Optional<RegisteredDecision> find(DecisionId decisionId);
+
+    /** What a programme change needs to know about the decision behind it. */
+    record RegisteredDecision(DecisionId decisionId, String citation, String organ, LocalDate effectiveFrom,
+                              boolean incomplete) {
+    }
 }

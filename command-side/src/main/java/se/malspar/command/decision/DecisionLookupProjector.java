@@ -58,6 +58,18 @@ class DecisionLookupProjector implements DecisionLookup {
     }
 
     @Override
+    public Optional<RegisteredDecision> find(DecisionId decisionId) {
+        return jdbc.sql("""
+                        select decision_id, citation, organ, effective_from, incomplete
+                          from decision_lookup where decision_id = :id""")
+                .param("id", decisionId.value())
+                .query((rs, n) -> new RegisteredDecision(new DecisionId(rs.getString("decision_id")),
+                        rs.getString("citation"), rs.getString("organ"),
+                        rs.getObject("effective_from", java.time.LocalDate.class), rs.getBoolean("incomplete")))
+                .optional();
+    }
+
+    @Override
     public Optional<DecisionId> findByCitation(String canonicalCitation) {
         return jdbc.sql("select decision_id from decision_lookup where citation = :citation")
                 .param("citation", canonicalCitation)

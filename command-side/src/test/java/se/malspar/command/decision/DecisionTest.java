@@ -14,10 +14,7 @@ import se.malspar.kernel.decision.MeetingDate;
 import se.malspar.kernel.decision.RegisterDecision;
 
 import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 
 class DecisionTest {
 
@@ -25,14 +22,13 @@ class DecisionTest {
     private static final DecisionId KS_70_ID = KS_70.decisionId();
     private static final Citation KS_AUGUST = Citation.parse("KS 2022-08");
 
-    private final Map<String, DecisionId> registered = new HashMap<>();
+    private final InMemoryDecisionLookup registered = new InMemoryDecisionLookup();
     private FixtureConfiguration<Decision> fixture;
 
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(Decision.class);
-        DecisionLookup lookup = citation -> Optional.ofNullable(registered.get(citation));
-        fixture.registerInjectableResource(lookup);
+        fixture.registerInjectableResource(registered);
     }
 
     private static DecisionRegistered ks70Registered() {
@@ -78,7 +74,7 @@ class DecisionTest {
     @Test
     void cannotRegisterACitationAnotherEntryAlreadyCarries() {
         // ks-2022-08 was later completed to this very citation.
-        registered.put("KS 2022-03-09 § 70", new DecisionId("ks-2022-08"));
+        registered.carries("KS 2022-03-09 § 70", new DecisionId("ks-2022-08"));
         fixture.givenNoPriorActivity()
                 .when(new RegisterDecision(KS_70_ID, KS_70, null, "t", null, null))
                 .expectException(RuleViolationException.class)
@@ -142,7 +138,7 @@ class DecisionTest {
 
     @Test
     void correctionCannotTakeACitationAnotherDecisionHas() {
-        registered.put("KS 2022-03-09 § 71", new DecisionId("ks-2022-03-09-p71"));
+        registered.carries("KS 2022-03-09 § 71", new DecisionId("ks-2022-03-09-p71"));
         fixture.given(ks70Registered())
                 .when(new CorrectDecision(KS_70_ID, null, 71, null, null, null, null, "fel paragraf"))
                 .expectException(RuleViolationException.class)

@@ -1,0 +1,50 @@
+package se.malspar.command.decision;
+
+import se.malspar.kernel.common.RuleViolationException;
+import se.malspar.kernel.decision.DecisionId;
+import se.malspar.kernel.programme.ChangeKind;
+import se.malspar.kernel.programme.DecisionReference;
+
+import java.time.LocalDate;
+import java.util.TreeSet;
+
+/**
+ * The policy every programme change passes: the decision behind it is registered, its organ has
+ * competence for this kind of change, and the change has a date to take effect from (the
+ * decision's, unless the command gives one).
+ */
+public class DecisionAuthority {
+
+    private final DecisionLookup decisions;
+    private final CompetenceRules competence;
+
+    public DecisionAuthority(DecisionLookup decisions, CompetenceRules competence) {
+        this.decisions = decisions;
+        this.competence = competence;
+    }
+
+    public Authorised authorise(ChangeKind change, DecisionId decisionId, LocalDate effectiveFrom) {
+        if (decisionId == null) {
+            throw new RuleViolationException("VALIDATION_FAILED", "a decision (citation or id) is required");
+        }
+        DecisionLookup.RegisteredDecision decision = decisions.find(decisionId).orElseThrow(() ->
+                new RuleViolationException("DECISION_NOT_REGISTERED",
+                        "decision " + decisionId + " is not in the register; register it first"));
+        if (!competence.mayAuthorise(decision.organ(), change)) {
+            throw new RuleViolationException("DECISION_LACKS_COMPETENCE",
+                    decision.citation() + " cannot authorise " + change.name().toLowerCase().replace('_', ' ')
+                            + ": " + decision.organ() + " lacks competence (may: "
+                            + String.join(", ", new TreeSet<>(competence.organsFor(change))) + ")");
+        }
+        LocalDate effective = effectiveFrom != null ? effectiveFrom : decision.effectiveFrom();
+        if (effective == null) {
+            throw new RuleViolationException("EFFECTIVE_DATE_UNKNOWN", decision.citation()
+                    + " gives no day to take effect from; state effectiveFrom explicitly");
+        }
+        return new Authorised(new DecisionReference(decision.decisionId(), decision.citation()), effective);
+    }
+
+    /** The decision as cited in the event, and the date the change takes effect. */
+    public record Authorised(DecisionReference decision, LocalDate effectiveFrom) {
+    }
+}

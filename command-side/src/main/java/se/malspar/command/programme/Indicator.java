@@ -1,0 +1,242 @@
+package se.malspar.command.programme;
+
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateCreationPolicy;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.CreationPolicy;
+import org.axonframework.spring.stereotype.Aggregate;
+import se.malspar.command.admin.Accepted;
+import se.malspar.command.decision.DecisionAuthority;
+import se.malspar.kernel.ambition.AmbitionReader;
+import se.malspar.kernel.ambition.AmbitionReading;
+import se.malspar.kernel.ambition.AmbitionRule;
+import se.malspar.kernel.common.RuleViolationException;
+import se.malspar.kernel.programme.AmbitionLevel;
+import se.malspar.kernel.programme.AmbitionLevelCorrected;
+import se.malspar.kernel.programme.AmbitionLevelSet;
+import se.malspar.kernel.programme.ChangeKind;
+import se.malspar.kernel.programme.CorrectAmbitionLevel;
+import se.malspar.kernel.programme.DecisionReference;
+import se.malspar.kernel.programme.DefineIndicator;
+import se.malspar.kernel.programme.DelmalId;
+import se.malspar.kernel.programme.FollowUpPeriod;
+import se.malspar.kernel.programme.IndicatorDefined;
+import se.malspar.kernel.programme.IndicatorId;
+import se.malspar.kernel.programme.IndicatorKind;
+import se.malspar.kernel.programme.IndicatorRetired;
+import se.malspar.kernel.programme.GoalId;
+import se.malspar.kernel.programme.MeasurementRecorded;
+import se.malspar.kernel.programme.RecordMeasurement;
+import se.malspar.kernel.programme.RetireIndicator;
+import se.malspar.kernel.programme.SetAmbitionLevel;
+import se.malspar.kernel.programme.SetTargetValue;
+import se.malspar.kernel.programme.TargetValueSet;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+/**
+ * An indicator (mätvärde) with its ambition levels, target values and measurements: its history
+ * is one consistency boundary, changed on its own decisions.
+ */
+@Aggregate
+class Indicator {
+
+    @AggregateIdentifier
+    private IndicatorId indicatorId;
+    private DelmalId delmalId;
+    private IndicatorKind kind;
+    private boolean retired;
+    /** Every recorded ambition level, oldest first, as corrected: a correction needs the entry it fixes. */
+    private final List<AmbitionEntry> ambitionLevels = new ArrayList<>();
+
+    Indicator() {
+        // for Axon
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    Accepted handle(DefineIndicator command, DecisionAuthority authority, StructureLookup structure) {
+        if (indicatorId != null) {
+            throw Rules.alreadyExists("indicator", command.indicatorId());
+        }
+        String delmal = command.delmalId().value();
+        StructureLookup.Entry delmalEntry = structure.find(StructureLookup.Kind.DELMAL, delmal)
+                .orElseThrow(() -> Rules.notFound("delmål", delmal));
+        if (delmalEntry.retired()) {
+            throw delmalRetired(command.delmalId());
+        }
+        String name = Rules.requireText(command.name(), "name", 300);
+        if (structure.nameTaken(StructureLookup.Kind.INDICATOR, delmal, name, null)) {
+            throw Rules.duplicateName("indicator", name, "delmål " + delmal);
+        }
+        String unit = Rules.requireText(command.unit(), "unit", 50);
+        if (command.kind() == null || command.direction() == null) {
+            throw new RuleViolationException("VALIDATION_FAILED", "kind and direction are required");
+        }
+        var authorised = authority.authorise(ChangeKind.DEFINE_INDICATOR, command.decision(), command.effectiveFrom());
+        apply(new IndicatorDefined(command.indicatorId(), command.delmalId(), new GoalId(delmalEntry.parentId()), name,
+                unit, command.kind(), command.direction(), command.politicallyDecidedTarget(), command.source(),
+                authorised.decision(), authorised.effectiveFrom()));
+        return Accepted.now(command.indicatorId());
+    }
+
+    @CommandHandler
+    Accepted handle(RetireIndicator command, DecisionAuthority authority) {
+        requireActive();
+        var authorised = authority.authorise(ChangeKind.RETIRE_INDICATOR, command.decision(), command.effectiveFrom());
+        apply(new IndicatorRetired(indicatorId, delmalId, authorised.decision(), authorised.effectiveFrom()));
+        return Accepted.now(indicatorId);
+    }
+
+    @CommandHandler
+    Accepted handle(SetAmbitionLevel command, DecisionAuthority authority, StructureLookup structure) {
+        requireActive();
+        requireActiveDelmal(structure);
+        AmbitionLevel level = read(Rules.requireText(command.text(), "text", 1000), command.rules());
+        var authorised = authority.authorise(ChangeKind.SET_AMBITION_LEVEL, command.decision(), command.effectiveFrom());
+        boolean alreadyRecorded = ambitionLevels.stream().anyMatch(entry ->
+                entry.decision().equals(authorised.decision()) && entry.effectiveFrom().equals(authorised.effectiveFrom())
+                        && entry.level().equals(level));
+        if (alreadyRecorded) {
+            throw new RuleViolationException("DUPLICATE_CHANGE", "this ambition level is already recorded for "
+                    + authorised.decision().citation() + " from " + authorised.effectiveFrom());
+        }
+        apply(new AmbitionLevelSet(indicatorId, level, authorised.decision(), authorised.effectiveFrom()));
+        return Accepted.now(indicatorId);
+    }
+
+    @CommandHandler
+    Accepted handle(CorrectAmbitionLevel command) {
+        String reason = Rules.requireText(command.reason(), "reason", 2000);
+        AmbitionEntry entry = ambitionLevels.stream()
+                .filter(e -> command.correctsDecision() == null || e.decision().decisionId().equals(command.correctsDecision()))
+                .reduce((first, second) -> second)
+                .orElseThrow(() -> new RuleViolationException("NOTHING_TO_CORRECT", command.correctsDecision() == null
+                        ? "indicator " + indicatorId + " has no ambition level to correct"
+                        : "indicator " + indicatorId + " has no ambition level set by " + command.correctsDecision()));
+        if (command.text() == null && command.rules() == null) {
+            throw new RuleViolationException("VALIDATION_FAILED", "give the corrected text, the corrected rules, or both");
+        }
+        String text = command.text() == null ? entry.level().text() : Rules.requireText(command.text(), "text", 1000);
+        AmbitionLevel corrected = read(text, command.rules());
+        if (corrected.equals(entry.level())) {
+            throw new RuleViolationException("NOTHING_TO_CORRECT", "the correction changes nothing in the ambition level "
+                    + "set by " + entry.decision().citation());
+        }
+        apply(new AmbitionLevelCorrected(indicatorId, entry.decision(), entry.effectiveFrom(), entry.level(), corrected,
+                reason));
+        return Accepted.now(indicatorId);
+    }
+
+    @CommandHandler
+    Accepted handle(SetTargetValue command, DecisionAuthority authority, StructureLookup structure) {
+        requireActive();
+        requireActiveDelmal(structure);
+        if (command.value() == null) {
+            throw new RuleViolationException("VALIDATION_FAILED", "value is required");
+        }
+        if (command.year() < 2000 || command.year() > 2100) {
+            throw new RuleViolationException("VALIDATION_FAILED", "year must be between 2000 and 2100");
+        }
+        var authorised = authority.authorise(ChangeKind.SET_TARGET_VALUE, command.decision(), command.effectiveFrom());
+        apply(new TargetValueSet(indicatorId, command.value(), command.year(), authorised.decision(),
+                authorised.effectiveFrom()));
+        return Accepted.now(indicatorId);
+    }
+
+    @CommandHandler
+    Accepted handle(RecordMeasurement command) {
+        requireActive();
+        if (!FollowUpPeriod.isValid(command.period())) {
+            throw new RuleViolationException("VALIDATION_FAILED",
+                    "period '" + command.period() + "' must be YYYY-T1, YYYY-T2 or YYYY-AR");
+        }
+        if (kind == IndicatorKind.MEASURED && (command.value() == null || command.done() != null)) {
+            throw new RuleViolationException("VALIDATION_FAILED", "a measured indicator takes a value (and no 'done')");
+        }
+        if (kind == IndicatorKind.ACTIVITY && (command.done() == null || command.value() != null)) {
+            throw new RuleViolationException("VALIDATION_FAILED", "an activity takes 'done' (and no value)");
+        }
+        if (command.source() == null || command.source().kind() == null) {
+            throw new RuleViolationException("VALIDATION_FAILED", "source.kind is required");
+        }
+        apply(new MeasurementRecorded(indicatorId, command.period(), command.value(), command.done(),
+                command.dataPeriod(), command.referenceValues(), command.source(), command.note()));
+        return Accepted.now(indicatorId);
+    }
+
+    /** The verbatim text, read by the reader; rules a client sends must agree with the text. */
+    private static AmbitionLevel read(String text, List<AmbitionRule> claimed) {
+        AmbitionReading reading = AmbitionReader.read(text);
+        if (claimed == null) {
+            return new AmbitionLevel(reading.text(), reading.rules(), reading.targetYear(), reading.ambiguous(),
+                    reading.findings(), AmbitionLevel.RulesSource.READER);
+        }
+        List<String> conflicts = AmbitionReader.conflicts(reading, claimed);
+        if (!conflicts.isEmpty()) {
+            throw new RuleViolationException("AMBITION_RULE_CONFLICT",
+                    "the rules do not agree with the text '" + reading.text() + "': " + String.join("; ", conflicts));
+        }
+        // The client's reading settles what the text left open; the findings still say what that was.
+        Integer targetYear = claimed.stream().map(AmbitionRule::targetYear).filter(Objects::nonNull).findFirst()
+                .orElse(reading.targetYear());
+        return new AmbitionLevel(reading.text(), claimed, targetYear, false, reading.findings(),
+                AmbitionLevel.RulesSource.CLIENT);
+    }
+
+    private void requireActive() {
+        if (retired) {
+            throw new RuleViolationException("INDICATOR_RETIRED",
+                    "indicator " + indicatorId + " is retired; it cannot be changed");
+        }
+    }
+
+    private void requireActiveDelmal(StructureLookup structure) {
+        boolean delmalRetired = structure.find(StructureLookup.Kind.DELMAL, delmalId.value())
+                .map(StructureLookup.Entry::retired).orElse(false);
+        if (delmalRetired) {
+            throw delmalRetired(delmalId);
+        }
+    }
+
+    private static RuleViolationException delmalRetired(DelmalId delmalId) {
+        return new RuleViolationException("DELMAL_RETIRED", "delmål " + delmalId + " is retired; nothing can be added to it");
+    }
+
+    @EventSourcingHandler
+    void on(IndicatorDefined event) {
+        indicatorId = event.indicatorId();
+        delmalId = event.delmalId();
+        kind = event.kind();
+    }
+
+    @EventSourcingHandler
+    void on(IndicatorRetired event) {
+        retired = true;
+    }
+
+    @EventSourcingHandler
+    void on(AmbitionLevelSet event) {
+        ambitionLevels.add(new AmbitionEntry(event.decision(), event.effectiveFrom(), event.ambitionLevel()));
+    }
+
+    @EventSourcingHandler
+    void on(AmbitionLevelCorrected event) {
+        for (int i = ambitionLevels.size() - 1; i >= 0; i--) {
+            AmbitionEntry entry = ambitionLevels.get(i);
+            if (entry.decision().equals(event.corrects()) && entry.effectiveFrom().equals(event.effectiveFrom())) {
+                ambitionLevels.set(i, new AmbitionEntry(entry.decision(), entry.effectiveFrom(), event.ambitionLevel()));
+                return;
+            }
+        }
+    }
+
+    private record AmbitionEntry(DecisionReference decision, LocalDate effectiveFrom, AmbitionLevel level) {
+    }
+}

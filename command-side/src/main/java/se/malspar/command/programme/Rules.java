@@ -1,0 +1,33 @@
+package se.malspar.command.programme;
+
+import se.malspar.kernel.common.RuleViolationException;
+
+/** The refusals the programme aggregates share, with their problem codes. */
+final class Rules {
+
+    private Rules() {
+    }
+
+    static String requireText(String value, String field, int maxLength) {
+        if (value == null || value.isBlank()) {
+            throw new RuleViolationException("VALIDATION_FAILED", field + " is required");
+        }
+        if (value.length() > maxLength) {
+            throw new RuleViolationException("VALIDATION_FAILED", field + " is longer than " + maxLength + " characters");
+        }
+        return value.strip();
+    }
+
+    static RuleViolationException alreadyExists(String what, Object id) {
+        return new RuleViolationException("ALREADY_EXISTS", what + " " + id + " already exists");
+    }
+
+    static RuleViolationException notFound(String what, Object id) {
+        return new RuleViolationException("NOT_FOUND", "no " + what + " " + id);
+    }
+
+    static RuleViolationException duplicateName(String what, String name, String parent) {
+        return new RuleViolationException("DUPLICATE_NAME",
+                "there is already an active " + what + " named '" + name + "' under " + parent);
+    }
+}

@@ -1,0 +1,14 @@
+package se.malspar.kernel.programme;
+
+import org.axonframework.serialization.Revision;
+
+import java.time.LocalDate;
+
+/**
+ * A correction of the entry that {@code corrects} set (same decision and valid date): the entry
+ * as it should have been recorded, and why. Never a new decision.
+ */
+@Revision("1")
+public record AmbitionLevelCorrected(IndicatorId indicatorId, DecisionReference corrects, LocalDate effectiveFrom,
+                                     AmbitionLevel previous, AmbitionLevel ambitionLevel, String reason) {
+}

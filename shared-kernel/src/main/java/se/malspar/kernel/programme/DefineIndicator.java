@@ -1,0 +1,11 @@
+package se.malspar.kernel.programme;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import se.malspar.kernel.decision.DecisionId;
+
+import java.time.LocalDate;
+
+public record DefineIndicator(@TargetAggregateIdentifier IndicatorId indicatorId, DelmalId delmalId, String name,
+                              String unit, IndicatorKind kind, Direction direction, boolean politicallyDecidedTarget,
+                              IndicatorSource source, DecisionId decision, LocalDate effectiveFrom) {
+}

@@ -1,0 +1,16 @@
+package se.malspar.kernel.programme;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+import java.math.BigDecimal;
+import java.util.Map;
+
+/**
+ * A measurement for a follow-up period ({@code 2021-T1}, {@code 2021-T2}, {@code 2021-AR}): a
+ * value, or done/not done for an activity, with the data period it describes, the reference
+ * values used and its source. Not a decision: it carries none.
+ */
+public record RecordMeasurement(@TargetAggregateIdentifier IndicatorId indicatorId, String period, BigDecimal value,
+                                Boolean done, String dataPeriod, Map<ReferenceArea, BigDecimal> referenceValues,
+                                MeasurementSource source, String note) {
+}

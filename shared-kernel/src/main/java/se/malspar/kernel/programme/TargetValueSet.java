@@ -1,0 +1,11 @@
+package se.malspar.kernel.programme;
+
+import org.axonframework.serialization.Revision;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+
+@Revision("1")
+public record TargetValueSet(IndicatorId indicatorId, BigDecimal value, int year, DecisionReference decision,
+                             LocalDate effectiveFrom) {
+}

@@ -65,7 +65,8 @@ class CallerMetadata {
 
         @Bean
         CorrelationDataProvider callerCorrelation() {
-            return new SimpleCorrelationDataProvider(USER_ID, LOGIN_MODE);
+            // The idempotency key too: the audit trail shows which request caused an event.
+            return new SimpleCorrelationDataProvider(USER_ID, LOGIN_MODE, "idempotencyKey");
         }
 
         @Bean

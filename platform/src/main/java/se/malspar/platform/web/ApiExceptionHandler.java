@@ -31,6 +31,7 @@ import se.malspar.kernel.common.RuleViolationException;
 import se.malspar.kernel.decision.InvalidCitationException;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -51,14 +52,14 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler(CommandExecutionException.class)
-    ResponseEntity<ProblemDetail> commandFailed(CommandExecutionException e) {
+    ResponseEntity<ProblemDetail> commandFailed(CommandExecutionException e, WebRequest request) {
         Optional<RuleViolation> violation = HandlerExecutionException.resolveDetails(e)
                 .filter(RuleViolation.class::isInstance)
                 .map(RuleViolation.class::cast);
         if (violation.isPresent()) {
             return Problems.response(Problems.problem(violation.get().code(), violation.get().message()));
         }
-        return unexpected(e);
+        return unexpected(e, request);
     }
 
     @ExceptionHandler(InvalidFieldException.class)
@@ -94,10 +95,28 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 "an entry with this id was created at the same time; nothing was written"));
     }
 
+    /** Unique constraints that stand for a rule, and the refusal each one means. */
+    private static final Map<String, String> CONSTRAINT_CODES = Map.of(
+            "uk_structure_lookup_name", "DUPLICATE_NAME",
+            "uk_decision_lookup_citation", "DUPLICATE_DECISION");
+
     @ExceptionHandler({ConcurrencyException.class, DataIntegrityViolationException.class})
-    ResponseEntity<ProblemDetail> conflict(Exception e) {
+    ResponseEntity<ProblemDetail> conflict(Exception e, WebRequest request) {
         log.info("conflicting concurrent write refused: {}", e.toString());
-        return Problems.response(Problems.problem("CONFLICT",
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            String message = String.valueOf(t.getMessage());
+            for (Map.Entry<String, String> constraint : CONSTRAINT_CODES.entrySet()) {
+                if (message.contains(constraint.getKey())) {
+                    return Problems.response(Problems.problem(constraint.getValue(),
+                            "a concurrent change already took this name or citation; nothing was written"));
+                }
+            }
+        }
+        if (request.getHeader(HttpHeaders.IF_MATCH) != null) {
+            return Problems.response(Problems.problem("PRECONDITION_FAILED",
+                    "the entry changed after the version in If-Match; nothing was written"));
+        }
+        return Problems.response(Problems.problem("VERSION_CONFLICT",
                 "another change to the same entry was written at the same time; nothing was written, try again"));
     }
 
@@ -108,7 +127,13 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler(Exception.class)
-    ResponseEntity<ProblemDetail> unexpected(Exception e) {
+    ResponseEntity<ProblemDetail> unexpected(Exception e, WebRequest request) {
+        // A conflict raised while the events commit may arrive wrapped by the framework.
+        for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
+            if (t instanceof DataIntegrityViolationException || t instanceof ConcurrencyException) {
+                return conflict((Exception) t, request);
+            }
+        }
         if (e instanceof ErrorResponse errorResponse) {
             // Spring's own web exceptions (404, 405, 415, …) already know their status.
             return Problems.response(fromStatus(errorResponse.getStatusCode(), errorResponse.getBody().getDetail()));

@@ -1,0 +1,106 @@
+package se.malspar.command.admin;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.commandhandling.CommandMessage;
+import org.axonframework.messaging.InterceptorChain;
+import org.axonframework.messaging.MessageHandlerInterceptor;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import se.malspar.kernel.common.RuleViolationException;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+/**
+ * Makes a keyed request happen at most once: the key is stored in the transaction that stores
+ * the command's events, so a retry after a timeout finds it and gets the first answer again,
+ * never a second event. The same key with another request is refused
+ * ({@code IDEMPOTENCY_KEY_REUSED}). Keys are per user.
+ */
+@Configuration(proxyBeanMethods = false)
+class IdempotentCommands {
+
+    private static final ObjectMapper JSON = JsonMapper.builder()
+            .addModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .build();
+
+    private final JdbcClient jdbc;
+
+    IdempotentCommands(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * Registered here, once; this bean is deliberately not itself a MessageHandlerInterceptor,
+     * which Axon would register a second time.
+     */
+    @Autowired
+    void register(CommandBus commandBus) {
+        MessageHandlerInterceptor<CommandMessage<?>> interceptor = this::handle;
+        commandBus.registerHandlerInterceptor(interceptor);
+    }
+
+    private Object handle(UnitOfWork<? extends CommandMessage<?>> unitOfWork, InterceptorChain chain) throws Exception {
+        CommandMessage<?> command = unitOfWork.getMessage();
+        Object key = command.getMetaData().get(AdminCommands.IDEMPOTENCY_KEY);
+        if (key == null) {
+            return chain.proceed();
+        }
+        Object user = command.getMetaData().get("userId");
+        String userId = user == null ? "" : user.toString();
+        String hash = hash(command);
+        // Waits for a concurrent request with the same key to commit or roll back.
+        int inserted = jdbc.sql("""
+                        insert into idempotency_record (user_id, idempotency_key, request_hash)
+                        values (:user, :key, :hash) on conflict do nothing""")
+                .param("user", userId).param("key", key.toString()).param("hash", hash)
+                .update();
+        if (inserted == 0) {
+            return earlierResult(userId, key.toString(), hash);
+        }
+        Object result = chain.proceed();
+        jdbc.sql("""
+                        update idempotency_record set result_type = :type, result_json = :json
+                         where user_id = :user and idempotency_key = :key""")
+                .param("type", result == null ? null : result.getClass().getName())
+                .param("json", result == null ? null : JSON.writeValueAsString(result))
+                .param("user", userId).param("key", key.toString())
+                .update();
+        return result;
+    }
+
+    private Object earlierResult(String userId, String key, String hash) throws Exception {
+        var earlier = jdbc.sql("""
+                        select request_hash, result_type, result_json from idempotency_record
+                         where user_id = :user and idempotency_key = :key""")
+                .param("user", userId).param("key", key)
+                .query((rs, n) -> new String[]{rs.getString(1), rs.getString(2), rs.getString(3)})
+                .single();
+        if (!earlier[0].equals(hash)) {
+            throw new RuleViolationException("IDEMPOTENCY_KEY_REUSED",
+                    "Idempotency-Key '" + key + "' was already used for another request");
+        }
+        if (earlier[1] == null || !earlier[1].startsWith("se.malspar.")) {
+            return null;
+        }
+        return JSON.readValue(earlier[2], Class.forName(earlier[1]));
+    }
+
+    private static String hash(CommandMessage<?> command) throws JsonProcessingException, NoSuchAlgorithmException {
+        String canonical = command.getCommandName() + "\n" + JSON.writeValueAsString(command.getPayload());
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                .digest(canonical.getBytes(StandardCharsets.UTF_8)));
+    }
+}

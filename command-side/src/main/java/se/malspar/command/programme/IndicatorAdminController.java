@@ -1,0 +1,145 @@
+package se.malspar.command.programme;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import se.malspar.command.admin.Accepted;
+import se.malspar.command.admin.AdminCommands;
+import se.malspar.kernel.ambition.AmbitionRule;
+import se.malspar.kernel.decision.DecisionId;
+import se.malspar.kernel.programme.CorrectAmbitionLevel;
+import se.malspar.kernel.programme.DefineIndicator;
+import se.malspar.kernel.programme.DelmalId;
+import se.malspar.kernel.programme.Ids;
+import se.malspar.kernel.programme.IndicatorId;
+import se.malspar.kernel.programme.RecordMeasurement;
+import se.malspar.kernel.programme.RetireIndicator;
+import se.malspar.kernel.programme.SetAmbitionLevel;
+import se.malspar.kernel.programme.SetTargetValue;
+import se.malspar.platform.web.InvalidFieldException;
+
+import java.util.List;
+
+import static se.malspar.command.admin.AdminCommands.decision;
+import static se.malspar.command.admin.AdminCommands.expectedVersion;
+import static se.malspar.command.admin.AdminCommands.parse;
+
+/** Indicators (mätvärden): definition, ambition levels, target values, measurements. */
+@RestController
+@RequestMapping(path = "/api/admin", produces = MediaType.APPLICATION_JSON_VALUE)
+@Tag(name = "Indicators (admin)", description = "Indicators, ambition levels, target values and measurements")
+class IndicatorAdminController {
+
+    private static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+    private final AdminCommands commands;
+
+    IndicatorAdminController(AdminCommands commands) {
+        this.commands = commands;
+    }
+
+    @Operation(summary = "Define an indicator under a delmål (KS)")
+    @PostMapping(path = "/delmal/{delmalId}/indicators", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<Accepted> defineIndicator(@PathVariable String delmalId,
+                                             @Valid @RequestBody ProgrammeRequests.DefineIndicatorRequest request,
+                                             @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key) {
+        DelmalId delmal = parse(delmalId, "delmalId", DelmalId::of);
+        IndicatorId indicator = request.indicatorId() != null
+                ? parse(request.indicatorId(), "indicatorId", IndicatorId::of)
+                : parse(Ids.slug(delmal.value(), request.name()), "name", IndicatorId::of);
+        Accepted accepted = commands.send(new DefineIndicator(indicator, delmal, request.name(), request.unit(),
+                request.kind(), request.direction(), request.politicallyDecidedTarget(), request.source(),
+                decision(request.decision()), request.effectiveFrom()), key);
+        return AdminCommands.created(accepted, "/api/indicators/" + indicator + "/history");
+    }
+
+    @Operation(summary = "Retire an indicator (KS)")
+    @PostMapping(path = "/indicators/{indicatorId}/retire", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<Accepted> retireIndicator(@PathVariable String indicatorId,
+                                             @Valid @RequestBody ProgrammeRequests.RetireRequest request,
+                                             @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key,
+                                             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+        return AdminCommands.ok(commands.send(new RetireIndicator(indicator(indicatorId), decision(request.decision()),
+                request.effectiveFrom(), expectedVersion(ifMatch)), key));
+    }
+
+    @Operation(summary = "Set the ambition level decided for an indicator (SetAmbitionLevel, KS)",
+            description = "The verbatim text is always kept and read into structured rules; a reading the text "
+                    + "leaves open (e.g. '%': procent or procentenheter) is stored as ambiguous. Rules you send are "
+                    + "checked against the text (422 AMBITION_RULE_CONFLICT). If-Match guards against lost updates (412).")
+    @PutMapping(path = "/indicators/{indicatorId}/ambition-level", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<Accepted> setAmbitionLevel(@PathVariable String indicatorId,
+                                              @Valid @RequestBody ProgrammeRequests.SetAmbitionLevelRequest request,
+                                              @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key,
+                                              @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+        return AdminCommands.ok(commands.send(new SetAmbitionLevel(indicator(indicatorId), request.text(),
+                rules(request.rule(), request.rules()), decision(request.decision()), request.effectiveFrom(),
+                expectedVersion(ifMatch)), key));
+    }
+
+    @Operation(summary = "Correct an entry error in a recorded ambition level",
+            description = "A correction carries a reason and no decision; it is shown as a correction in every history.")
+    @PostMapping(path = "/indicators/{indicatorId}/ambition-level/corrections", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<Accepted> correctAmbitionLevel(@PathVariable String indicatorId,
+                                                  @Valid @RequestBody ProgrammeRequests.CorrectAmbitionLevelRequest request,
+                                                  @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key,
+                                                  @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+        DecisionId corrects = request.correctsDecision() == null ? null : decisionField(request.correctsDecision());
+        return AdminCommands.ok(commands.send(new CorrectAmbitionLevel(indicator(indicatorId), corrects, request.text(),
+                rules(request.rule(), request.rules()), request.reason(), expectedVersion(ifMatch)), key));
+    }
+
+    @Operation(summary = "Set the target value (målvärde) decided for an indicator (SetTargetValue, KS)")
+    @PutMapping(path = "/indicators/{indicatorId}/target-value", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<Accepted> setTargetValue(@PathVariable String indicatorId,
+                                            @Valid @RequestBody ProgrammeRequests.SetTargetValueRequest request,
+                                            @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key,
+                                            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+        return AdminCommands.ok(commands.send(new SetTargetValue(indicator(indicatorId), request.value(), request.year(),
+                decision(request.decision()), request.effectiveFrom(), expectedVersion(ifMatch)), key));
+    }
+
+    @Operation(summary = "Record a measurement for a follow-up period (RecordMeasurement)",
+            description = "Not a decision. A later measurement for the same period supersedes the earlier one; both stay.")
+    @PostMapping(path = "/indicators/{indicatorId}/measurements", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<Accepted> recordMeasurement(@PathVariable String indicatorId,
+                                               @Valid @RequestBody ProgrammeRequests.RecordMeasurementRequest request,
+                                               @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key) {
+        IndicatorId indicator = indicator(indicatorId);
+        Accepted accepted = commands.send(new RecordMeasurement(indicator, request.period(), request.value(),
+                request.done(), request.dataPeriod(), request.referenceValues(), request.source(), request.note()), key);
+        return AdminCommands.created(accepted, "/api/indicators/" + indicator + "/history");
+    }
+
+    private static IndicatorId indicator(String indicatorId) {
+        return parse(indicatorId, "indicatorId", IndicatorId::of);
+    }
+
+    private static DecisionId decisionField(String reference) {
+        try {
+            return decision(reference);
+        } catch (InvalidFieldException e) {
+            throw new InvalidFieldException("correctsDecision", e.getMessage());
+        }
+    }
+
+    /** {@code rule} (one) or {@code rules} (several), not both; null when the reader is to read the text. */
+    private static List<AmbitionRule> rules(AmbitionRule rule, List<AmbitionRule> rules) {
+        if (rule != null && rules != null) {
+            throw new InvalidFieldException("rule", "give either 'rule' or 'rules', not both");
+        }
+        if (rules != null && (rules.isEmpty() || rules.stream().anyMatch(java.util.Objects::isNull))) {
+            throw new InvalidFieldException("rules", "must be a non-empty list of rules when given");
+        }
+        return rule != null ? List.of(rule) : rules;
+    }
+}

@@ -1,0 +1,104 @@
+package se.malspar.command.programme;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import se.malspar.command.admin.Accepted;
+import se.malspar.command.admin.AdminCommands;
+import se.malspar.kernel.programme.AddDelmal;
+import se.malspar.kernel.programme.AddGoal;
+import se.malspar.kernel.programme.CreateProgramme;
+import se.malspar.kernel.programme.DelmalId;
+import se.malspar.kernel.programme.GoalId;
+import se.malspar.kernel.programme.Ids;
+import se.malspar.kernel.programme.ProgrammeId;
+import se.malspar.kernel.programme.RenameDelmal;
+import se.malspar.kernel.programme.RetireDelmal;
+
+import static se.malspar.command.admin.AdminCommands.decision;
+import static se.malspar.command.admin.AdminCommands.expectedVersion;
+import static se.malspar.command.admin.AdminCommands.parse;
+
+/** Programmes, their goals and delmål. Every change names the decision behind it. */
+@RestController
+@RequestMapping(path = "/api/admin", produces = MediaType.APPLICATION_JSON_VALUE)
+@Tag(name = "Programme (admin)", description = "Programmes, goals and delmål; every change names its decision")
+class ProgrammeAdminController {
+
+    private static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+    private final AdminCommands commands;
+
+    ProgrammeAdminController(AdminCommands commands) {
+        this.commands = commands;
+    }
+
+    @Operation(summary = "Create a programme (KF)")
+    @PostMapping(path = "/programmes", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<Accepted> createProgramme(@Valid @RequestBody ProgrammeRequests.CreateProgrammeRequest request,
+                                             @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key) {
+        ProgrammeId id = parse(request.programmeId(), "programmeId", ProgrammeId::of);
+        Accepted accepted = commands.send(new CreateProgramme(id, request.name(), request.ownerOrgan(),
+                decision(request.decision()), request.effectiveFrom()), key);
+        return AdminCommands.created(accepted, "/api/programmes/" + id);
+    }
+
+    @Operation(summary = "Add an overall goal to a programme (KF)")
+    @PostMapping(path = "/programmes/{programmeId}/goals", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<Accepted> addGoal(@PathVariable String programmeId,
+                                     @Valid @RequestBody ProgrammeRequests.AddGoalRequest request,
+                                     @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key) {
+        ProgrammeId programme = parse(programmeId, "programmeId", ProgrammeId::of);
+        GoalId goal = parse(request.goalId(), "goalId", GoalId::of);
+        Accepted accepted = commands.send(new AddGoal(goal, programme, request.name(), request.goalArea(),
+                decision(request.decision()), request.effectiveFrom()), key);
+        return AdminCommands.created(accepted, "/api/programmes/" + programme);
+    }
+
+    @Operation(summary = "Add a delmål under a goal (AddDelmål)",
+            description = "The id is made from the goal id and the name unless given. 404 for an unknown goal; "
+                    + "409 DUPLICATE_NAME when an active delmål of the goal has the name; 422 DECISION_NOT_REGISTERED "
+                    + "or DECISION_LACKS_COMPETENCE.")
+    @PostMapping(path = "/goals/{goalId}/delmal", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<Accepted> addDelmal(@PathVariable String goalId,
+                                       @Valid @RequestBody ProgrammeRequests.AddDelmalRequest request,
+                                       @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key) {
+        GoalId goal = parse(goalId, "goalId", GoalId::of);
+        DelmalId delmal = request.delmalId() != null
+                ? parse(request.delmalId(), "delmalId", DelmalId::of)
+                : parse(Ids.slug(goal.value(), request.name()), "name", DelmalId::of);
+        Accepted accepted = commands.send(new AddDelmal(delmal, goal, request.name(), request.description(),
+                decision(request.decision()), request.effectiveFrom()), key);
+        return AdminCommands.created(accepted, "/api/delmal/" + delmal);
+    }
+
+    @Operation(summary = "Rename a delmål", description = "If-Match with the delmål's ETag guards against lost updates (412).")
+    @PostMapping(path = "/delmal/{delmalId}/rename", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<Accepted> renameDelmal(@PathVariable String delmalId,
+                                          @Valid @RequestBody ProgrammeRequests.RenameDelmalRequest request,
+                                          @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key,
+                                          @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+        DelmalId delmal = parse(delmalId, "delmalId", DelmalId::of);
+        return AdminCommands.ok(commands.send(new RenameDelmal(delmal, request.name(), decision(request.decision()),
+                request.effectiveFrom(), expectedVersion(ifMatch)), key));
+    }
+
+    @Operation(summary = "Retire a delmål", description = "Nothing can be added to or changed on a retired delmål.")
+    @PostMapping(path = "/delmal/{delmalId}/retire", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<Accepted> retireDelmal(@PathVariable String delmalId,
+                                          @Valid @RequestBody ProgrammeRequests.RetireRequest request,
+                                          @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key,
+                                          @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+        DelmalId delmal = parse(delmalId, "delmalId", DelmalId::of);
+        return AdminCommands.ok(commands.send(new RetireDelmal(delmal, decision(request.decision()),
+                request.effectiveFrom(), expectedVersion(ifMatch)), key));
+    }
+}

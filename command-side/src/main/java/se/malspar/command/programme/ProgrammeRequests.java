@@ -1,0 +1,117 @@
+package se.malspar.command.programme;
+
+import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import se.malspar.kernel.ambition.AmbitionRule;
+import se.malspar.kernel.programme.Direction;
+import se.malspar.kernel.programme.IndicatorKind;
+import se.malspar.kernel.programme.IndicatorSource;
+import se.malspar.kernel.programme.MeasurementSource;
+import se.malspar.kernel.programme.ReferenceArea;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+/** The request bodies of the programme admin API (API.md, Programme structure). */
+final class ProgrammeRequests {
+
+    private ProgrammeRequests() {
+    }
+
+    private static final String DECISION = "The decision that authorises the change: citation or id, e.g. 'KS 2022-03-09 § 70'";
+    private static final String EFFECTIVE = "When the change takes effect; defaults to the decision's meeting date";
+
+    @Schema(example = """
+            {"programmeId": "vaggeryd-2020", "name": "Strategiskt hållbarhets- och utvecklingsprogram",
+             "ownerOrgan": "KF", "decision": "KF 2020-10", "effectiveFrom": "2020-10-26"}""")
+    record CreateProgrammeRequest(@NotBlank @Size(max = 100) String programmeId,
+                                  @NotBlank @Size(max = 300) String name,
+                                  @NotBlank @Size(max = 10) String ownerOrgan,
+                                  @Schema(description = DECISION) @NotBlank @Size(max = 64) String decision,
+                                  @Schema(description = EFFECTIVE) LocalDate effectiveFrom) {
+    }
+
+    @Schema(example = """
+            {"goalId": "KF4", "name": "Delaktighet, tillgänglighet och trygghet",
+             "goalArea": "4 Delaktighet, tillgänglighet och trygghet", "decision": "KF 2020-10", "effectiveFrom": "2020-10-26"}""")
+    record AddGoalRequest(@NotBlank @Size(max = 100) String goalId,
+                          @NotBlank @Size(max = 300) String name,
+                          @Size(max = 300) String goalArea,
+                          @Schema(description = DECISION) @NotBlank @Size(max = 64) String decision,
+                          @Schema(description = EFFECTIVE) LocalDate effectiveFrom) {
+    }
+
+    @Schema(example = """
+            {"name": "Tillgänglighet", "decision": "KS 2022-03-09 § 70"}""")
+    record AddDelmalRequest(@Schema(description = "Given, or made from the goal id and the name") @Size(max = 100) String delmalId,
+                            @NotBlank @Size(max = 300) String name,
+                            @Size(max = 5000) String description,
+                            @Schema(description = DECISION) @NotBlank @Size(max = 64) String decision,
+                            @Schema(description = EFFECTIVE) LocalDate effectiveFrom) {
+    }
+
+    record RenameDelmalRequest(@NotBlank @Size(max = 300) String name,
+                               @Schema(description = DECISION) @NotBlank @Size(max = 64) String decision,
+                               @Schema(description = EFFECTIVE) LocalDate effectiveFrom) {
+    }
+
+    record RetireRequest(@Schema(description = DECISION) @NotBlank @Size(max = 64) String decision,
+                         @Schema(description = EFFECTIVE) LocalDate effectiveFrom) {
+    }
+
+    @Schema(example = """
+            {"name": "Gymnasiebehörighet", "unit": "procent", "kind": "MEASURED", "direction": "HIGHER_IS_BETTER",
+             "politicallyDecidedTarget": false, "source": {"kind": "KOLADA", "kpi": "N15428"}, "decision": "KS 2021-01-13 § 12"}""")
+    record DefineIndicatorRequest(@Schema(description = "Given, or made from the delmål id and the name") @Size(max = 100) String indicatorId,
+                                  @NotBlank @Size(max = 300) String name,
+                                  @NotBlank @Size(max = 50) String unit,
+                                  @NotNull IndicatorKind kind,
+                                  @NotNull Direction direction,
+                                  @NotNull Boolean politicallyDecidedTarget,
+                                  @Valid IndicatorSource source,
+                                  @Schema(description = DECISION) @NotBlank @Size(max = 64) String decision,
+                                  @Schema(description = EFFECTIVE) LocalDate effectiveFrom) {
+    }
+
+    @Schema(example = """
+            {"text": "+4 % över riket 2022", "decision": "KS 2021-01-13 § 12"}""")
+    record SetAmbitionLevelRequest(@Schema(description = "The ambition level verbatim, as decided") @NotBlank @Size(max = 1000) String text,
+                                   @Schema(description = "Optional: your structured reading (one rule); checked against the text") @Valid AmbitionRule rule,
+                                   @Schema(description = "Optional: your structured reading (several rules); checked against the text") @Size(max = 20) List<AmbitionRule> rules,
+                                   @Schema(description = DECISION) @NotBlank @Size(max = 64) String decision,
+                                   @Schema(description = EFFECTIVE) LocalDate effectiveFrom) {
+    }
+
+    @Schema(example = """
+            {"text": "+4 % över riket 2022", "rules": [{"comparator": "ABOVE", "reference": "NATIONAL", "margin": 4,
+             "marginUnit": "PERCENTAGE_POINTS", "targetYear": 2022}], "reason": "procentenheter enligt tjänsteskrivelsen"}""")
+    record CorrectAmbitionLevelRequest(@Schema(description = "The entry to correct: the decision that set it; default the latest entry") @Size(max = 64) String correctsDecision,
+                                       @Size(max = 1000) String text,
+                                       @Valid AmbitionRule rule,
+                                       @Size(max = 20) List<AmbitionRule> rules,
+                                       @NotBlank @Size(max = 2000) String reason) {
+    }
+
+    record SetTargetValueRequest(@NotNull BigDecimal value,
+                                 @NotNull Integer year,
+                                 @Schema(description = DECISION) @NotBlank @Size(max = 64) String decision,
+                                 @Schema(description = EFFECTIVE) LocalDate effectiveFrom) {
+    }
+
+    @Schema(example = """
+            {"period": "2021-AR", "value": 81.2, "dataPeriod": "2020", "referenceValues": {"NATIONAL": 85.6, "COUNTY": 84.1},
+             "source": {"kind": "KOLADA", "kpi": "N15428"}}""")
+    record RecordMeasurementRequest(@NotBlank @Size(max = 7) String period,
+                                    BigDecimal value,
+                                    Boolean done,
+                                    @Size(max = 20) String dataPeriod,
+                                    Map<ReferenceArea, BigDecimal> referenceValues,
+                                    @NotNull @Valid MeasurementSource source,
+                                    @Size(max = 2000) String note) {
+    }
+}

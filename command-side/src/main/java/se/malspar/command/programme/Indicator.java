@@ -101,7 +101,8 @@ class Indicator {
         AmbitionLevel level = read(Rules.requireText(command.text(), "text", 1000), command.rules());
         var authorised = authority.authorise(ChangeKind.SET_AMBITION_LEVEL, command.decision(), command.effectiveFrom());
         boolean alreadyRecorded = ambitionLevels.stream().anyMatch(entry ->
-                entry.decision().equals(authorised.decision()) && entry.effectiveFrom().equals(authorised.effectiveFrom())
+                entry.decision().decisionId().equals(authorised.decision().decisionId())
+                        && entry.effectiveFrom().equals(authorised.effectiveFrom())
                         && entry.level().equals(level));
         if (alreadyRecorded) {
             throw new RuleViolationException("DUPLICATE_CHANGE", "this ambition level is already recorded for "

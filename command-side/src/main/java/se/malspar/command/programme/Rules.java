@@ -2,20 +2,24 @@ package se.malspar.command.programme;
 
 import se.malspar.kernel.common.RuleViolationException;
 
+import java.text.Normalizer;
+
 /** The refusals the programme aggregates share, with their problem codes. */
 final class Rules {
 
     private Rules() {
     }
 
+    /** The text trimmed and NFC-normalised (as the API promises), so that equal names are equal strings. */
     static String requireText(String value, String field, int maxLength) {
         if (value == null || value.isBlank()) {
             throw new RuleViolationException("VALIDATION_FAILED", field + " is required");
         }
-        if (value.length() > maxLength) {
+        String text = Normalizer.normalize(value.strip(), Normalizer.Form.NFC);
+        if (text.length() > maxLength) {
             throw new RuleViolationException("VALIDATION_FAILED", field + " is longer than " + maxLength + " characters");
         }
-        return value.strip();
+        return text;
     }
 
     static RuleViolationException alreadyExists(String what, Object id) {

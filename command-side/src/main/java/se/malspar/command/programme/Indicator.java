@@ -51,6 +51,7 @@ class Indicator {
     private IndicatorId indicatorId;
     private DelmalId delmalId;
     private IndicatorKind kind;
+    private boolean politicallyDecidedTarget;
     private boolean retired;
     /** Every recorded ambition level, oldest first, as corrected: a correction needs the entry it fixes. */
     private final List<AmbitionEntry> ambitionLevels = new ArrayList<>();
@@ -139,6 +140,11 @@ class Indicator {
     Accepted handle(SetTargetValue command, DecisionAuthority authority, StructureLookup structure) {
         requireActive();
         requireActiveDelmal(structure);
+        if (!politicallyDecidedTarget) {
+            // Seed 001, point 7: only indicators of particular political interest get a decided målvärde.
+            throw new RuleViolationException("TARGET_NOT_POLITICAL", "indicator " + indicatorId
+                    + " is not marked politicallyDecidedTarget; its target is set by the experts, not by decision");
+        }
         if (command.value() == null) {
             throw new RuleViolationException("VALIDATION_FAILED", "value is required");
         }
@@ -215,6 +221,7 @@ class Indicator {
         indicatorId = event.indicatorId();
         delmalId = event.delmalId();
         kind = event.kind();
+        politicallyDecidedTarget = event.politicallyDecidedTarget();
     }
 
     @EventSourcingHandler

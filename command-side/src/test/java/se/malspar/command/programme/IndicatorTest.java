@@ -593,6 +593,17 @@ class IndicatorTest {
     // --- target values --------------------------------------------------------------------------
 
     @Test
+    void cannotSetADecidedTargetValueOnAnIndicatorWhoseTargetIsLeftToTheExperts() {
+        structure.with(INDICATOR, BEHORIGHET.value(), LARANDE.value(), NAME);
+        fixture.given(new IndicatorDefined(BEHORIGHET, LARANDE, KF2, NAME, "%", IndicatorKind.MEASURED,
+                        Direction.HIGHER_IS_BETTER, false, KOLADA, KS_12_REF, KS_12_DATE))
+                .when(new SetTargetValue(BEHORIGHET, new BigDecimal("90"), 2022, KS_12, null, null))
+                .expectException(RuleViolationException.class)
+                .expectExceptionMessage(org.hamcrest.Matchers.containsString("politicallyDecidedTarget"))
+                .expectNoEvents();
+    }
+
+    @Test
     void setsTargetValueOnAKsDecision() {
         fixture.given(measuredDefined())
                 .when(new SetTargetValue(BEHORIGHET, new BigDecimal("90"), 2022, KS_12, null, null))

@@ -27,6 +27,7 @@ import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.CorsConfigurationSource;
@@ -69,7 +70,7 @@ class SecurityConfiguration {
                         .requestMatchers("/api/revision/**").hasRole(Role.REVISOR.name())
                         .requestMatchers(HttpMethod.GET, "/api/**")
                         .hasAnyRole(Role.STRATEGY.name(), Role.AUDITOR.name(), Role.REVISOR.name())
-                        .requestMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html",
+                        .requestMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml", "/swagger-ui.html",
                                 "/swagger-ui/**").authenticated()
                         .anyRequest().denyAll())
                 .csrf(csrf -> csrf.disable()) // stateless API: no cookies, no session to ride on
@@ -93,6 +94,20 @@ class SecurityConfiguration {
             http.httpBasic(basic -> basic.authenticationEntryPoint(unauthenticated));
         }
         return http.build();
+    }
+
+    /**
+     * A URL the firewall refuses (encoded dot segments or slashes, ';', '//', …) is a 400 problem.
+     * Without this the refusal went through the container's error dispatch, which is not
+     * authenticated, and a caller with valid credentials got a misleading 401.
+     */
+    @Bean
+    RequestRejectedHandler requestRejected(ObjectMapper objectMapper) {
+        return (request, response, e) -> {
+            log.debug("request refused by the firewall: {}", e.getMessage());
+            write(response, objectMapper, Problems.problem("VALIDATION_FAILED",
+                    "the request URL is not allowed (encoded or ambiguous path)"));
+        };
     }
 
     @Bean

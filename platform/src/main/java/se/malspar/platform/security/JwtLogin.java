@@ -44,8 +44,11 @@ class JwtLogin {
                 : NimbusJwtDecoder.withIssuerLocation(settings.getIssuer()).build();
         OAuth2TokenValidator<Jwt> audience = new JwtClaimValidator<List<String>>(JwtClaimNames.AUD,
                 aud -> aud != null && aud.contains(settings.getAudience()));
+        // Every event must name who caused it: a token without the user-id claim is no login at all.
+        OAuth2TokenValidator<Jwt> user = new JwtClaimValidator<Object>(settings.getUserIdClaim(),
+                id -> id != null && !id.toString().isBlank());
         decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
-                JwtValidators.createDefaultWithIssuer(settings.getIssuer()), audience));
+                JwtValidators.createDefaultWithIssuer(settings.getIssuer()), audience, user));
         return decoder;
     }
 

@@ -24,7 +24,9 @@ public class TemporaryDataDirectory implements ApplicationContextInitializer<Con
             return;
         }
         try {
-            Path dir = Files.createTempDirectory("malspar-test-");
+            // Under target/ (the module directory is the working directory of tests): mvn clean removes them.
+            Files.createDirectories(Path.of("target"));
+            Path dir = Files.createTempDirectory(Path.of("target"), "malspar-test-");
             context.getEnvironment().getPropertySources().addFirst(
                     new MapPropertySource("malsparTestDataDir", Map.of("malspar.data-dir", dir.toString())));
         } catch (IOException e) {

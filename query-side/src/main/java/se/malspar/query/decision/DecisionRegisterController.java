@@ -14,6 +14,8 @@ import se.malspar.kernel.decision.DecisionId;
 import se.malspar.kernel.decision.FindDecision;
 import se.malspar.kernel.decision.FindDecisions;
 import se.malspar.kernel.decision.InvalidCitationException;
+import se.malspar.kernel.programme.FindDecisionChanges;
+import se.malspar.query.programme.DecisionChange;
 import se.malspar.platform.web.InvalidFieldException;
 import se.malspar.platform.web.NotFoundException;
 
@@ -37,16 +39,21 @@ class DecisionRegisterController {
         return queries.query(new FindDecisions(incomplete), ResponseTypes.multipleInstancesOf(DecisionView.class)).join();
     }
 
-    @Operation(summary = "One register entry with its corrections")
+    @Operation(summary = "One register entry with its corrections and every change it authorised",
+            description = "changes: each programme change the decision authorised (event, entity, before, after, "
+                    + "effectiveFrom, recordedAt, recordedBy). The path takes the id or the citation.")
     @GetMapping("/{decisionId}")
-    DecisionView get(@PathVariable String decisionId) {
+    DecisionDetail get(@PathVariable String decisionId) {
         DecisionId id;
         try {
             id = DecisionId.fromReference(decisionId);
         } catch (InvalidCitationException e) {
             throw new InvalidFieldException("decisionId", e.getMessage());
         }
-        return queries.query(new FindDecision(id), ResponseTypes.optionalInstanceOf(DecisionView.class)).join()
+        DecisionView view = queries.query(new FindDecision(id), ResponseTypes.optionalInstanceOf(DecisionView.class)).join()
                 .orElseThrow(() -> new NotFoundException("no decision " + id + " in the register"));
+        List<DecisionChange> changes = queries.query(new FindDecisionChanges(id),
+                ResponseTypes.multipleInstancesOf(DecisionChange.class)).join();
+        return new DecisionDetail(view, changes);
     }
 }

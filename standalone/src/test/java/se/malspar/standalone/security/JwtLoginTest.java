@@ -154,7 +154,8 @@ class JwtLoginTest {
         long before = events().count();
         Response response = post(signed(ISSUER_KEY, claims -> claims.subject(null).claim("roles", List.of("STRATEGY"))),
                 Citations.registration(Citations.freshParagraph(), "Utan subjekt"));
-        // Authenticated and authorised, but refused where the command is stamped with its user.
+        // Refused at login already: a token without the user-id claim names nobody, not even for reads.
+        assertThat(get(signed(ISSUER_KEY, claims -> claims.subject(null).claim("roles", List.of("AUDITOR")))).status()).isEqualTo(401);
         assertProblem(response, 401, "UNAUTHENTICATED");
         assertThat(events().count()).isEqualTo(before);
     }

@@ -1,0 +1,59 @@
+package se.malspar.query.programme;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * One change a decision authorised: the event, the entity, what stood before (as recorded when the
+ * change was made) and after, when it took effect, who recorded it and when. {@code correctedAt}
+ * is set when the entry was later corrected (the correction itself is not the decision's).
+ */
+public record DecisionChange(String event, String entityKind, String entityId, String entityName,
+                             JsonNode before, JsonNode after, LocalDate effectiveFrom, Instant recordedAt,
+                             String recordedBy, Instant correctedAt) {
+
+    private static final Set<String> NAMING = Set.of(Fact.ADDED, Fact.NAME);
+
+    static List<DecisionChange> of(List<Fact> authorised, Map<String, List<Fact>> factsByEntity) {
+        return authorised.stream().map(f -> {
+            List<Fact> entityFacts = factsByEntity.getOrDefault(ProgrammeState.key(f.kind(), f.entityId()), List.of());
+            return new DecisionChange(f.eventType(), f.kind(), f.entityId(), nameOf(entityFacts), before(f, entityFacts),
+                    Fact.RETIRED.equals(f.attribute()) ? ProgrammeFacts.JSON.createObjectNode().put("retired", true) : f.value(),
+                    f.validFrom(), f.recordedAt(), f.recordedBy(), f.supersededAt());
+        }).toList();
+    }
+
+    /** The entity's latest recorded name. */
+    private static String nameOf(List<Fact> facts) {
+        return facts.stream().filter(f -> NAMING.contains(f.attribute()) && f.supersededAt() == null)
+                .max(Comparator.comparing(Fact::validFrom).thenComparing(Fact::orderIndex))
+                .map(f -> f.value().path("name").asText(null)).orElse(null);
+    }
+
+    /** What stood in force, as recorded at the change, on the day before it took effect. */
+    private static JsonNode before(Fact change, List<Fact> facts) {
+        if (Fact.ADDED.equals(change.attribute())) {
+            return null;
+        }
+        if (Fact.RETIRED.equals(change.attribute())) {
+            return ProgrammeFacts.JSON.createObjectNode().put("retired", false);
+        }
+        Set<String> sameKind = Fact.NAME.equals(change.attribute()) ? NAMING : Set.of(change.attribute());
+        return facts.stream()
+                .filter(o -> sameKind.contains(o.attribute()) && o.globalIndex() < change.globalIndex())
+                .filter(o -> o.supersededAt() == null || o.supersededAt().isAfter(change.recordedAt()))
+                .filter(o -> o.validFrom().isBefore(change.validFrom())
+                        || (o.validFrom().equals(change.validFrom()) && o.orderIndex() < change.orderIndex()))
+                .max(Comparator.comparing(Fact::validFrom).thenComparing(Fact::orderIndex))
+                .map(o -> Fact.NAME.equals(change.attribute())
+                        ? (JsonNode) ProgrammeFacts.JSON.createObjectNode().put("name", o.value().path("name").asText(null))
+                        : o.value())
+                .orElse(null);
+    }
+}

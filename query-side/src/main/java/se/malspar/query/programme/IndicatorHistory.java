@@ -1,0 +1,69 @@
+package se.malspar.query.programme;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import se.malspar.kernel.programme.DecisionReference;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * Every version of an indicator as recorded: its definition, ambition levels and target values,
+ * each with its decision, valid period and recorded period; corrections marked as corrections
+ * and what they superseded; and every measurement, superseded ones included.
+ */
+public record IndicatorHistory(String indicatorId, String name, String delmalId, String programmeId,
+                               List<Version> versions, List<MeasurementVersion> measurements) {
+
+    /**
+     * {@code validTo} is the day the next decided version of the same kind takes effect, as known
+     * now (null: still in force). {@code supersededAt} closes the recorded period of a version
+     * that a correction replaced ({@code supersededBy}).
+     */
+    public record Version(String versionId, String event, String kind, JsonNode value, LocalDate effectiveFrom,
+                          LocalDate validTo, DecisionReference decision, boolean correction, String corrects,
+                          String reason, Instant recordedAt, String recordedBy, Instant supersededAt,
+                          String supersededBy) {
+    }
+
+    public record MeasurementVersion(String versionId, String period, BigDecimal value, Boolean done,
+                                     String dataPeriod, JsonNode referenceValues, JsonNode source, String note,
+                                     Instant recordedAt, String recordedBy, Instant supersededAt, String supersededBy) {
+    }
+
+    static IndicatorHistory of(String indicatorId, String programmeId, List<Fact> facts,
+                               List<ProgrammeFacts.Measurement> measurements) {
+        Fact added = facts.stream().filter(f -> Fact.ADDED.equals(f.attribute())).findFirst().orElse(null);
+        List<Version> versions = facts.stream().map(f -> new Version(f.factId(), f.eventType(), kindOf(f), f.value(),
+                f.validFrom(), validTo(f, facts), f.decision(), f.correctionOf() != null, f.correctionOf(),
+                f.correctionReason(), f.recordedAt(), f.recordedBy(), f.supersededAt(), f.supersededBy())).toList();
+        List<MeasurementVersion> measured = measurements.stream().map(m -> new MeasurementVersion(m.factId(), m.period(),
+                m.value(), m.done(), m.dataPeriod(), m.referenceValues(), m.source(), m.note(), m.recordedAt(),
+                m.recordedBy(), m.supersededAt(), m.supersededBy())).toList();
+        return new IndicatorHistory(indicatorId, added == null ? null : added.value().path("name").asText(null),
+                added == null ? null : added.parentId(), programmeId, versions, measured);
+    }
+
+    private static String kindOf(Fact f) {
+        return switch (f.attribute()) {
+            case Fact.ADDED -> "DEFINITION";
+            case Fact.RETIRED -> "RETIREMENT";
+            case Fact.AMBITION -> "AMBITION_LEVEL";
+            case Fact.TARGET -> "TARGET_VALUE";
+            default -> f.attribute();
+        };
+    }
+
+    /** The next later valid_from among the versions of the same kind that are still recorded. */
+    private static LocalDate validTo(Fact f, List<Fact> all) {
+        if (f.supersededAt() != null || !(Fact.AMBITION.equals(f.attribute()) || Fact.TARGET.equals(f.attribute()))) {
+            return null;
+        }
+        return all.stream()
+                .filter(o -> o.attribute().equals(f.attribute()) && o.supersededAt() == null && o.validFrom().isAfter(f.validFrom()))
+                .map(Fact::validFrom)
+                .min(LocalDate::compareTo)
+                .orElse(null);
+    }
+}

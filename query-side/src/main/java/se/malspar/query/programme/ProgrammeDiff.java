@@ -1,0 +1,80 @@
+package se.malspar.query.programme;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import se.malspar.kernel.programme.DecisionReference;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+
+/** What changed in force between two dates (as recorded by {@code knownAt}), each change with its decision. */
+public record ProgrammeDiff(String programmeId, LocalDate from, LocalDate to, Instant knownAt, List<Change> changes) {
+
+    /**
+     * One change. {@code change} is ADDED, RETIRED, RENAMED, AMBITION_LEVEL_CHANGED or
+     * TARGET_VALUE_CHANGED; {@code before}/{@code after} hold the name, ambition level or target value.
+     */
+    public record Change(String change, String entityKind, String entityId, String name, LocalDate effectiveFrom,
+                         DecisionReference decision, JsonNode before, JsonNode after) {
+    }
+
+    static ProgrammeDiff between(String programmeId, LocalDate from, LocalDate to, Instant knownAt,
+                                 ProgrammeState before, ProgrammeState after) {
+        List<Change> changes = new ArrayList<>();
+        for (ProgrammeState.Entity now : after.entities().values()) {
+            ProgrammeState.Entity then = before.get(now.kind, now.id);
+            boolean wasInForce = before.inForce(then);
+            boolean isInForce = after.inForce(now);
+            if (isInForce && !wasInForce) {
+                changes.add(change("ADDED", now, now.added, null, name(now)));
+            } else if (!isInForce && wasInForce) {
+                Fact retirement = retirement(after, now);
+                changes.add(new Change("RETIRED", now.kind, now.id, then.name(),
+                        retirement == null ? null : retirement.validFrom(),
+                        retirement == null ? null : retirement.decision(), name(then), null));
+            } else if (isInForce) {
+                if (!Objects.equals(then.name(), now.name())) {
+                    changes.add(change("RENAMED", now, now.nameFact(), name(then), name(now)));
+                }
+                if (differs(then.ambition, now.ambition)) {
+                    changes.add(change("AMBITION_LEVEL_CHANGED", now, now.ambition, value(then.ambition), value(now.ambition)));
+                }
+                if (differs(then.target, now.target)) {
+                    changes.add(change("TARGET_VALUE_CHANGED", now, now.target, value(then.target), value(now.target)));
+                }
+            }
+        }
+        changes.sort(Comparator.comparing((Change c) -> c.effectiveFrom() == null ? LocalDate.MAX : c.effectiveFrom())
+                .thenComparing(Change::entityKind).thenComparing(Change::entityId).thenComparing(Change::change));
+        return new ProgrammeDiff(programmeId, from, to, knownAt, changes);
+    }
+
+    private static Change change(String kind, ProgrammeState.Entity e, Fact cause, JsonNode before, JsonNode after) {
+        return new Change(kind, e.kind, e.id, e.name(), cause.validFrom(), cause.decision(), before, after);
+    }
+
+    /** The entity's own retirement, or the nearest retired ancestor's. */
+    private static Fact retirement(ProgrammeState state, ProgrammeState.Entity e) {
+        for (ProgrammeState.Entity at = e; at != null; at = state.parent(at)) {
+            if (at.retired != null) {
+                return at.retired;
+            }
+        }
+        return null;
+    }
+
+    private static boolean differs(Fact a, Fact b) {
+        return !Objects.equals(a == null ? null : a.factId(), b == null ? null : b.factId());
+    }
+
+    private static JsonNode value(Fact f) {
+        return f == null ? null : f.value();
+    }
+
+    private static JsonNode name(ProgrammeState.Entity e) {
+        return ProgrammeFacts.JSON.getNodeFactory().textNode(e.name());
+    }
+}

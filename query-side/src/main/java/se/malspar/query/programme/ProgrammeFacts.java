@@ -1,0 +1,249 @@
+package se.malspar.query.programme;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import java.io.UncheckedIOException;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+/** The tables of the programme read model: facts and measurements. Inserts only, plus closing recorded time. */
+@Repository
+class ProgrammeFacts {
+
+    static final ObjectMapper JSON = JsonMapper.builder()
+            .addModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .build();
+
+    private final JdbcClient jdbc;
+
+    ProgrammeFacts(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    static String json(Object value) {
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Inserts a fact once (a redelivered event changes nothing). The programme and parent are given,
+     * or taken from the entity's own first fact: the same aggregate, so the same segment, so
+     * already written. An indicator's programme is never looked up here (its delmål is another
+     * aggregate, possibly still unprocessed in another segment); queries reach indicators
+     * through their delmål instead.
+     */
+    void insert(Fact f) {
+        jdbc.sql("""
+                        insert into programme_fact (fact_id, global_index, order_index, event_type, programme_id, entity_kind, entity_id,
+                            parent_id, attribute, value, valid_from, decision_id, citation, recorded_at, recorded_by,
+                            correction_of, correction_reason)
+                        values (:factId, :globalIndex, :orderIndex, :eventType,
+                            coalesce(:programmeId,
+                                (select programme_id from programme_fact where entity_kind = :kind and entity_id = :entityId
+                                    and attribute = 'ADDED' limit 1)),
+                            :kind, :entityId,
+                            coalesce(:parentId, (select parent_id from programme_fact where entity_kind = :kind
+                                and entity_id = :entityId and attribute = 'ADDED' limit 1)),
+                            :attribute, cast(:value as jsonb), :validFrom, :decisionId, :citation, :recordedAt, :recordedBy,
+                            :correctionOf, :correctionReason)
+                        on conflict (fact_id) do nothing""")
+                .param("factId", f.factId()).param("globalIndex", f.globalIndex()).param("orderIndex", f.orderIndex())
+                .param("eventType", f.eventType())
+                .param("programmeId", f.programmeId()).param("kind", f.kind()).param("entityId", f.entityId())
+                .param("parentId", f.parentId()).param("attribute", f.attribute()).param("value", f.value().toString())
+                .param("validFrom", f.validFrom()).param("decisionId", f.decisionId()).param("citation", f.citation())
+                .param("recordedAt", Timestamp.from(f.recordedAt())).param("recordedBy", f.recordedBy())
+                .param("correctionOf", f.correctionOf()).param("correctionReason", f.correctionReason())
+                .update();
+    }
+
+    /** The fact a correction replaces: the ambition entry of that decision and date, current before the correction. */
+    Optional<CorrectedEntry> currentAmbitionEntry(String indicatorId, String decisionId, LocalDate validFrom,
+                                                  long beforeIndex, String correctionFactId) {
+        return jdbc.sql("""
+                        select fact_id, order_index from programme_fact
+                         where entity_kind = 'INDICATOR' and entity_id = :id and attribute = 'AMBITION'
+                           and decision_id = :decision and valid_from = :validFrom and global_index < :before
+                           and (superseded_at is null or superseded_by = :self)
+                         order by global_index desc limit 1""")
+                .param("id", indicatorId).param("decision", decisionId).param("validFrom", validFrom)
+                .param("before", beforeIndex).param("self", correctionFactId)
+                .query((rs, n) -> new CorrectedEntry(rs.getString(1), rs.getLong(2))).optional();
+    }
+
+    record CorrectedEntry(String factId, long orderIndex) {
+    }
+
+    void supersede(String factId, Instant at, String by) {
+        jdbc.sql("""
+                        update programme_fact set superseded_at = :at, superseded_by = :by
+                         where fact_id = :id and (superseded_at is null or superseded_by = :by)""")
+                .param("at", Timestamp.from(at)).param("by", by).param("id", factId)
+                .update();
+    }
+
+    void insertMeasurement(String factId, long globalIndex, String indicatorId, String period, int periodOrder,
+                           Object value, Boolean done, String dataPeriod, Object referenceValues, Object source,
+                           String note, Instant recordedAt, String recordedBy) {
+        int inserted = jdbc.sql("""
+                        insert into programme_measurement (fact_id, global_index, indicator_id, period, period_order, value,
+                            done, data_period, reference_values, source, note, recorded_at, recorded_by)
+                        values (:factId, :globalIndex, :indicator, :period, :order, :value, :done, :dataPeriod,
+                            cast(:refs as jsonb), cast(:source as jsonb), :note, :recordedAt, :recordedBy)
+                        on conflict (fact_id) do nothing""")
+                .param("factId", factId).param("globalIndex", globalIndex).param("indicator", indicatorId)
+                .param("period", period).param("order", periodOrder).param("value", value).param("done", done)
+                .param("dataPeriod", dataPeriod).param("refs", json(referenceValues))
+                .param("source", source == null ? null : json(source)).param("note", note)
+                .param("recordedAt", Timestamp.from(recordedAt)).param("recordedBy", recordedBy)
+                .update();
+        if (inserted > 0) {
+            // A later measurement for the same period supersedes the earlier ones: both stay.
+            jdbc.sql("""
+                            update programme_measurement set superseded_at = :at, superseded_by = :by
+                             where indicator_id = :indicator and period = :period and global_index < :globalIndex
+                               and superseded_at is null""")
+                    .param("at", Timestamp.from(recordedAt)).param("by", factId).param("indicator", indicatorId)
+                    .param("period", period).param("globalIndex", globalIndex)
+                    .update();
+        }
+    }
+
+    /** The programme of a delmål, from its addition. */
+    Optional<String> programmeOfDelmal(String delmalId) {
+        return jdbc.sql("""
+                        select programme_id from programme_fact
+                         where entity_kind = 'DELMAL' and entity_id = :id and attribute = 'ADDED' limit 1""")
+                .param("id", delmalId).query(String.class).optional();
+    }
+
+    void deleteAll() {
+        jdbc.sql("delete from programme_measurement").update();
+        jdbc.sql("delete from programme_fact").update();
+    }
+
+    /** For each entity and attribute of the programme, the fact in force on validAt as recorded by knownAt. */
+    List<Fact> inForce(String programmeId, LocalDate validAt, Instant knownAt) {
+        return jdbc.sql("""
+                        select distinct on (entity_kind, entity_id, attribute) * from programme_fact
+                         where (programme_id = :programme or (entity_kind = 'INDICATOR' and entity_id in (
+                                   select i.entity_id from programme_fact i
+                                    where i.entity_kind = 'INDICATOR' and i.attribute = 'ADDED' and i.parent_id in (
+                                          select d.entity_id from programme_fact d
+                                           where d.entity_kind = 'DELMAL' and d.attribute = 'ADDED'
+                                             and d.programme_id = :programme))))
+                           and recorded_at <= :knownAt
+                           and (superseded_at is null or superseded_at > :knownAt) and valid_from <= :validAt
+                         order by entity_kind, entity_id, attribute, valid_from desc, order_index desc""")
+                .param("programme", programmeId).param("knownAt", Timestamp.from(knownAt)).param("validAt", validAt)
+                .query(ProgrammeFacts::fact).list();
+    }
+
+    /** The latest measurement of each indicator as recorded by knownAt. */
+    List<Measurement> latestMeasurements(Collection<String> indicatorIds, Instant knownAt) {
+        if (indicatorIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                        select distinct on (indicator_id) * from programme_measurement
+                         where indicator_id in (:ids) and recorded_at <= :knownAt
+                           and (superseded_at is null or superseded_at > :knownAt)
+                         order by indicator_id, period_order desc, global_index desc""")
+                .param("ids", indicatorIds).param("knownAt", Timestamp.from(knownAt))
+                .query(ProgrammeFacts::measurement).list();
+    }
+
+    List<Fact> ofEntity(String kind, String entityId) {
+        return jdbc.sql("select * from programme_fact where entity_kind = :kind and entity_id = :id order by global_index")
+                .param("kind", kind).param("id", entityId)
+                .query(ProgrammeFacts::fact).list();
+    }
+
+    List<Fact> ofEntities(String kind, Collection<String> entityIds) {
+        if (entityIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("select * from programme_fact where entity_kind = :kind and entity_id in (:ids) order by global_index")
+                .param("kind", kind).param("ids", entityIds)
+                .query(ProgrammeFacts::fact).list();
+    }
+
+    List<Measurement> measurementsOf(String indicatorId) {
+        return jdbc.sql("select * from programme_measurement where indicator_id = :id order by period_order, global_index")
+                .param("id", indicatorId)
+                .query(ProgrammeFacts::measurement).list();
+    }
+
+    /** Facts a decision authorised (corrections are not authorised by a decision and are left out). */
+    List<Fact> authorisedBy(String decisionId) {
+        return jdbc.sql("select * from programme_fact where decision_id = :id and correction_of is null order by global_index")
+                .param("id", decisionId)
+                .query(ProgrammeFacts::fact).list();
+    }
+
+    /** Programmes with their first fact (creation), newest knowledge. */
+    List<Fact> programmes() {
+        return jdbc.sql("select * from programme_fact where entity_kind = 'PROGRAMME' and attribute = 'ADDED' order by entity_id")
+                .query(ProgrammeFacts::fact).list();
+    }
+
+
+    private static Fact fact(ResultSet rs, int n) throws SQLException {
+        try {
+            return new Fact(rs.getString("fact_id"), rs.getLong("global_index"), rs.getLong("order_index"),
+                    rs.getString("event_type"),
+                    rs.getString("programme_id"), rs.getString("entity_kind"), rs.getString("entity_id"),
+                    rs.getString("parent_id"), rs.getString("attribute"), JSON.readTree(rs.getString("value")),
+                    rs.getObject("valid_from", LocalDate.class), rs.getString("decision_id"), rs.getString("citation"),
+                    rs.getTimestamp("recorded_at").toInstant(), rs.getString("recorded_by"),
+                    instant(rs.getTimestamp("superseded_at")), rs.getString("superseded_by"),
+                    rs.getString("correction_of"), rs.getString("correction_reason"));
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Measurement measurement(ResultSet rs, int n) throws SQLException {
+        try {
+            String source = rs.getString("source");
+            return new Measurement(rs.getString("fact_id"), rs.getLong("global_index"), rs.getString("indicator_id"),
+                    rs.getString("period"), rs.getBigDecimal("value"), (Boolean) rs.getObject("done"),
+                    rs.getString("data_period"), JSON.readTree(rs.getString("reference_values")),
+                    source == null ? null : JSON.readTree(source), rs.getString("note"),
+                    rs.getTimestamp("recorded_at").toInstant(), rs.getString("recorded_by"),
+                    instant(rs.getTimestamp("superseded_at")), rs.getString("superseded_by"));
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Instant instant(Timestamp t) {
+        return t == null ? null : t.toInstant();
+    }
+
+    /** One row of {@code programme_measurement}. */
+    record Measurement(String factId, long globalIndex, String indicatorId, String period, java.math.BigDecimal value,
+                       Boolean done, String dataPeriod, JsonNode referenceValues, JsonNode source, String note,
+                       Instant recordedAt, String recordedBy, Instant supersededAt, String supersededBy) {
+    }
+}

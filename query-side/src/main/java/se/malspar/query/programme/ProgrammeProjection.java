@@ -1,0 +1,238 @@
+package se.malspar.query.programme;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.messaging.annotation.MetaDataValue;
+import org.axonframework.queryhandling.QueryHandler;
+import se.malspar.kernel.programme.FindDecisionChanges;
+import se.malspar.kernel.programme.FindIndicatorHistory;
+import se.malspar.kernel.programme.FindProgrammeDiff;
+import se.malspar.kernel.programme.FindProgrammeTree;
+import se.malspar.kernel.programme.FindProgrammes;
+import org.springframework.stereotype.Component;
+import se.malspar.kernel.programme.AmbitionLevelCorrected;
+import se.malspar.kernel.programme.AmbitionLevelSet;
+import se.malspar.kernel.programme.DecisionReference;
+import se.malspar.kernel.programme.DelmalAdded;
+import se.malspar.kernel.programme.DelmalRenamed;
+import se.malspar.kernel.programme.DelmalRetired;
+import se.malspar.kernel.programme.GoalAdded;
+import se.malspar.kernel.programme.IndicatorDefined;
+import se.malspar.kernel.programme.IndicatorRetired;
+import se.malspar.kernel.programme.MeasurementRecorded;
+import se.malspar.kernel.programme.ProgrammeCreated;
+import se.malspar.kernel.programme.TargetValueSet;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * Writes the bitemporal programme read model: one fact per decided change (valid from its
+ * effectiveFrom, recorded from its event's timestamp), corrections closing the recorded time of
+ * what they correct, measurements superseding per period. Idempotent: facts are keyed by event id.
+ */
+@Component
+@ProcessingGroup(ProgrammeProjection.GROUP)
+class ProgrammeProjection {
+
+    static final String GROUP = "programme";
+
+    private final ProgrammeFacts facts;
+
+    ProgrammeProjection(ProgrammeFacts facts) {
+        this.facts = facts;
+    }
+
+    @EventHandler
+    void on(ProgrammeCreated e, EventMessage<?> message, TrackingToken token, @MetaDataValue("userId") String user) {
+        ObjectNode value = object().put("name", e.name()).put("ownerOrgan", e.ownerOrgan());
+        fact(message, token, user, e.programmeId().value(), Fact.PROGRAMME, e.programmeId().value(), null,
+                Fact.ADDED, value, e.effectiveFrom(), e.decision());
+    }
+
+    @EventHandler
+    void on(GoalAdded e, EventMessage<?> message, TrackingToken token, @MetaDataValue("userId") String user) {
+        ObjectNode value = object().put("name", e.name()).put("goalArea", e.goalArea());
+        fact(message, token, user, e.programmeId().value(), Fact.GOAL, e.goalId().value(), e.programmeId().value(),
+                Fact.ADDED, value, e.effectiveFrom(), e.decision());
+    }
+
+    @EventHandler
+    void on(DelmalAdded e, EventMessage<?> message, TrackingToken token, @MetaDataValue("userId") String user) {
+        ObjectNode value = object().put("name", e.name()).put("description", e.description());
+        fact(message, token, user, e.programmeId().value(), Fact.DELMAL, e.delmalId().value(), e.goalId().value(),
+                Fact.ADDED, value, e.effectiveFrom(), e.decision());
+    }
+
+    @EventHandler
+    void on(DelmalRenamed e, EventMessage<?> message, TrackingToken token, @MetaDataValue("userId") String user) {
+        ObjectNode value = object().put("name", e.name()).put("previousName", e.previousName());
+        fact(message, token, user, null, Fact.DELMAL, e.delmalId().value(), e.goalId().value(), Fact.NAME, value,
+                e.effectiveFrom(), e.decision());
+    }
+
+    @EventHandler
+    void on(DelmalRetired e, EventMessage<?> message, TrackingToken token, @MetaDataValue("userId") String user) {
+        fact(message, token, user, null, Fact.DELMAL, e.delmalId().value(), e.goalId().value(), Fact.RETIRED, object(),
+                e.effectiveFrom(), e.decision());
+    }
+
+    @EventHandler
+    void on(IndicatorDefined e, EventMessage<?> message, TrackingToken token, @MetaDataValue("userId") String user) {
+        ObjectNode value = object().put("name", e.name()).put("unit", e.unit()).put("kind", e.kind().name())
+                .put("direction", e.direction().name()).put("politicallyDecidedTarget", e.politicallyDecidedTarget());
+        value.set("source", ProgrammeFacts.JSON.valueToTree(e.source()));
+        fact(message, token, user, null, Fact.INDICATOR, e.indicatorId().value(), e.delmalId().value(), Fact.ADDED,
+                value, e.effectiveFrom(), e.decision());
+    }
+
+    @EventHandler
+    void on(IndicatorRetired e, EventMessage<?> message, TrackingToken token, @MetaDataValue("userId") String user) {
+        fact(message, token, user, null, Fact.INDICATOR, e.indicatorId().value(), e.delmalId().value(), Fact.RETIRED,
+                object(), e.effectiveFrom(), e.decision());
+    }
+
+    @EventHandler
+    void on(AmbitionLevelSet e, EventMessage<?> message, TrackingToken token, @MetaDataValue("userId") String user) {
+        fact(message, token, user, null, Fact.INDICATOR, e.indicatorId().value(), null, Fact.AMBITION,
+                ProgrammeFacts.JSON.valueToTree(e.ambitionLevel()), e.effectiveFrom(), e.decision());
+    }
+
+    @EventHandler
+    void on(AmbitionLevelCorrected e, EventMessage<?> message, TrackingToken token, @Timestamp Instant recordedAt,
+            @MetaDataValue("userId") String user) {
+        long index = position(token);
+        String factId = message.getIdentifier();
+        ProgrammeFacts.CorrectedEntry corrected = facts.currentAmbitionEntry(e.indicatorId().value(),
+                e.corrects().decisionId().value(), e.effectiveFrom(), index, factId).orElse(null);
+        // The corrected entry keeps its place among entries that take effect the same day.
+        long order = corrected == null ? index : corrected.orderIndex();
+        facts.insert(new Fact(factId, index, order, type(message), null, Fact.INDICATOR, e.indicatorId().value(), null,
+                Fact.AMBITION, ProgrammeFacts.JSON.valueToTree(e.ambitionLevel()), e.effectiveFrom(),
+                e.corrects().decisionId().value(), e.corrects().citation(), recordedAt, user, null, null,
+                corrected == null ? null : corrected.factId(), e.reason()));
+        if (corrected != null) {
+            facts.supersede(corrected.factId(), recordedAt, factId);
+        }
+    }
+
+    @EventHandler
+    void on(TargetValueSet e, EventMessage<?> message, TrackingToken token, @MetaDataValue("userId") String user) {
+        ObjectNode value = object().put("value", e.value()).put("year", e.year());
+        fact(message, token, user, null, Fact.INDICATOR, e.indicatorId().value(), null, Fact.TARGET, value,
+                e.effectiveFrom(), e.decision());
+    }
+
+    @EventHandler
+    void on(MeasurementRecorded e, EventMessage<?> message, TrackingToken token, @Timestamp Instant recordedAt,
+            @MetaDataValue("userId") String user) {
+        facts.insertMeasurement(message.getIdentifier(), position(token), e.indicatorId().value(), e.period(),
+                periodOrder(e.period()), e.value(), e.done(), e.dataPeriod(), e.referenceValues(), e.source(), e.note(),
+                recordedAt, user);
+    }
+
+    @ResetHandler
+    void reset() {
+        facts.deleteAll();
+    }
+
+    @QueryHandler
+    List<ProgrammeSummary> handle(FindProgrammes query) {
+        return facts.programmes().stream().map(f -> new ProgrammeSummary(f.entityId(), f.value().path("name").asText(),
+                f.value().path("ownerOrgan").asText(null), f.validFrom(), f.decision())).toList();
+    }
+
+    @QueryHandler
+    Optional<ProgrammeTree> handle(FindProgrammeTree query) {
+        return programme(query.programmeId().value(), query.knownAt()).map(programme -> {
+            ProgrammeState state = ProgrammeState.of(facts.inForce(programme.entityId(), query.validAt(), query.knownAt()));
+            List<String> indicators = state.entities().values().stream()
+                    .filter(e -> Fact.INDICATOR.equals(e.kind) && state.inForce(e)).map(e -> e.id).toList();
+            Map<String, ProgrammeFacts.Measurement> latest = facts.latestMeasurements(indicators, query.knownAt()).stream()
+                    .collect(Collectors.toMap(ProgrammeFacts.Measurement::indicatorId, m -> m));
+            return TreeAssembler.assemble(programme, query.validAt(), query.knownAt(), state, latest);
+        });
+    }
+
+    @QueryHandler
+    Optional<ProgrammeDiff> handle(FindProgrammeDiff query) {
+        return programme(query.programmeId().value(), query.knownAt()).map(programme -> ProgrammeDiff.between(
+                programme.entityId(), query.from(), query.to(), query.knownAt(),
+                ProgrammeState.of(facts.inForce(programme.entityId(), query.from(), query.knownAt())),
+                ProgrammeState.of(facts.inForce(programme.entityId(), query.to(), query.knownAt()))));
+    }
+
+    @QueryHandler
+    Optional<IndicatorHistory> handle(FindIndicatorHistory query) {
+        List<Fact> indicatorFacts = facts.ofEntity(Fact.INDICATOR, query.indicatorId().value());
+        if (indicatorFacts.isEmpty()) {
+            return Optional.empty();
+        }
+        String programmeId = indicatorFacts.stream().filter(f -> Fact.ADDED.equals(f.attribute())).findFirst()
+                .flatMap(f -> facts.programmeOfDelmal(f.parentId())).orElse(null);
+        return Optional.of(IndicatorHistory.of(query.indicatorId().value(), programmeId, indicatorFacts,
+                facts.measurementsOf(query.indicatorId().value())));
+    }
+
+    @QueryHandler
+    List<DecisionChange> handle(FindDecisionChanges query) {
+        List<Fact> authorised = facts.authorisedBy(query.decisionId().value());
+        Map<String, List<Fact>> byEntity = new HashMap<>();
+        authorised.stream().collect(Collectors.groupingBy(Fact::kind,
+                        Collectors.mapping(Fact::entityId, Collectors.toSet())))
+                .forEach((kind, ids) -> facts.ofEntities(kind, ids).forEach(f -> byEntity
+                        .computeIfAbsent(ProgrammeState.key(f.kind(), f.entityId()), k -> new ArrayList<>()).add(f)));
+        return DecisionChange.of(authorised, byEntity);
+    }
+
+    /** The programme's creation as recorded by knownAt; empty when it was not yet known then. */
+    private Optional<Fact> programme(String programmeId, Instant knownAt) {
+        return facts.ofEntity(Fact.PROGRAMME, programmeId).stream()
+                .filter(f -> Fact.ADDED.equals(f.attribute()) && !f.recordedAt().isAfter(knownAt))
+                .findFirst();
+    }
+
+    /** 2022-T1 < 2022-T2 < 2022-AR < 2023-T1. */
+    static int periodOrder(String period) {
+        int year = Integer.parseInt(period.substring(0, 4));
+        int part = switch (period.substring(5)) {
+            case "T1" -> 1;
+            case "T2" -> 2;
+            default -> 3;
+        };
+        return year * 10 + part;
+    }
+
+    private void fact(EventMessage<?> message, TrackingToken token, String user, String programmeId, String kind,
+                      String entityId, String parentId, String attribute, JsonNode value, LocalDate validFrom,
+                      DecisionReference decision) {
+        long index = position(token);
+        facts.insert(new Fact(message.getIdentifier(), index, index, type(message), programmeId, kind, entityId,
+                parentId, attribute, value, validFrom, decision.decisionId().value(), decision.citation(),
+                message.getTimestamp(), user, null, null, null, null));
+    }
+
+    private static ObjectNode object() {
+        return ProgrammeFacts.JSON.createObjectNode();
+    }
+
+    private static String type(EventMessage<?> message) {
+        return message.getPayloadType().getSimpleName();
+    }
+
+    private static long position(TrackingToken token) {
+        return token.position().orElseThrow(() -> new IllegalStateException("event without a global position"));
+    }
+}

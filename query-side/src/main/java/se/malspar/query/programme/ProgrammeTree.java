@@ -1,0 +1,49 @@
+package se.malspar.query.programme;
+
+import se.malspar.kernel.ambition.AmbitionRule;
+import se.malspar.kernel.programme.DecisionReference;
+import se.malspar.kernel.programme.IndicatorSource;
+import se.malspar.kernel.programme.MeasurementSource;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The goal tree as in force on {@code validAt} according to what was recorded by {@code knownAt}.
+ * Every node names the decision it stands on; {@code inForce} is false when the programme itself
+ * had not taken effect on {@code validAt}. Lists are ordered by id.
+ */
+public record ProgrammeTree(String programmeId, String name, String ownerOrgan, LocalDate validAt, Instant knownAt,
+                            boolean inForce, LocalDate effectiveFrom, DecisionReference decision, List<Goal> goals) {
+
+    public record Goal(String goalId, String name, String goalArea, LocalDate effectiveFrom,
+                       DecisionReference decision, List<Delmal> delmal) {
+    }
+
+    /** {@code renamedBy} is the decision behind the name in force, when it is not the original one. */
+    public record Delmal(String delmalId, String name, String description, LocalDate effectiveFrom,
+                         DecisionReference decision, DecisionReference renamedBy, List<Indicator> indicators) {
+    }
+
+    public record Indicator(String indicatorId, String name, String unit, String kind, String direction,
+                            boolean politicallyDecidedTarget, IndicatorSource source, LocalDate effectiveFrom,
+                            DecisionReference decision, Ambition ambitionLevel, Target targetValue,
+                            Measurement latestMeasurement) {
+    }
+
+    /** The ambition level in force; {@code corrected} when the entry was corrected after it was first recorded. */
+    public record Ambition(String text, List<AmbitionRule> rules, Integer targetYear, boolean ambiguous,
+                           List<String> findings, String rulesSource, LocalDate effectiveFrom,
+                           DecisionReference decision, boolean corrected) {
+    }
+
+    public record Target(BigDecimal value, int year, LocalDate effectiveFrom, DecisionReference decision) {
+    }
+
+    public record Measurement(String period, BigDecimal value, Boolean done, String dataPeriod,
+                              Map<String, BigDecimal> referenceValues, MeasurementSource source, Instant recordedAt) {
+    }
+}

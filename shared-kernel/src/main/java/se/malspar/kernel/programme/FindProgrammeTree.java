@@ -1,0 +1,8 @@
+package se.malspar.kernel.programme;
+
+import java.time.Instant;
+import java.time.LocalDate;
+
+/** The goal tree as in force on {@code validAt}, according to what was recorded by {@code knownAt}. */
+public record FindProgrammeTree(ProgrammeId programmeId, LocalDate validAt, Instant knownAt) {
+}

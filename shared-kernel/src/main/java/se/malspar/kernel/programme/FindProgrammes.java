@@ -1,0 +1,5 @@
+package se.malspar.kernel.programme;
+
+/** Every programme in the register. */
+public record FindProgrammes() {
+}

@@ -2,11 +2,11 @@ package se.malspar.command.programme;
 
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
-import org.hamcrest.FeatureMatcher;
-import org.hamcrest.Matcher;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+
+import static se.malspar.command.programme.Refusals.refusedWith;
 import se.malspar.command.admin.Accepted;
 import se.malspar.command.decision.InMemoryDecisionLookup;
 import se.malspar.kernel.common.RuleViolationException;
@@ -67,14 +67,6 @@ class DelmalTest {
         fixture.registerInjectableResource(structure);
     }
 
-    private static Matcher<RuleViolationException> refusedWith(String code) {
-        return new FeatureMatcher<>(Matchers.equalTo(code), "a rule violation with code", "code") {
-            @Override
-            protected String featureValueOf(RuleViolationException actual) {
-                return actual.violation().code();
-            }
-        };
-    }
 
     private static AddDelmal add(String name, DecisionId decision, LocalDate effectiveFrom) {
         return new AddDelmal(TILLGANGLIGHET, KF4, name, DESCRIPTION, decision, effectiveFrom);

@@ -2,11 +2,11 @@ package se.malspar.command.programme;
 
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
-import org.hamcrest.FeatureMatcher;
-import org.hamcrest.Matcher;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+
+import static se.malspar.command.programme.Refusals.refusedWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import se.malspar.command.admin.Accepted;
@@ -107,14 +107,6 @@ class IndicatorTest {
         fixture.registerInjectableResource(structure);
     }
 
-    private static Matcher<RuleViolationException> refusedWith(String code) {
-        return new FeatureMatcher<>(Matchers.equalTo(code), "a rule violation with code", "code") {
-            @Override
-            protected String featureValueOf(RuleViolationException actual) {
-                return actual.violation().code();
-            }
-        };
-    }
 
     // --- fixtures -------------------------------------------------------------------------------
 

@@ -118,11 +118,15 @@ class AxonPlatformConfiguration {
 
     @Bean
     ConfigurerModule pooledStreamingProcessors(@Value("${malspar.processors.batch-size}") int batchSize,
-                                               @Value("${malspar.processors.segments}") int segments) {
+                                               @Value("${malspar.processors.segments}") int segments,
+                                               @Value("${malspar.processors.token-claim-interval:5s}") Duration claimInterval) {
         return configurer -> configurer.eventProcessing()
                 .usingPooledStreamingEventProcessors((config, builder) -> builder
                         .batchSize(batchSize)
-                        .initialSegmentCount(segments))
+                        .initialSegmentCount(segments)
+                        // Also how soon a segment released after a failure is retried: the retry waits
+                        // for the next claim round after Axon's own back-off (1, 2, 4 … 60 s).
+                        .tokenClaimInterval(claimInterval.toMillis()))
                 // The default LoggingErrorHandler would log and skip the event: an audit read
                 // model must stop and retry instead, visibly.
                 .registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance())

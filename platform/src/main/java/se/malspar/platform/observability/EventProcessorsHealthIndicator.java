@@ -18,10 +18,13 @@ class EventProcessorsHealthIndicator implements HealthIndicator {
 
     private final EventProcessingConfiguration processing;
     private final ProcessorLag lag;
+    private final ProcessorFailures failures;
 
-    EventProcessorsHealthIndicator(EventProcessingConfiguration processing, ProcessorLag lag) {
+    EventProcessorsHealthIndicator(EventProcessingConfiguration processing, ProcessorLag lag,
+                                   ProcessorFailures failures) {
         this.processing = processing;
         this.lag = lag;
+        this.failures = failures;
     }
 
     @Override
@@ -30,8 +33,10 @@ class EventProcessorsHealthIndicator implements HealthIndicator {
         boolean healthy = true;
         for (StreamingEventProcessor processor : processing.eventProcessors().values().stream()
                 .filter(StreamingEventProcessor.class::isInstance).map(StreamingEventProcessor.class::cast).toList()) {
+            // A segment stuck on an event shows as an error only between its retries (see ProcessorFailures).
             boolean error = processor.isError()
-                    || processor.processingStatus().values().stream().anyMatch(s -> s.isErrorState());
+                    || processor.processingStatus().values().stream().anyMatch(s -> s.isErrorState())
+                    || !failures.current(processor).isEmpty();
             healthy &= processor.isRunning() && !error;
             Map<String, Object> state = new LinkedHashMap<>();
             state.put("running", processor.isRunning());

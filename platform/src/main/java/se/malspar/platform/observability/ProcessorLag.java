@@ -11,6 +11,7 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.stereotype.Component;
 
 import java.util.OptionalLong;
+import java.util.stream.LongStream;
 
 /**
  * How many events each read model is behind the head of the event store, as a gauge
@@ -21,10 +22,12 @@ public class ProcessorLag implements MeterBinder {
 
     private final EventProcessingConfiguration processing;
     private final EventStore eventStore;
+    private final ProcessorFailures failures;
 
-    ProcessorLag(EventProcessingConfiguration processing, EventStore eventStore) {
+    ProcessorLag(EventProcessingConfiguration processing, EventStore eventStore, ProcessorFailures failures) {
         this.processing = processing;
         this.eventStore = eventStore;
+        this.failures = failures;
     }
 
     /** The head position of the store (the highest global index), or empty when it is empty. */
@@ -33,12 +36,18 @@ public class ProcessorLag implements MeterBinder {
         return head == null ? OptionalLong.empty() : head.position();
     }
 
-    /** The lowest position among the processor's segments; empty before it has processed anything. */
+    /**
+     * The lowest position among the processor's segments; empty before it has processed anything.
+     * A segment stuck on an event is released between retries and has no status then: it counts
+     * as just before the event it fails on, so the lag does not hide it.
+     */
     public OptionalLong position(StreamingEventProcessor processor) {
-        return processor.processingStatus().values().stream()
-                .map(EventTrackerStatus::getCurrentPosition)
-                .filter(OptionalLong::isPresent)
-                .mapToLong(OptionalLong::getAsLong)
+        return LongStream.concat(
+                        processor.processingStatus().values().stream()
+                                .map(EventTrackerStatus::getCurrentPosition)
+                                .filter(OptionalLong::isPresent)
+                                .mapToLong(OptionalLong::getAsLong),
+                        failures.current(processor).stream().mapToLong(f -> f.sequence() - 1))
                 .min()
                 .stream().mapToObj(OptionalLong::of).findFirst().orElse(OptionalLong.empty());
     }

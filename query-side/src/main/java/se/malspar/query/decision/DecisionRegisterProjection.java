@@ -2,6 +2,7 @@ package se.malspar.query.decision;
 
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.messaging.annotation.MessageIdentifier;
@@ -43,6 +44,15 @@ class DecisionRegisterProjection {
     void on(DecisionCorrected event, @SequenceNumber long sequence, @Timestamp Instant recordedAt,
             @MetaDataValue("userId") String userId, @MessageIdentifier String eventId) {
         repository.correct(event, sequence, recordedAt, userId, eventId);
+    }
+
+    /**
+     * Before a replay (POST /api/admin/projections/decision-register/replay) the register is
+     * emptied, in the same transaction as the token reset, and rebuilt from the first event.
+     */
+    @ResetHandler
+    void reset() {
+        repository.deleteAll();
     }
 
     @QueryHandler

@@ -83,6 +83,12 @@ class DecisionRegisterRepository {
                 .update();
     }
 
+    /** Every row of this read model's tables, and nothing else. */
+    void deleteAll() {
+        jdbc.sql("delete from decision_register_correction").update();
+        jdbc.sql("delete from decision_register").update();
+    }
+
     List<DecisionView> findAll(boolean incompleteOnly) {
         Map<String, List<DecisionView.Correction>> corrections = jdbc.sql("""
                         select decision_id, citation, corrected_fields, reason, recorded_at, recorded_by

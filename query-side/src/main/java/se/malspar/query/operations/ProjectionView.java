@@ -1,0 +1,33 @@
+package se.malspar.query.operations;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A read model (a streaming event processor) as operations see it. {@code position} is the lowest
+ * global sequence its segments have processed, {@code head} the highest in the event store,
+ * {@code lag} the difference; {@code error} the first error it is stuck on (message only);
+ * {@code progress} only while it is being rebuilt.
+ */
+record ProjectionView(String name, State state, Long position, Long head, long lag, List<Segment> segments,
+                      String error, Progress progress) {
+
+    enum State {
+        RUNNING, REPLAYING, ERROR, STOPPED
+    }
+
+    /**
+     * One segment. {@code claimed} is false while it is released (between retries after a failure,
+     * or held by another instance); then its position is unknown, or just before the event it fails on.
+     */
+    record Segment(int id, Long position, boolean claimed, boolean replaying, String error,
+                   Long failedSequence, String failedEventType, Integer attempts) {
+    }
+
+    /**
+     * A rebuild: {@code eventsTotal} is the head of the store when it started, {@code eventsDone}
+     * how far the slowest segment is, {@code eventsPerSecond} its recent speed.
+     */
+    record Progress(long eventsDone, long eventsTotal, double eventsPerSecond, Instant startedAt) {
+    }
+}

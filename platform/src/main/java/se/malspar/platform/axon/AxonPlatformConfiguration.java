@@ -119,7 +119,7 @@ class AxonPlatformConfiguration {
     @Bean
     ConfigurerModule pooledStreamingProcessors(@Value("${malspar.processors.batch-size}") int batchSize,
                                                @Value("${malspar.processors.segments}") int segments,
-                                               @Value("${malspar.processors.token-claim-interval:5s}") Duration claimInterval) {
+                                               @Value("${malspar.processors.token-claim-interval:1s}") Duration claimInterval) {
         return configurer -> configurer.eventProcessing()
                 .usingPooledStreamingEventProcessors((config, builder) -> builder
                         .batchSize(batchSize)

@@ -155,7 +155,7 @@ class IndicatorTest {
     }
 
     private static final MeasurementSource FROM_KOLADA =
-            new MeasurementSource(SourceKind.KOLADA, "N15428", null, Instant.parse("2021-05-03T08:00:00Z"));
+            MeasurementSource.of(SourceKind.KOLADA, "N15428", null, Instant.parse("2021-05-03T08:00:00Z"));
 
     private static MeasurementRecorded recorded(String period, BigDecimal value, Boolean done) {
         return new MeasurementRecorded(BEHORIGHET, period, value, done, "2021",
@@ -746,7 +746,7 @@ class IndicatorTest {
     @Test
     void measurementNeedsASourceKind() {
         fixture.given(measuredDefined())
-                .when(measurement("2021-T2", new BigDecimal("86.1"), null, new MeasurementSource(null, "N15428", null, null)))
+                .when(measurement("2021-T2", new BigDecimal("86.1"), null, MeasurementSource.of(null, "N15428", null, null)))
                 .expectException(refusedWith("VALIDATION_FAILED"))
                 .expectNoEvents();
     }

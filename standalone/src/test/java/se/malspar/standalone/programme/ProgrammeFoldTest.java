@@ -174,9 +174,9 @@ class ProgrammeFoldTest {
                     String period = (2020 + rnd.nextInt(3)) + "-" + List.of("T1", "T2", "AR").get(rnd.nextInt(3));
                     if (!send(new RecordMeasurement(i, period, BigDecimal.valueOf(rnd.nextInt(1000), 1), null, "2021",
                             Map.of(ReferenceArea.NATIONAL, BigDecimal.valueOf(rnd.nextInt(1000), 1)),
-                            new MeasurementSource(SourceKind.MANUAL, null, null, null), null))) {
+                            MeasurementSource.of(SourceKind.MANUAL, null, null, null), null))) {
                         send(new RecordMeasurement(i, period, null, rnd.nextBoolean(), null, Map.of(),
-                                new MeasurementSource(SourceKind.MANUAL, null, null, null), "aktivitet"));
+                                MeasurementSource.of(SourceKind.MANUAL, null, null, null), "aktivitet"));
                     }
                 }
             }

@@ -97,30 +97,26 @@ public class HistoryImporter {
         int n = 0;
         for (HistoryFile.DecisionEntry decision : file.decisions()) {
             n++;
+            long eventsBefore = storedEvents();
             Citation citation = Citation.parse(decision.citation());
             DecisionId decisionId = citation.decisionId();
-            boolean registered = send(file, decision.key(), new RegisterDecision(decisionId, citation,
-                    text(decision.caseNumber()), text(decision.title()), null, null));
+            int skipped = send(file, decision.key(), new RegisterDecision(decisionId, citation,
+                    text(decision.caseNumber()), text(decision.title()), null, null)) ? 0 : 1;
             entries++;
-            int applied = 0;
-            int skipped = registered ? 0 : 1;
             for (HistoryFile.Change change : decision.changes()) {
-                boolean sent = send(file, decision.key() + "/" + change.key(), command(change, decisionId));
-                entries++;
-                if (sent) {
-                    applied++;
-                } else {
+                if (!send(file, decision.key() + "/" + change.key(), command(change, decisionId))) {
                     skipped++;
                 }
+                entries++;
             }
             present += skipped;
-            log.info("History {}: [{}/{}] {}{} — {}; {} change(s): {} recorded, {} already present",
-                    file.history(), n, total, citation, citation.incomplete() ? " (incomplete)" : "",
-                    registered ? "registered" : "already registered", decision.changes().size(), applied,
-                    decision.changes().size() - applied);
+            // An entry answered from its idempotency key, or refused as already there, writes nothing.
+            log.info("History {}: [{}/{}] {}{} with {} change(s): {} new event(s)", file.history(), n, total, citation,
+                    citation.incomplete() ? " (incomplete)" : "", decision.changes().size(), storedEvents() - eventsBefore);
         }
         long added = storedEvents() - before;
-        log.info("History {}: done; {} entries, {} already present, {} new events", file.history(), entries, present, added);
+        log.info("History {}: done; {} entries sent, {} refused as already present, {} new events", file.history(),
+                entries, present, added);
         return new Result(entries, present, added);
     }
 

@@ -73,9 +73,12 @@ class HistoryFileTest {
                 assertThat(decision.note()).as("an incomplete decision says what is missing: " + decision.key()).isNotBlank();
             }
             assertThat(keys.add(decision.key())).as("unique key " + decision.key()).isTrue();
+            // Keys travel as idempotency keys: visible ASCII, at most 200 characters with the prefix.
+            assertThat(decision.key()).matches("[\\x21-\\x7E]{1,60}");
             for (HistoryFile.Change change : decision.changes()) {
                 assertThat(OPS).as(change.key()).contains(change.op());
                 assertThat(keys.add(decision.key() + "/" + change.key())).as("unique key " + change.key()).isTrue();
+                assertThat(change.key()).matches("[\\x21-\\x7E]{1,80}");
                 if (change.id() != null) {
                     assertThat(ids.add(change.op() + ":" + change.id())).as("unique id " + change.id()).isTrue();
                 }

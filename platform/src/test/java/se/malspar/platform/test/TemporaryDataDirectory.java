@@ -13,13 +13,20 @@ import java.util.Map;
 /**
  * Gives each test application context its own embedded PostgreSQL data directory, so cached
  * contexts never share (and lock) one. A test that names {@code malspar.data-dir} itself (to
- * restart on the same data) keeps its own.
+ * restart on the same data) keeps its own. It also keeps the demo profile's history import off
+ * ({@code malspar.seed-history=false}) unless the test names that property itself.
  */
 public class TemporaryDataDirectory implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
     @Override
     public void initialize(ConfigurableApplicationContext context) {
         var inlined = context.getEnvironment().getPropertySources().get("Inlined Test Properties");
+        if (inlined == null || !inlined.containsProperty("malspar.seed-history")) {
+            // The demo profile imports the Vaggeryd history into an empty store; tests start empty
+            // unless they ask for it (properties = "malspar.seed-history=on-empty").
+            context.getEnvironment().getPropertySources().addFirst(
+                    new MapPropertySource("malsparTestNoHistory", Map.of("malspar.seed-history", "false")));
+        }
         if (inlined != null && inlined.containsProperty("malspar.data-dir")) {
             return;
         }

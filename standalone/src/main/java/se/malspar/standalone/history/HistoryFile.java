@@ -1,0 +1,75 @@
+package se.malspar.standalone.history;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import se.malspar.kernel.programme.Direction;
+import se.malspar.kernel.programme.IndicatorKind;
+import se.malspar.kernel.programme.SourceKind;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * The history file ({@code history/vaggeryd-2019-2022.yml}): the decisions in decision order,
+ * each with the programme changes it authorised, every entry citing the seed paper it comes from.
+ * Unknown fields are refused, so a typo in the file cannot silently drop a value.
+ */
+public record HistoryFile(String history, String programme, List<DecisionEntry> decisions) {
+
+    /** The file shipped with the application. */
+    public static final String RESOURCE = "history/vaggeryd-2019-2022.yml";
+    /** Where the cited seed papers lie, next to the file (verbatim copies of ../shared/seeds). */
+    public static final String SEEDS = "history/seeds/";
+
+    private static final ObjectMapper YAML = YAMLMapper.builder()
+            .addModule(new JavaTimeModule())
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .build();
+
+    public HistoryFile {
+        decisions = decisions == null ? List.of() : List.copyOf(decisions);
+    }
+
+    public static HistoryFile load() {
+        return load(RESOURCE);
+    }
+
+    public static HistoryFile load(String resource) {
+        try (InputStream in = HistoryFile.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("history file not on the classpath: " + resource);
+            }
+            return YAML.readValue(in, HistoryFile.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read history file " + resource, e);
+        }
+    }
+
+    /** The paper an entry comes from: file, line or line range ("31-33"), and words that stand there. */
+    public record Source(String seed, String lines, String quote) {
+    }
+
+    /** One decision of the register, with the changes it authorised (possibly none). */
+    public record DecisionEntry(String key, String citation, String caseNumber, String title, Source source,
+                                String note, List<Change> changes) {
+        public DecisionEntry {
+            changes = changes == null ? List.of() : List.copyOf(changes);
+        }
+    }
+
+    /**
+     * One change, as the admin API takes it. {@code op} names the command: createProgramme,
+     * addGoal, addDelmal, defineIndicator, setAmbitionLevel. Only the fields of that command are used.
+     */
+    public record Change(String key, String op, String id, String programme, String goal, String delmal,
+                         String indicator, String name, String ownerOrgan, String goalArea, String description,
+                         String unit, IndicatorKind kind, Direction direction, Boolean politicallyDecidedTarget,
+                         SourceKind sourceKind, String text, LocalDate effectiveFrom, Source source, String note) {
+    }
+}

@@ -1,0 +1,180 @@
+package se.malspar.standalone.history;
+
+import org.axonframework.commandhandling.CommandExecutionException;
+import org.axonframework.commandhandling.CommandMessage;
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
+import se.malspar.command.admin.AdminCommands;
+import se.malspar.kernel.common.RuleViolation;
+import se.malspar.kernel.decision.Citation;
+import se.malspar.kernel.decision.DecisionId;
+import se.malspar.kernel.decision.RegisterDecision;
+import se.malspar.kernel.programme.AddDelmal;
+import se.malspar.kernel.programme.AddGoal;
+import se.malspar.kernel.programme.CreateProgramme;
+import se.malspar.kernel.programme.DefineIndicator;
+import se.malspar.kernel.programme.DelmalId;
+import se.malspar.kernel.programme.GoalId;
+import se.malspar.kernel.programme.IndicatorId;
+import se.malspar.kernel.programme.IndicatorSource;
+import se.malspar.kernel.programme.ProgrammeId;
+import se.malspar.kernel.programme.SetAmbitionLevel;
+import se.malspar.platform.security.Role;
+
+import java.text.Normalizer;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Replays the history file through the command gateway, with the very command records the admin
+ * API sends, as the strategy office's user (so every event's metadata names it), decision by
+ * decision in the file's (decision) order. Never writes events itself.
+ *
+ * <p>Idempotent: each entry travels with a stable {@code idempotencyKey}
+ * ({@code history/<history>/<key>}), so a second run gets the first answers back and adds no
+ * event; a refusal that says the thing is already there (registered by hand before, say) counts
+ * as present, not as an error. A key reused with another body ({@code IDEMPOTENCY_KEY_REUSED})
+ * means the file changed after it was imported: that stops the import.
+ */
+@Component
+public class HistoryImporter {
+
+    /** The user the import acts as: the strategy office (every event's {@code userId}). */
+    public static final String USER = "strategy";
+
+    private static final Logger log = LoggerFactory.getLogger(HistoryImporter.class);
+    /** Refusals meaning "this is already recorded": a present entry, not a failure. */
+    private static final Set<String> ALREADY_PRESENT = Set.of("DUPLICATE_DECISION", "ALREADY_EXISTS", "DUPLICATE_CHANGE");
+
+    private final CommandGateway commands;
+    private final JdbcClient jdbc;
+
+    HistoryImporter(CommandGateway commands, JdbcClient jdbc) {
+        this.commands = commands;
+        this.jdbc = jdbc;
+    }
+
+    /** What one run did: commands sent, of which already present, and events the store gained. */
+    public record Result(int entries, int alreadyPresent, long newEvents) {
+    }
+
+    public long storedEvents() {
+        return jdbc.sql("select count(*) from domain_event_entry").query(Long.class).single();
+    }
+
+    public Result importHistory() {
+        return importHistory(HistoryFile.load());
+    }
+
+    public Result importHistory(HistoryFile file) {
+        SecurityContext previous = SecurityContextHolder.getContext();
+        SecurityContext context = SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(new UsernamePasswordAuthenticationToken(USER, null,
+                List.of(new SimpleGrantedAuthority(Role.STRATEGY.authority()))));
+        SecurityContextHolder.setContext(context);
+        try {
+            return replay(file);
+        } finally {
+            SecurityContextHolder.setContext(previous);
+        }
+    }
+
+    private Result replay(HistoryFile file) {
+        long before = storedEvents();
+        int total = file.decisions().size();
+        log.info("History {}: importing {} decisions as user '{}'", file.history(), total, USER);
+        int entries = 0;
+        int present = 0;
+        int n = 0;
+        for (HistoryFile.DecisionEntry decision : file.decisions()) {
+            n++;
+            long eventsBefore = storedEvents();
+            Citation citation = Citation.parse(decision.citation());
+            DecisionId decisionId = citation.decisionId();
+            int skipped = send(file, decision.key(), new RegisterDecision(decisionId, citation,
+                    text(decision.caseNumber()), text(decision.title()), null, null)) ? 0 : 1;
+            entries++;
+            for (HistoryFile.Change change : decision.changes()) {
+                if (!send(file, decision.key() + "/" + change.key(), command(change, decisionId))) {
+                    skipped++;
+                }
+                entries++;
+            }
+            present += skipped;
+            // An entry answered from its idempotency key, or refused as already there, writes nothing.
+            log.info("History {}: [{}/{}] {}{} with {} change(s): {} new event(s)", file.history(), n, total, citation,
+                    citation.incomplete() ? " (incomplete)" : "", decision.changes().size(), storedEvents() - eventsBefore);
+        }
+        long added = storedEvents() - before;
+        log.info("History {}: done; {} entries sent, {} refused as already present, {} new events", file.history(),
+                entries, present, added);
+        return new Result(entries, present, added);
+    }
+
+    /** Sends one entry's command; false when the store says it is already there. */
+    private boolean send(HistoryFile file, String key, Object command) {
+        CommandMessage<?> message = GenericCommandMessage.asCommandMessage(command)
+                .andMetaData(Map.of(AdminCommands.IDEMPOTENCY_KEY, "history/" + file.history() + "/" + key));
+        try {
+            commands.sendAndWait(message);
+            return true;
+        } catch (CommandExecutionException e) {
+            String code = e.getDetails().filter(RuleViolation.class::isInstance).map(RuleViolation.class::cast)
+                    .map(RuleViolation::code).orElse(null);
+            if (code != null && ALREADY_PRESENT.contains(code)) {
+                log.debug("History {}: {} already present ({})", file.history(), key, code);
+                return false;
+            }
+            throw new HistoryImportException("history entry " + key + " was refused"
+                    + (code == null ? "" : " (" + code + ")") + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static Object command(HistoryFile.Change c, DecisionId decision) {
+        if (c.op() == null) {
+            throw new HistoryImportException("history entry " + c.key() + " has no op");
+        }
+        return switch (c.op()) {
+            case "createProgramme" -> new CreateProgramme(ProgrammeId.of(c.id()), text(c.name()), text(c.ownerOrgan()),
+                    decision, c.effectiveFrom());
+            case "addGoal" -> new AddGoal(GoalId.of(c.id()), ProgrammeId.of(c.programme()), text(c.name()),
+                    text(c.goalArea()), decision, c.effectiveFrom());
+            case "addDelmal" -> new AddDelmal(DelmalId.of(c.id()), GoalId.of(c.goal()), text(c.name()),
+                    text(c.description()), decision, c.effectiveFrom());
+            case "defineIndicator" -> new DefineIndicator(IndicatorId.of(c.id()), DelmalId.of(c.delmal()),
+                    text(c.name()), text(c.unit()), c.kind(), c.direction(),
+                    Boolean.TRUE.equals(c.politicallyDecidedTarget()),
+                    c.sourceKind() == null ? null : new IndicatorSource(c.sourceKind(), null),
+                    decision, c.effectiveFrom());
+            // No rules claimed: the system's reader reads the verbatim text, and what it leaves open stays open.
+            case "setAmbitionLevel" -> new SetAmbitionLevel(IndicatorId.of(c.indicator()), text(c.text()), null,
+                    decision, c.effectiveFrom(), null);
+            default -> throw new HistoryImportException("history entry " + c.key() + ": unknown op '" + c.op() + "'");
+        };
+    }
+
+    /** As the admin API receives text: NFC, trimmed; absent stays absent. */
+    private static String text(String value) {
+        return value == null || value.isBlank() ? null : Normalizer.normalize(value.strip(), Normalizer.Form.NFC);
+    }
+
+    /** An entry the command side refused for another reason than "already there". */
+    public static class HistoryImportException extends RuntimeException {
+        HistoryImportException(String message) {
+            super(message);
+        }
+
+        HistoryImportException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+}

@@ -1,0 +1,146 @@
+package se.malspar.standalone.history;
+
+import org.junit.jupiter.api.Test;
+import se.malspar.kernel.decision.Citation;
+import se.malspar.kernel.decision.MeetingDate;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The history file parses, and every entry cites a seed paper that exists, on lines that exist,
+ * with words that stand on those lines: nothing in the file is without its source.
+ */
+class HistoryFileTest {
+
+    private static final Pattern LINES = Pattern.compile("([0-9]+)(?:-([0-9]+))?");
+    private static final Set<String> OPS = Set.of("createProgramme", "addGoal", "addDelmal", "defineIndicator",
+            "setAmbitionLevel");
+
+    private final HistoryFile file = HistoryFile.load();
+
+    @Test
+    void parsesWithEveryDecisionTheIssueNames() {
+        assertThat(file.history()).isEqualTo("vaggeryd-2019-2022");
+        List<String> citations = file.decisions().stream().map(d -> Citation.parse(d.citation()).toString()).toList();
+        assertThat(citations).contains("KS 2019-02-06 § 45", "KS 2019-03-06 § 58", "KF 2019-05", "KF 2020-10",
+                "KS 2020-10-07 § 175", "KS 2021-01-13 § 10", "KS 2021-01-13 § 12", "KSAU 2021-02-17 § 45",
+                "KSAU 2022-02-23 § 38", "KS 2022-03-09 § 70", "KSAU 2022-06-15", "KS 2022-08");
+        assertThat(file.decisions().stream().filter(d -> d.citation().equals("KS 2022-08")).findFirst().orElseThrow()
+                .changes()).isEmpty();
+    }
+
+    @Test
+    void everyEntryCitesASeedPaperThatExistsOnLinesThatSayIt() throws IOException {
+        List<String> problems = new ArrayList<>();
+        int cited = 0;
+        for (HistoryFile.DecisionEntry decision : file.decisions()) {
+            cited += check(decision.key(), decision.source(), problems);
+            for (HistoryFile.Change change : decision.changes()) {
+                cited += check(decision.key() + "/" + change.key(), change.source(), problems);
+            }
+        }
+        assertThat(problems).isEmpty();
+        assertThat(cited).isGreaterThan(50);
+    }
+
+    @Test
+    void decisionsAreInDecisionOrderAndKeysAndIdsAreUnique() {
+        MeetingDate previous = null;
+        Set<String> keys = new HashSet<>();
+        Set<String> ids = new HashSet<>();
+        for (HistoryFile.DecisionEntry decision : file.decisions()) {
+            Citation citation = Citation.parse(decision.citation());
+            assertThat(decision.title()).as(decision.key()).isNotBlank();
+            assertThat(decision.key()).isEqualTo(citation.decisionId().value());
+            if (previous != null) {
+                assertThat(order(citation.meetingDate(), previous)).as("order at " + decision.key())
+                        .isGreaterThanOrEqualTo(order(previous, citation.meetingDate()));
+            }
+            previous = citation.meetingDate();
+            if (citation.incomplete()) {
+                assertThat(decision.note()).as("an incomplete decision says what is missing: " + decision.key()).isNotBlank();
+            }
+            assertThat(keys.add(decision.key())).as("unique key " + decision.key()).isTrue();
+            // Keys travel as idempotency keys: visible ASCII, at most 200 characters with the prefix.
+            assertThat(decision.key()).matches("[\\x21-\\x7E]{1,60}");
+            for (HistoryFile.Change change : decision.changes()) {
+                assertThat(OPS).as(change.key()).contains(change.op());
+                assertThat(keys.add(decision.key() + "/" + change.key())).as("unique key " + change.key()).isTrue();
+                assertThat(change.key()).matches("[\\x21-\\x7E]{1,80}");
+                if (change.id() != null) {
+                    assertThat(ids.add(change.op() + ":" + change.id())).as("unique id " + change.id()).isTrue();
+                }
+                if (citation.meetingDate().monthOnly()) {
+                    assertThat(change.effectiveFrom()).as("a month-only decision needs an explicit effectiveFrom: "
+                            + change.key()).isNotNull();
+                    assertThat(change.note() != null || decision.note() != null).isTrue();
+                }
+                if ("defineIndicator".equals(change.op())) {
+                    assertThat(change.unit()).as(change.key()).isNotBlank().hasSizeLessThanOrEqualTo(50);
+                    assertThat(change.kind()).isNotNull();
+                    assertThat(change.direction()).isNotNull();
+                    assertThat(change.politicallyDecidedTarget()).as("the papers decide no målvärde").isNotEqualTo(Boolean.TRUE);
+                }
+            }
+        }
+    }
+
+    /** A month-only date is ordered by its month only: its day may fall before or after any day of that month. */
+    private static int order(MeetingDate date, MeetingDate other) {
+        boolean byMonth = date.monthOnly() || other.monthOnly();
+        return date.year() * 10_000 + date.month() * 100 + (byMonth ? 0 : date.day());
+    }
+
+    private static int check(String key, HistoryFile.Source source, List<String> problems) throws IOException {
+        if (source == null || source.seed() == null) {
+            problems.add(key + ": no source");
+            return 0;
+        }
+        List<String> lines;
+        try (InputStream in = HistoryFileTest.class.getClassLoader().getResourceAsStream(HistoryFile.SEEDS + source.seed())) {
+            if (in == null) {
+                problems.add(key + ": seed " + source.seed() + " does not exist");
+                return 0;
+            }
+            lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList();
+        }
+        Matcher m = LINES.matcher(source.lines() == null ? "" : source.lines());
+        if (!m.matches()) {
+            problems.add(key + ": lines '" + source.lines() + "' is not N or N-M");
+            return 0;
+        }
+        int first = Integer.parseInt(m.group(1));
+        int last = m.group(2) == null ? first : Integer.parseInt(m.group(2));
+        if (first < 1 || last < first || last > lines.size()) {
+            problems.add(key + ": lines " + source.lines() + " outside " + source.seed() + " (" + lines.size() + " lines)");
+            return 0;
+        }
+        if (source.quote() == null || source.quote().isBlank()) {
+            problems.add(key + ": no quote");
+            return 0;
+        }
+        String cited = normal(String.join(" ", lines.subList(first - 1, last)));
+        if (!cited.contains(normal(source.quote()))) {
+            problems.add(key + ": '" + source.quote() + "' is not on " + source.seed() + " lines " + source.lines());
+            return 0;
+        }
+        return 1;
+    }
+
+    private static String normal(String text) {
+        return Normalizer.normalize(text, Normalizer.Form.NFC)
+                .replaceAll("[\\s\\u00A0\\u2007\\u202F\\uF0B7\\uF0A7]+", " ").strip().toLowerCase(Locale.ROOT);
+    }
+}

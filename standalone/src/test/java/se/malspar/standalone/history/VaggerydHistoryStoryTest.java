@@ -1,0 +1,198 @@
+package se.malspar.standalone.history;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import se.malspar.platform.test.ApiClient;
+import se.malspar.platform.test.MalsparApplicationTest;
+import se.malspar.standalone.StandaloneApplication;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The Vaggeryd story end to end: the demo start imports the history into the empty store (as the
+ * strategy office, through the commands), and the read side tells it as the papers do.
+ */
+@MalsparApplicationTest(classes = StandaloneApplication.class, properties = "malspar.seed-history=on-empty")
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class VaggerydHistoryStoryTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String PROGRAMME = "vaggeryd-hallbarhetsprogram";
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    EventProcessingConfiguration processing;
+    @Autowired
+    EventStore store;
+    @Autowired
+    HistoryImporter importer;
+    @Autowired
+    JdbcClient jdbc;
+
+    ApiClient api;
+    long eventsAfterFirstImport;
+    HistoryImporter.Result secondImport;
+
+    @BeforeAll
+    void importedOnStartAndAgain() {
+        api = new ApiClient(port);
+        eventsAfterFirstImport = importer.storedEvents();
+        secondImport = importer.importHistory();
+        awaitCaughtUp();
+    }
+
+    private void awaitCaughtUp() {
+        long head = store.createHeadToken().position().orElse(-1);
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(20)).until(() ->
+                processing.eventProcessors().values().stream()
+                        .filter(StreamingEventProcessor.class::isInstance).map(StreamingEventProcessor.class::cast)
+                        .allMatch(p -> !p.processingStatus().isEmpty() && p.processingStatus().values().stream()
+                                .map(EventTrackerStatus::getCurrentPosition)
+                                .allMatch(position -> position.orElse(-1) >= head)));
+    }
+
+    private JsonNode ok(ApiClient.Response response) {
+        assertThat(response.status()).as(response.toString()).isEqualTo(200);
+        return response.json();
+    }
+
+    private List<String> delmalOfGoal4(String validAt) {
+        JsonNode tree = ok(api.get("auditor", "/api/programmes/" + PROGRAMME + "?validAt=" + validAt));
+        List<String> names = new ArrayList<>();
+        for (JsonNode goal : tree.get("goals")) {
+            if (goal.get("goalId").asText().equals("KF4")) {
+                goal.get("delmal").forEach(d -> names.add(d.get("name").asText()));
+                return names;
+            }
+        }
+        throw new AssertionError("no goal KF4 on " + validAt + ": " + tree);
+    }
+
+    @Test
+    void theStartImportWroteOneEventPerEntryOfTheFile() {
+        HistoryFile file = HistoryFile.load();
+        long entries = file.decisions().size() + file.decisions().stream().mapToLong(d -> d.changes().size()).sum();
+        assertThat(eventsAfterFirstImport).isEqualTo(entries);
+    }
+
+    @Test
+    void goal4GainsTillganglighetWithKs2022_03_09_p70() {
+        assertThat(delmalOfGoal4("2021-06-01"))
+                .containsExactlyInAnyOrder("Alla invånare är en resurs", "Upplevd effekt")
+                .doesNotContain("Tillgänglighet");
+        assertThat(delmalOfGoal4("2022-03-10"))
+                .containsExactlyInAnyOrder("Alla invånare är en resurs", "Upplevd effekt", "Tillgänglighet");
+        JsonNode diff = ok(api.get("auditor", "/api/programmes/" + PROGRAMME + "/diff?from=2021-06-01&to=2022-03-10"));
+        assertThat(diff.toString()).contains("Tillgänglighet").contains("KS 2022-03-09 § 70");
+    }
+
+    @Test
+    void theRegisterEntryOfKs2022_03_09_p70ListsTheAddedDelmalAndNothingElse() {
+        JsonNode entry = ok(api.get("revisor", "/api/decisions/ks-2022-03-09-p70"));
+        assertThat(entry.get("citation").asText()).isEqualTo("KS 2022-03-09 § 70");
+        assertThat(entry.get("incomplete").asBoolean()).isFalse();
+        assertThat(entry.get("registeredBy").asText()).isEqualTo("strategy");
+        JsonNode changes = entry.get("changes");
+        assertThat(changes).as(changes.toString()).hasSize(1);
+        JsonNode change = changes.get(0);
+        assertThat(change.get("event").asText()).isEqualTo("DelmalAdded");
+        assertThat(change.get("entityId").asText()).isEqualTo("KF4-tillganglighet");
+        assertThat(change.get("entityName").asText()).isEqualTo("Tillgänglighet");
+        assertThat(change.get("effectiveFrom").asText()).isEqualTo("2022-03-09");
+        assertThat(change.get("recordedBy").asText()).isEqualTo("strategy");
+    }
+
+    @Test
+    void theAmbitionHistoryOfGymnasiebehorighetShowsTextRuleAndDecision() {
+        JsonNode history = ok(api.get("auditor", "/api/indicators/kf2-gymnasiebehorighet/history"));
+        assertThat(history.get("name").asText()).isEqualTo("Gymnasiebehörighet");
+        List<JsonNode> ambitions = new ArrayList<>();
+        history.get("versions").forEach(v -> {
+            if (v.get("kind").asText().equals("AMBITION_LEVEL")) {
+                ambitions.add(v);
+            }
+        });
+        assertThat(ambitions).hasSize(1);
+        JsonNode version = ambitions.get(0);
+        assertThat(version.get("value").get("text").asText()).isEqualTo("+ 4% över riket 2022");
+        JsonNode rule = version.get("value").get("rules").get(0);
+        assertThat(rule.get("comparator").asText()).isEqualTo("ABOVE");
+        assertThat(rule.get("reference").asText()).isEqualTo("NATIONAL");
+        assertThat(rule.get("margin").decimalValue()).isEqualByComparingTo("4");
+        assertThat(rule.get("targetYear").asInt()).isEqualTo(2022);
+        // Procent or procentenheter: the papers do not say, so the reading stays open.
+        assertThat(version.get("value").get("ambiguous").asBoolean()).isTrue();
+        assertThat(version.get("decision").get("citation").asText()).isEqualTo("KS 2021-01-13 § 12");
+        assertThat(version.get("effectiveFrom").asText()).isEqualTo("2021-01-13");
+        assertThat(version.get("recordedBy").asText()).isEqualTo("strategy");
+        // The note that the papers give the proposal's wording is in the register entry of § 12.
+        JsonNode ks12 = ok(api.get("auditor", "/api/decisions/ks-2021-01-13-p12"));
+        assertThat(ks12.get("title").asText()).contains("remissförslagets lydelse hösten 2020");
+    }
+
+    @Test
+    void whatThePapersDoNotGiveStaysMissing() {
+        JsonNode august = ok(api.get("revisor", "/api/decisions/ks-2022-08"));
+        assertThat(august.get("incomplete").asBoolean()).isTrue();
+        assertThat(august.get("paragraph").isNull()).isTrue();
+        assertThat(august.get("effectiveFrom").isNull()).isTrue();
+        assertThat(august.get("changes")).isEmpty();
+        List<String> incomplete = new ArrayList<>();
+        ok(api.get("revisor", "/api/decisions?incomplete=true")).forEach(d -> incomplete.add(d.get("citation").asText()));
+        assertThat(incomplete).contains("KF 2019-05", "KF 2020-10", "KSAU 2022-06-15", "KS 2022-08");
+        // An indicator without an ambition phrase in the papers has no ambition level.
+        JsonNode ohalsotal = ok(api.get("auditor", "/api/indicators/kf3-ohalsotal/history"));
+        ohalsotal.get("versions").forEach(v -> assertThat(v.get("kind").asText()).isNotEqualTo("AMBITION_LEVEL"));
+    }
+
+    @Test
+    void aSecondImportAddsNoEvent() {
+        assertThat(secondImport.newEvents()).isZero();
+        assertThat(importer.storedEvents()).isEqualTo(eventsAfterFirstImport);
+    }
+
+    @Test
+    void everyStoredEventNamesItsDecisionAndUser() {
+        record Row(String type, JsonNode payload, JsonNode metaData) {
+        }
+        List<Row> rows = jdbc.sql("select payload_type, payload, meta_data from domain_event_entry order by global_index")
+                .query((rs, n) -> new Row(rs.getString(1), parse(rs.getBytes(2)), parse(rs.getBytes(3)))).list();
+        assertThat(rows).hasSize((int) eventsAfterFirstImport);
+        for (Row row : rows) {
+            assertThat(row.metaData().path("userId").asText()).as(row.type()).isEqualTo("strategy");
+            assertThat(row.metaData().path("idempotencyKey").asText()).as(row.type()).startsWith("history/vaggeryd-2019-2022/");
+            if (row.type().endsWith("DecisionRegistered")) {
+                assertThat(row.payload().path("decisionId").asText()).isNotBlank();
+            } else {
+                assertThat(row.payload().path("decision").path("decisionId").asText()).as(row.type() + " " + row.payload())
+                        .isNotBlank();
+                assertThat(row.payload().path("decision").path("citation").asText()).isNotBlank();
+            }
+        }
+    }
+
+    private static JsonNode parse(byte[] json) {
+        try {
+            return JSON.readTree(json);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

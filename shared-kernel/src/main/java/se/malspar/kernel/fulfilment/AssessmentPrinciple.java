@@ -172,7 +172,7 @@ public final class AssessmentPrinciple {
         StringBuilder en = new StringBuilder();
         if (carried) {
             steps.add("no observation for " + input.period() + "; carried forward from " + chosen.period()
-                    + " (" + age + " periods, limit " + CARRY_FORWARD_LIMIT + ")");
+                    + " (" + age + " period(s) old, limit " + CARRY_FORWARD_LIMIT + ")");
             sv.append("Inget värde för ").append(input.period()).append("; senaste värdet (")
                     .append(chosen.period()).append(") förs fram och är markerat som framfört (högst ")
                     .append(CARRY_FORWARD_LIMIT).append(" rapportperioder). ");
@@ -181,8 +181,10 @@ public final class AssessmentPrinciple {
                     .append(CARRY_FORWARD_LIMIT).append(" report periods). ");
         }
         steps.add("observation " + describe(chosen));
-        sv.append("Underlag: ").append(observationSv(chosen)).append(". ");
-        en.append("Data: ").append(observationEn(chosen)).append(". ");
+        sv.append("Underlag: ").append(observationSv(chosen))
+                .append(" (visas med en decimal; bedömningen räknar med exakta värden). ");
+        en.append("Data: ").append(observationEn(chosen))
+                .append(" (shown with one decimal; the assessment uses exact values). ");
         if (groups.size() == 1) {
             String g = groups.iterator().next();
             steps.add("single target group " + g + ": the value is taken as the group's value");
@@ -225,18 +227,18 @@ public final class AssessmentPrinciple {
         }
         steps.add("holds " + holds + ", partly " + partly + ", fails " + fails + ", unknown " + unknown
                 + " → " + verdict);
-        String tailSv = unknown == 0 ? "" : "; " + unknown + " kunde inte bedömas och räknas inte";
-        String tailEn = unknown == 0 ? "" : "; " + unknown + " could not be assessed and do not count";
-        sv.append("Sammanvägning: av ").append(results.size()).append(" villkor är ").append(holds)
-                .append(" uppfyllda, ").append(partly).append(" delvis och ").append(fails).append(" inte")
+        String tailSv = unknown == 0 ? "" : ", ej bedömbara " + unknown + " (räknas inte)";
+        String tailEn = unknown == 0 ? "" : ", not assessable " + unknown + " (not counted)";
+        sv.append("Sammanvägning av ").append(results.size()).append(" villkor: uppfyllda ").append(holds)
+                .append(", delvis uppfyllda ").append(partly).append(", ej uppfyllda ").append(fails)
                 .append(tailSv).append(". Regel: grönt när alla bedömda villkor är uppfyllda, rött när inget är "
                         + "uppfyllt eller delvis uppfyllt, annars gult.");
-        en.append("Together: of ").append(results.size()).append(" conditions ").append(holds)
-                .append(" are met, ").append(partly).append(" partly and ").append(fails).append(" not")
+        en.append("Together, ").append(results.size()).append(" conditions: met ").append(holds)
+                .append(", partly met ").append(partly).append(", not met ").append(fails)
                 .append(tailEn).append(". Rule: green when every assessed condition is met, red when none is met "
                         + "or partly met, otherwise yellow.");
-        String headSv = "Bedömning: " + colourSv(verdict) + " (princip " + VERSION + "). ";
-        String headEn = "Assessment: " + colourEn(verdict) + " (principle " + VERSION + "). ";
+        String headSv = "Bedömning för " + input.period() + ": " + colourSv(verdict) + " (princip " + VERSION + "). ";
+        String headEn = "Assessment for " + input.period() + ": " + colourEn(verdict) + " (principle " + VERSION + "). ";
         if (verdict == Verdict.NOT_ASSESSED) {
             headSv += "Inget villkor kunde bedömas. ";
             headEn += "No condition could be assessed. ";
@@ -614,9 +616,9 @@ public final class AssessmentPrinciple {
 
     private static Assessment notAssessed(AssessmentInput input, List<String> steps, String basedOn, boolean carried,
                                           String whySv, String whyEn) {
-        String sv = "Bedömning: ej bedömt (princip " + VERSION + ") för " + input.period() + ": " + whySv
+        String sv = "Bedömning för " + input.period() + ": ej bedömt (princip " + VERSION + "): " + whySv
                 + ". Ej bedömt räknas varken som uppfyllt eller som ej uppfyllt.";
-        String en = "Assessment: not assessed (principle " + VERSION + ") for " + input.period() + ": " + whyEn
+        String en = "Assessment for " + input.period() + ": not assessed (principle " + VERSION + "): " + whyEn
                 + ". Not assessed counts neither as met nor as not met.";
         return new Assessment(Verdict.NOT_ASSESSED, VERSION, basedOn, carried, steps, sv, en);
     }

@@ -187,7 +187,7 @@ class AssessmentPrincipleTest {
                         NOT_ASSESSED, "referensvärdet för riket saknas"),
                 row("missing national value: the trend alone decides, and the gap is named", measured("2022-AR",
                         List.of(rule(POSITIVE_TREND, OWN_BASELINE), rule(ABOVE, NATIONAL)), HIGHER_IS_BETTER,
-                        value("2021-AR", "70"), value("2022-AR", "72")), GREEN, "1 kunde inte bedömas och räknas inte"),
+                        value("2021-AR", "70"), value("2022-AR", "72")), GREEN, "ej bedömbara 1 (räknas inte)"),
                 // missing and stale data
                 row("no observation at all", measured("2022-AR", List.of(rule(ABOVE, NATIONAL)), HIGHER_IS_BETTER),
                         NOT_ASSESSED, "data saknas"),
@@ -229,19 +229,19 @@ class AssessmentPrincipleTest {
                 row("two rules, both hold", measured("2022-AR",
                         List.of(rule(POSITIVE_TREND, OWN_BASELINE), rule(ABOVE, NATIONAL)), HIGHER_IS_BETTER,
                         obs("2021-AR", "70", "71", null), obs("2022-AR", "72", "71", null)), GREEN,
-                        "av 2 villkor är 2 uppfyllda"),
+                        "2 villkor: uppfyllda 2, delvis uppfyllda 0, ej uppfyllda 0"),
                 row("two rules, one holds", measured("2022-AR",
                         List.of(rule(POSITIVE_TREND, OWN_BASELINE), rule(ABOVE, NATIONAL)), HIGHER_IS_BETTER,
                         obs("2021-AR", "70", "75", null), obs("2022-AR", "72", "75", null)), YELLOW,
-                        "av 2 villkor är 1 uppfyllda, 0 delvis och 1 inte"),
+                        "2 villkor: uppfyllda 1, delvis uppfyllda 0, ej uppfyllda 1"),
                 row("two rules, none holds", measured("2022-AR",
                         List.of(rule(POSITIVE_TREND, OWN_BASELINE), rule(ABOVE, NATIONAL)), HIGHER_IS_BETTER,
                         obs("2021-AR", "74", "75", null), obs("2022-AR", "72", "75", null)), RED,
-                        "av 2 villkor är 0 uppfyllda"),
+                        "uppfyllda 0, delvis uppfyllda 0, ej uppfyllda 2"),
                 row("two rules, one partly and one failing is yellow", measured("2022-AR",
                         List.of(rule(POSITIVE_TREND, OWN_BASELINE), rule(ABOVE, NATIONAL, "4", PERCENTAGE_POINTS)),
                         HIGHER_IS_BETTER, obs("2021-AR", "78", "75", null), obs("2022-AR", "77", "75", null)), YELLOW,
-                        "0 uppfyllda, 1 delvis och 1 inte"),
+                        "uppfyllda 0, delvis uppfyllda 1, ej uppfyllda 1"),
                 // target groups
                 row("two target groups: the value does not say which", measured("2022-AR",
                         List.of(rule(ABOVE, COUNTY).withTargetGroup("äldre"), rule(ABOVE, NATIONAL).withTargetGroup("elever")),
@@ -281,7 +281,7 @@ class AssessmentPrincipleTest {
                         List.of(), value("2021-AR", "80"), value("2022-AR", "85")), YELLOW, "på väg"),
                 row("target value met but rule not: yellow", targetInput("2022-AR", "80", null, HIGHER_IS_BETTER,
                         List.of(rule(ABOVE, NATIONAL)), obs("2022-AR", "81", "85", null)), YELLOW,
-                        "av 2 villkor är 1 uppfyllda"));
+                        "uppfyllda 1, delvis uppfyllda 0, ej uppfyllda 1"));
     }
 
     static AssessmentInput activityInput(String period, Integer year, Observation... history) {

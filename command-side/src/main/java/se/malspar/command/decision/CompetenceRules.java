@@ -31,6 +31,7 @@ public class CompetenceRules {
         rules.put(ChangeKind.RETIRE_INDICATOR, Set.of("KS"));
         rules.put(ChangeKind.SET_AMBITION_LEVEL, Set.of("KS"));
         rules.put(ChangeKind.SET_TARGET_VALUE, Set.of("KS"));
+        rules.put(ChangeKind.ASSESS_FULFILMENT, Set.of("KS"));
         return rules;
     }
 

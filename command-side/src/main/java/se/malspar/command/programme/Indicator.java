@@ -12,6 +12,13 @@ import se.malspar.kernel.ambition.AmbitionReader;
 import se.malspar.kernel.ambition.AmbitionReading;
 import se.malspar.kernel.ambition.AmbitionRule;
 import se.malspar.kernel.common.RuleViolationException;
+import se.malspar.kernel.fulfilment.AssessFulfilment;
+import se.malspar.kernel.fulfilment.AssessmentInput;
+import se.malspar.kernel.fulfilment.AssessmentPrinciple;
+import se.malspar.kernel.fulfilment.FulfilmentAssessed;
+import se.malspar.kernel.fulfilment.FulfilmentComputed;
+import se.malspar.kernel.fulfilment.Observation;
+import se.malspar.kernel.programme.Direction;
 import se.malspar.kernel.programme.AmbitionLevel;
 import se.malspar.kernel.programme.AmbitionLevelCorrected;
 import se.malspar.kernel.programme.AmbitionLevelSet;
@@ -35,8 +42,11 @@ import se.malspar.kernel.programme.TargetValueSet;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
@@ -51,10 +61,14 @@ class Indicator {
     private IndicatorId indicatorId;
     private DelmalId delmalId;
     private IndicatorKind kind;
+    private Direction direction;
     private boolean politicallyDecidedTarget;
     private boolean retired;
     /** Every recorded ambition level, oldest first, as corrected: a correction needs the entry it fixes. */
     private final List<AmbitionEntry> ambitionLevels = new ArrayList<>();
+    /** Decided target values, oldest first, and the latest observation per report period: the principle's inputs. */
+    private final List<TargetValueSet> targetValues = new ArrayList<>();
+    private final Map<String, Observation> observations = new TreeMap<>(Comparator.comparingInt(FollowUpPeriod::order));
 
     Indicator() {
         // for Axon
@@ -175,7 +189,55 @@ class Indicator {
         }
         apply(new MeasurementRecorded(indicatorId, command.period(), command.value(), command.done(),
                 command.dataPeriod(), command.referenceValues(), command.source(), command.note()));
+        // New data: the verdict for the period is computed again and recorded beside any earlier one.
+        AssessmentInput input = assessmentInput(command.period());
+        apply(new FulfilmentComputed(indicatorId, command.period(), input, AssessmentPrinciple.assess(input)));
         return Accepted.now(indicatorId);
+    }
+
+    @CommandHandler
+    Accepted handle(AssessFulfilment command, DecisionAuthority authority) {
+        if (!FollowUpPeriod.isValid(command.period())) {
+            throw new RuleViolationException("VALIDATION_FAILED",
+                    "period '" + command.period() + "' must be YYYY-T1, YYYY-T2 or YYYY-AR");
+        }
+        if (command.status() == null) {
+            throw new RuleViolationException("VALIDATION_FAILED", "status is required");
+        }
+        String motivation = Rules.requireText(command.motivation(), "motivation", 5000);
+        DecisionReference decision = command.decision() == null ? null
+                : authority.authorise(ChangeKind.ASSESS_FULFILMENT, command.decision(),
+                FollowUpPeriod.endDate(command.period())).decision();
+        apply(new FulfilmentAssessed(indicatorId, command.period(), command.status(), motivation, decision));
+        return Accepted.now(indicatorId);
+    }
+
+    /**
+     * What the principle sees for a report period: the ambition level and target value in force on
+     * the day the period reports on, and the latest observation of every period up to it.
+     */
+    private AssessmentInput assessmentInput(String period) {
+        LocalDate reportDate = FollowUpPeriod.endDate(period);
+        AmbitionEntry ambition = null;
+        for (AmbitionEntry entry : ambitionLevels) {
+            if (!entry.effectiveFrom().isAfter(reportDate)
+                    && (ambition == null || !entry.effectiveFrom().isBefore(ambition.effectiveFrom()))) {
+                ambition = entry;
+            }
+        }
+        TargetValueSet target = null;
+        for (TargetValueSet entry : targetValues) {
+            if (!entry.effectiveFrom().isAfter(reportDate)
+                    && (target == null || !entry.effectiveFrom().isBefore(target.effectiveFrom()))) {
+                target = entry;
+            }
+        }
+        List<Observation> history = observations.entrySet().stream()
+                .filter(o -> FollowUpPeriod.order(o.getKey()) <= FollowUpPeriod.order(period))
+                .map(Map.Entry::getValue).toList();
+        return new AssessmentInput(period, ambition == null ? List.of() : ambition.level().rules(),
+                ambition != null && ambition.level().ambiguous(), direction, kind,
+                target == null ? null : target.value(), target == null ? null : target.year(), history);
     }
 
     /** The verbatim text, read by the reader; rules a client sends must agree with the text. */
@@ -221,6 +283,7 @@ class Indicator {
         indicatorId = event.indicatorId();
         delmalId = event.delmalId();
         kind = event.kind();
+        direction = event.direction();
         politicallyDecidedTarget = event.politicallyDecidedTarget();
     }
 
@@ -232,6 +295,17 @@ class Indicator {
     @EventSourcingHandler
     void on(AmbitionLevelSet event) {
         ambitionLevels.add(new AmbitionEntry(event.decision(), event.effectiveFrom(), event.ambitionLevel()));
+    }
+
+    @EventSourcingHandler
+    void on(TargetValueSet event) {
+        targetValues.add(event);
+    }
+
+    @EventSourcingHandler
+    void on(MeasurementRecorded event) {
+        observations.put(event.period(), new Observation(event.period(), event.value(), event.done(), event.dataPeriod(),
+                event.referenceValues()));
     }
 
     @EventSourcingHandler

@@ -17,6 +17,7 @@ import se.malspar.command.admin.Accepted;
 import se.malspar.command.admin.AdminCommands;
 import se.malspar.kernel.ambition.AmbitionRule;
 import se.malspar.kernel.decision.DecisionId;
+import se.malspar.kernel.fulfilment.AssessFulfilment;
 import se.malspar.kernel.programme.CorrectAmbitionLevel;
 import se.malspar.kernel.programme.DefineIndicator;
 import se.malspar.kernel.programme.DelmalId;
@@ -118,6 +119,21 @@ class IndicatorAdminController {
         Accepted accepted = commands.send(new RecordMeasurement(indicator, request.period(), request.value(),
                 request.done(), request.dataPeriod(), request.referenceValues(), request.source(), request.note()), key);
         return AdminCommands.created(accepted, "/api/indicators/" + indicator + "/history");
+    }
+
+    @Operation(summary = "Assess fulfilment for a period by human judgement (AssessFulfilment)",
+            description = "Overrides the computed verdict with a motivation (and a KS decision when KS decided it); "
+                    + "both stay visible in /api/indicators/{id}/fulfilment.")
+    @PostMapping(path = "/indicators/{indicatorId}/assessments", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<Accepted> assessFulfilment(@PathVariable String indicatorId,
+                                              @Valid @RequestBody ProgrammeRequests.AssessFulfilmentRequest request,
+                                              @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key,
+                                              @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+        IndicatorId indicator = indicator(indicatorId);
+        Accepted accepted = commands.send(new AssessFulfilment(indicator, request.period(), request.status(),
+                request.motivation(), request.decision() == null ? null : decision(request.decision()),
+                expectedVersion(ifMatch)), key);
+        return AdminCommands.created(accepted, "/api/indicators/" + indicator + "/fulfilment?period=" + request.period());
     }
 
     private static IndicatorId indicator(String indicatorId) {

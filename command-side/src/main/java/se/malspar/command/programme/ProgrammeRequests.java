@@ -6,6 +6,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import se.malspar.kernel.ambition.AmbitionRule;
+import se.malspar.kernel.fulfilment.Verdict;
 import se.malspar.kernel.programme.Direction;
 import se.malspar.kernel.programme.IndicatorKind;
 import se.malspar.kernel.programme.IndicatorSource;
@@ -101,6 +102,14 @@ final class ProgrammeRequests {
                                  @NotNull Integer year,
                                  @Schema(description = DECISION) @NotBlank @Size(max = 64) String decision,
                                  @Schema(description = EFFECTIVE) LocalDate effectiveFrom) {
+    }
+
+    @Schema(example = """
+            {"period": "2021-AR", "status": "YELLOW", "motivation": "KS bedömer att utvecklingen går åt rätt håll", "decision": "KS 2022-03-09 § 70"}""")
+    record AssessFulfilmentRequest(@NotBlank @Size(max = 7) String period,
+                                   @NotNull Verdict status,
+                                   @NotBlank @Size(max = 5000) String motivation,
+                                   @Schema(description = "The decision, when KS decided the assessment") @Size(max = 64) String decision) {
     }
 
     @Schema(example = """

@@ -34,6 +34,13 @@ import se.malspar.kernel.programme.IndicatorKind;
 import se.malspar.kernel.programme.IndicatorRetired;
 import se.malspar.kernel.programme.IndicatorSource;
 import se.malspar.kernel.programme.MeasurementRecorded;
+import se.malspar.kernel.fulfilment.AssessFulfilment;
+import se.malspar.kernel.fulfilment.AssessmentInput;
+import se.malspar.kernel.fulfilment.AssessmentPrinciple;
+import se.malspar.kernel.fulfilment.FulfilmentAssessed;
+import se.malspar.kernel.fulfilment.FulfilmentComputed;
+import se.malspar.kernel.fulfilment.Observation;
+import se.malspar.kernel.fulfilment.Verdict;
 import se.malspar.kernel.programme.MeasurementSource;
 import se.malspar.kernel.programme.RecordMeasurement;
 import se.malspar.kernel.programme.ReferenceArea;
@@ -679,12 +686,65 @@ class IndicatorTest {
 
     // --- measurements ---------------------------------------------------------------------------
 
+    /** The verdict the principle gives for these inputs, as the aggregate must record it. */
+    private static FulfilmentComputed computed(String period, List<AmbitionRule> rules, boolean ambiguous,
+                                               IndicatorKind kind, List<Observation> history) {
+        AssessmentInput input = new AssessmentInput(period, rules, ambiguous, Direction.HIGHER_IS_BETTER, kind, null, null,
+                history);
+        return new FulfilmentComputed(BEHORIGHET, period, input, AssessmentPrinciple.assess(input));
+    }
+
+    private static Observation observed(String period, BigDecimal value, Boolean done) {
+        MeasurementRecorded m = recorded(period, value, done);
+        return new Observation(period, value, done, m.dataPeriod(), m.referenceValues());
+    }
+
     @Test
-    void recordsAMeasurementWithoutADecision() {
+    void recordsAMeasurementWithoutADecisionAndComputesItsVerdict() {
         fixture.given(measuredDefined())
                 .when(measurement("2021-T1", new BigDecimal("86.1"), null, FROM_KOLADA))
-                .expectEvents(recorded("2021-T1", new BigDecimal("86.1"), null))
-                .expectResultMessagePayload(new Accepted("kf2-gymnasiebehorighet", 1));
+                .expectEvents(recorded("2021-T1", new BigDecimal("86.1"), null),
+                        computed("2021-T1", List.of(), false, IndicatorKind.MEASURED,
+                                List.of(observed("2021-T1", new BigDecimal("86.1"), null))))
+                .expectResultMessagePayload(new Accepted("kf2-gymnasiebehorighet", 2));
+    }
+
+    @Test
+    void verdictUsesTheAmbitionLevelInForceOnTheDayThePeriodReportsOn() {
+        AmbitionLevelSet early = new AmbitionLevelSet(BEHORIGHET, new AmbitionLevel("över riket",
+                AmbitionReader.read("över riket").rules(), null, false, List.of(), AmbitionLevel.RulesSource.READER),
+                KS_12_REF, KS_12_DATE);
+        AmbitionLevelSet late = new AmbitionLevelSet(BEHORIGHET, new AmbitionLevel("över länet",
+                AmbitionReader.read("över länet").rules(), null, false, List.of(), AmbitionLevel.RulesSource.READER),
+                KS_12_REF, LocalDate.of(2021, 9, 1));
+        fixture.given(measuredDefined(), early, late)
+                .when(measurement("2021-T2", new BigDecimal("86.1"), null, FROM_KOLADA))
+                .expectEvents(recorded("2021-T2", new BigDecimal("86.1"), null),
+                        computed("2021-T2", early.ambitionLevel().rules(), false, IndicatorKind.MEASURED,
+                                List.of(observed("2021-T2", new BigDecimal("86.1"), null))));
+    }
+
+    @Test
+    void humanAssessmentOverridesWithAMotivationAndOptionallyADecision() {
+        fixture.given(measuredDefined())
+                .when(new AssessFulfilment(BEHORIGHET, "2021-AR", Verdict.YELLOW, "KS bedömer att pandemin påverkat", KS_12, null))
+                .expectEvents(new FulfilmentAssessed(BEHORIGHET, "2021-AR", Verdict.YELLOW, "KS bedömer att pandemin påverkat",
+                        KS_12_REF));
+        fixture.given(measuredDefined())
+                .when(new AssessFulfilment(BEHORIGHET, "2021-AR", Verdict.GREEN, "förvaltningens bedömning", null, null))
+                .expectEvents(new FulfilmentAssessed(BEHORIGHET, "2021-AR", Verdict.GREEN, "förvaltningens bedömning", null));
+    }
+
+    @Test
+    void humanAssessmentNeedsAMotivationAndADecisionWithCompetence() {
+        fixture.given(measuredDefined())
+                .when(new AssessFulfilment(BEHORIGHET, "2021-AR", Verdict.RED, " ", null, null))
+                .expectException(refusedWith("VALIDATION_FAILED"))
+                .expectNoEvents();
+        fixture.given(measuredDefined())
+                .when(new AssessFulfilment(BEHORIGHET, "2021-AR", Verdict.RED, "motivering", KSAU_38, null))
+                .expectException(refusedWith("DECISION_LACKS_COMPETENCE"))
+                .expectNoEvents();
     }
 
     @Test
@@ -707,7 +767,8 @@ class IndicatorTest {
     void activityRecordsWhetherItIsDone() {
         fixture.given(defined(IndicatorKind.ACTIVITY))
                 .when(measurement("2021-AR", null, false, FROM_KOLADA))
-                .expectEvents(recorded("2021-AR", null, false));
+                .expectEvents(recorded("2021-AR", null, false), computed("2021-AR", List.of(), false,
+                        IndicatorKind.ACTIVITY, List.of(observed("2021-AR", null, false))));
     }
 
     @Test
@@ -752,11 +813,12 @@ class IndicatorTest {
     }
 
     @Test
-    void twoMeasurementsForTheSamePeriodAreBothRecorded() {
+    void twoMeasurementsForTheSamePeriodAreBothRecordedAndTheVerdictIsComputedAgain() {
         fixture.given(measuredDefined(), recorded("2021-T2", new BigDecimal("86.1"), null))
                 .when(measurement("2021-T2", new BigDecimal("86.4"), null, FROM_KOLADA))
-                .expectEvents(recorded("2021-T2", new BigDecimal("86.4"), null))
-                .expectResultMessagePayload(new Accepted("kf2-gymnasiebehorighet", 2));
+                .expectEvents(recorded("2021-T2", new BigDecimal("86.4"), null), computed("2021-T2", List.of(), false,
+                        IndicatorKind.MEASURED, List.of(observed("2021-T2", new BigDecimal("86.4"), null))))
+                .expectResultMessagePayload(new Accepted("kf2-gymnasiebehorighet", 3));
     }
 
     @Test

@@ -14,7 +14,8 @@ import java.util.List;
  * and what they superseded; and every measurement, superseded ones included.
  */
 public record IndicatorHistory(String indicatorId, String name, String delmalId, String programmeId,
-                               List<Version> versions, List<MeasurementVersion> measurements) {
+                               List<Version> versions, List<MeasurementVersion> measurements,
+                               List<IndicatorFulfilment.VerdictVersion> verdicts) {
 
     /**
      * {@code validTo} is the day the next decided version of the same kind takes effect, as known
@@ -33,7 +34,7 @@ public record IndicatorHistory(String indicatorId, String name, String delmalId,
     }
 
     static IndicatorHistory of(String indicatorId, String programmeId, List<Fact> facts,
-                               List<ProgrammeFacts.Measurement> measurements) {
+                               List<ProgrammeFacts.Measurement> measurements, List<ProgrammeFacts.Verdict> verdicts) {
         Fact added = facts.stream().filter(f -> Fact.ADDED.equals(f.attribute())).findFirst().orElse(null);
         List<Version> versions = facts.stream().map(f -> new Version(f.factId(), f.eventType(), kindOf(f), f.value(),
                 f.validFrom(), validTo(f, facts), f.decision(), f.correctionOf() != null, f.correctionOf(),
@@ -42,7 +43,8 @@ public record IndicatorHistory(String indicatorId, String name, String delmalId,
                 m.value(), m.done(), m.dataPeriod(), m.referenceValues(), m.source(), m.note(), m.recordedAt(),
                 m.recordedBy(), m.supersededAt(), m.supersededBy())).toList();
         return new IndicatorHistory(indicatorId, added == null ? null : added.value().path("name").asText(null),
-                added == null ? null : added.parentId(), programmeId, versions, measured);
+                added == null ? null : added.parentId(), programmeId, versions, measured,
+                verdicts.stream().map(IndicatorFulfilment.VerdictVersion::of).toList());
     }
 
     private static String kindOf(Fact f) {

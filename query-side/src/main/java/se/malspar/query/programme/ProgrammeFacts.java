@@ -140,7 +140,60 @@ class ProgrammeFacts {
                 .param("id", delmalId).query(String.class).optional();
     }
 
+    /** Inserts a verdict once; it supersedes the earlier verdict of the same source for the same period. */
+    void insertVerdict(Verdict v) {
+        int inserted = jdbc.sql("""
+                        insert into programme_verdict (fact_id, global_index, indicator_id, period, period_order, source,
+                            verdict, principle_version, based_on_period, carried_forward, inputs, steps, explanation_sv,
+                            explanation_en, motivation, decision_id, citation, recorded_at, recorded_by)
+                        values (:factId, :globalIndex, :indicator, :period, :order, :source, :verdict, :version,
+                            :basedOn, :carried, cast(:inputs as jsonb), cast(:steps as jsonb), :sv, :en, :motivation,
+                            :decisionId, :citation, :recordedAt, :recordedBy)
+                        on conflict (fact_id) do nothing""")
+                .param("factId", v.factId()).param("globalIndex", v.globalIndex()).param("indicator", v.indicatorId())
+                .param("period", v.period()).param("order", v.periodOrder()).param("source", v.source())
+                .param("verdict", v.verdict()).param("version", v.principleVersion()).param("basedOn", v.basedOnPeriod())
+                .param("carried", v.carriedForward())
+                .param("inputs", v.inputs() == null ? null : v.inputs().toString())
+                .param("steps", v.steps() == null ? null : v.steps().toString())
+                .param("sv", v.explanationSv()).param("en", v.explanationEn()).param("motivation", v.motivation())
+                .param("decisionId", v.decisionId()).param("citation", v.citation())
+                .param("recordedAt", Timestamp.from(v.recordedAt())).param("recordedBy", v.recordedBy())
+                .update();
+        if (inserted > 0) {
+            jdbc.sql("""
+                            update programme_verdict set superseded_at = :at, superseded_by = :by
+                             where indicator_id = :indicator and period = :period and source = :source
+                               and global_index < :globalIndex and superseded_at is null""")
+                    .param("at", Timestamp.from(v.recordedAt())).param("by", v.factId())
+                    .param("indicator", v.indicatorId()).param("period", v.period()).param("source", v.source())
+                    .param("globalIndex", v.globalIndex())
+                    .update();
+        }
+    }
+
+    /** The current verdicts (each source's latest per period) of the indicators, as recorded by knownAt. */
+    List<Verdict> currentVerdicts(Collection<String> indicatorIds, Instant knownAt) {
+        if (indicatorIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                        select * from programme_verdict
+                         where indicator_id in (:ids) and recorded_at <= :knownAt
+                           and (superseded_at is null or superseded_at > :knownAt)
+                         order by indicator_id, period_order, source, global_index""")
+                .param("ids", indicatorIds).param("knownAt", Timestamp.from(knownAt))
+                .query(ProgrammeFacts::verdict).list();
+    }
+
+    List<Verdict> verdictsOf(String indicatorId) {
+        return jdbc.sql("select * from programme_verdict where indicator_id = :id order by period_order, global_index")
+                .param("id", indicatorId)
+                .query(ProgrammeFacts::verdict).list();
+    }
+
     void deleteAll() {
+        jdbc.sql("delete from programme_verdict").update();
         jdbc.sql("delete from programme_measurement").update();
         jdbc.sql("delete from programme_fact").update();
     }
@@ -240,8 +293,33 @@ class ProgrammeFacts {
         }
     }
 
+    private static Verdict verdict(ResultSet rs, int n) throws SQLException {
+        try {
+            String inputs = rs.getString("inputs");
+            String steps = rs.getString("steps");
+            return new Verdict(rs.getString("fact_id"), rs.getLong("global_index"), rs.getString("indicator_id"),
+                    rs.getString("period"), rs.getInt("period_order"), rs.getString("source"), rs.getString("verdict"),
+                    rs.getString("principle_version"), rs.getString("based_on_period"),
+                    (Boolean) rs.getObject("carried_forward"), inputs == null ? null : JSON.readTree(inputs),
+                    steps == null ? null : JSON.readTree(steps), rs.getString("explanation_sv"),
+                    rs.getString("explanation_en"), rs.getString("motivation"), rs.getString("decision_id"),
+                    rs.getString("citation"), rs.getTimestamp("recorded_at").toInstant(), rs.getString("recorded_by"),
+                    instant(rs.getTimestamp("superseded_at")), rs.getString("superseded_by"));
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     private static Instant instant(Timestamp t) {
         return t == null ? null : t.toInstant();
+    }
+
+    /** One row of {@code programme_verdict}: a computed verdict (source COMPUTED) or a human assessment (HUMAN). */
+    record Verdict(String factId, long globalIndex, String indicatorId, String period, int periodOrder, String source,
+                   String verdict, String principleVersion, String basedOnPeriod, Boolean carriedForward,
+                   JsonNode inputs, JsonNode steps, String explanationSv, String explanationEn, String motivation,
+                   String decisionId, String citation, Instant recordedAt, String recordedBy, Instant supersededAt,
+                   String supersededBy) {
     }
 
     /** One row of {@code programme_measurement}. */

@@ -11,12 +11,17 @@ import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.queryhandling.QueryHandler;
 import se.malspar.kernel.programme.FindDecisionChanges;
+import se.malspar.kernel.programme.FindFulfilment;
 import se.malspar.kernel.programme.FindIndicatorHistory;
 import se.malspar.kernel.programme.FindProgrammeDiff;
 import se.malspar.kernel.programme.FindProgrammeTree;
 import se.malspar.kernel.programme.FindProgrammes;
 import org.springframework.stereotype.Component;
+import se.malspar.kernel.fulfilment.Assessment;
+import se.malspar.kernel.fulfilment.FulfilmentAssessed;
+import se.malspar.kernel.fulfilment.FulfilmentComputed;
 import se.malspar.kernel.programme.AmbitionLevelCorrected;
+import se.malspar.kernel.programme.FollowUpPeriod;
 import se.malspar.kernel.programme.AmbitionLevelSet;
 import se.malspar.kernel.programme.DecisionReference;
 import se.malspar.kernel.programme.DelmalAdded;
@@ -139,8 +144,28 @@ class ProgrammeProjection {
     void on(MeasurementRecorded e, EventMessage<?> message, TrackingToken token, @Timestamp Instant recordedAt,
             @MetaDataValue("userId") String user) {
         facts.insertMeasurement(message.getIdentifier(), position(token), e.indicatorId().value(), e.period(),
-                periodOrder(e.period()), e.value(), e.done(), e.dataPeriod(), e.referenceValues(), e.source(), e.note(),
+                FollowUpPeriod.order(e.period()), e.value(), e.done(), e.dataPeriod(), e.referenceValues(), e.source(), e.note(),
                 recordedAt, user);
+    }
+
+    @EventHandler
+    void on(FulfilmentComputed e, EventMessage<?> message, TrackingToken token, @Timestamp Instant recordedAt,
+            @MetaDataValue("userId") String user) {
+        Assessment a = e.assessment();
+        facts.insertVerdict(new ProgrammeFacts.Verdict(message.getIdentifier(), position(token), e.indicatorId().value(),
+                e.period(), FollowUpPeriod.order(e.period()), "COMPUTED", a.verdict().name(), a.principleVersion(),
+                a.basedOnPeriod(), a.carriedForward(), ProgrammeFacts.JSON.valueToTree(e.inputs()),
+                ProgrammeFacts.JSON.valueToTree(a.steps()), a.explanationSv(), a.explanationEn(), null, null, null,
+                recordedAt, user, null, null));
+    }
+
+    @EventHandler
+    void on(FulfilmentAssessed e, EventMessage<?> message, TrackingToken token, @Timestamp Instant recordedAt,
+            @MetaDataValue("userId") String user) {
+        facts.insertVerdict(new ProgrammeFacts.Verdict(message.getIdentifier(), position(token), e.indicatorId().value(),
+                e.period(), FollowUpPeriod.order(e.period()), "HUMAN", e.status().name(), null, null, null, null, null,
+                null, null, e.motivation(), e.decision() == null ? null : e.decision().decisionId().value(),
+                e.decision() == null ? null : e.decision().citation(), recordedAt, user, null, null));
     }
 
     @ResetHandler
@@ -162,7 +187,8 @@ class ProgrammeProjection {
                     .filter(e -> Fact.INDICATOR.equals(e.kind) && state.inForce(e)).map(e -> e.id).toList();
             Map<String, ProgrammeFacts.Measurement> latest = facts.latestMeasurements(indicators, query.knownAt()).stream()
                     .collect(Collectors.toMap(ProgrammeFacts.Measurement::indicatorId, m -> m));
-            return TreeAssembler.assemble(programme, query.validAt(), query.knownAt(), state, latest);
+            return TreeAssembler.assemble(programme, query.validAt(), query.knownAt(), state, latest, query.period(),
+                    facts.currentVerdicts(indicators, query.knownAt()));
         });
     }
 
@@ -183,7 +209,16 @@ class ProgrammeProjection {
         String programmeId = indicatorFacts.stream().filter(f -> Fact.ADDED.equals(f.attribute())).findFirst()
                 .flatMap(f -> facts.programmeOfDelmal(f.parentId())).orElse(null);
         return Optional.of(IndicatorHistory.of(query.indicatorId().value(), programmeId, indicatorFacts,
-                facts.measurementsOf(query.indicatorId().value())));
+                facts.measurementsOf(query.indicatorId().value()), facts.verdictsOf(query.indicatorId().value())));
+    }
+
+    @QueryHandler
+    Optional<IndicatorFulfilment> handle(FindFulfilment query) {
+        List<ProgrammeFacts.Verdict> verdicts = facts.verdictsOf(query.indicatorId().value());
+        if (facts.ofEntity(Fact.INDICATOR, query.indicatorId().value()).isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(IndicatorFulfilment.of(query.indicatorId().value(), query.period(), verdicts));
     }
 
     @QueryHandler
@@ -204,16 +239,6 @@ class ProgrammeProjection {
                 .findFirst();
     }
 
-    /** 2022-T1 < 2022-T2 < 2022-AR < 2023-T1. */
-    static int periodOrder(String period) {
-        int year = Integer.parseInt(period.substring(0, 4));
-        int part = switch (period.substring(5)) {
-            case "T1" -> 1;
-            case "T2" -> 2;
-            default -> 3;
-        };
-        return year * 10 + part;
-    }
 
     private void fact(EventMessage<?> message, TrackingToken token, String user, String programmeId, String kind,
                       String entityId, String parentId, String attribute, JsonNode value, LocalDate validFrom,

@@ -11,7 +11,9 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import se.malspar.kernel.programme.FindFulfilment;
 import se.malspar.kernel.programme.FindIndicatorHistory;
+import se.malspar.kernel.programme.FollowUpPeriod;
 import se.malspar.kernel.programme.FindProgrammeDiff;
 import se.malspar.kernel.programme.FindProgrammeTree;
 import se.malspar.kernel.programme.FindProgrammes;
@@ -51,10 +53,13 @@ class ProgrammeReadController {
     @GetMapping("/programmes/{programmeId}")
     ProgrammeTree tree(@PathVariable String programmeId,
                        @Parameter(example = "2022-03-10") @RequestParam(required = false) LocalDate validAt,
-                       @Parameter(example = "2026-11-22T10:15:30Z") @RequestParam(required = false) Instant knownAt) {
+                       @Parameter(example = "2026-11-22T10:15:30Z") @RequestParam(required = false) Instant knownAt,
+                       @Parameter(description = "Report period of the fulfilment shown; default the latest with a verdict",
+                               example = "2022-T2") @RequestParam(required = false) String period) {
         ProgrammeId id = parse(programmeId, "programmeId", ProgrammeId::of);
         return queries.query(new FindProgrammeTree(id, validAt != null ? validAt : LocalDate.now(clock),
-                        knownAt != null ? knownAt : clock.instant()), ResponseTypes.optionalInstanceOf(ProgrammeTree.class))
+                        knownAt != null ? knownAt : clock.instant(), period(period)),
+                        ResponseTypes.optionalInstanceOf(ProgrammeTree.class))
                 .join().orElseThrow(() -> new NotFoundException("no programme " + id + " (as recorded by then)"));
     }
 
@@ -82,6 +87,25 @@ class ProgrammeReadController {
         IndicatorId id = parse(indicatorId, "indicatorId", IndicatorId::of);
         return queries.query(new FindIndicatorHistory(id), ResponseTypes.optionalInstanceOf(IndicatorHistory.class))
                 .join().orElseThrow(() -> new NotFoundException("no indicator " + id));
+    }
+
+    @Operation(summary = "Fulfilment of an indicator for a report period: status, rule version, inputs, explanation",
+            description = "The computed verdict with the principle's version, the inputs used and a plain-language "
+                    + "explanation in Swedish and English (why red), and a human assessment that overrides it; "
+                    + "every earlier version stays listed. period defaults to the latest period with a verdict.")
+    @GetMapping("/indicators/{indicatorId}/fulfilment")
+    IndicatorFulfilment fulfilment(@PathVariable String indicatorId,
+                                   @Parameter(example = "2022-T2") @RequestParam(required = false) String period) {
+        IndicatorId id = parse(indicatorId, "indicatorId", IndicatorId::of);
+        return queries.query(new FindFulfilment(id, period(period)), ResponseTypes.optionalInstanceOf(IndicatorFulfilment.class))
+                .join().orElseThrow(() -> new NotFoundException("no indicator " + id));
+    }
+
+    private static String period(String period) {
+        if (period != null && !FollowUpPeriod.isValid(period)) {
+            throw new InvalidFieldException("period", "must be YYYY-T1, YYYY-T2 or YYYY-AR");
+        }
+        return period;
     }
 
     private static <T> T parse(String value, String field, Function<String, T> parser) {

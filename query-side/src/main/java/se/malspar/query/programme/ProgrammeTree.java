@@ -14,24 +14,36 @@ import java.util.Map;
 /**
  * The goal tree as in force on {@code validAt} according to what was recorded by {@code knownAt}.
  * Every node names the decision it stands on; {@code inForce} is false when the programme itself
- * had not taken effect on {@code validAt}. Lists are ordered by id.
+ * had not taken effect on {@code validAt}. Lists are ordered by id. Fulfilment is shown for
+ * {@code fulfilmentPeriod}; a delmål's and a goal's verdict are combined from their children by
+ * the assessment principle's stated rule.
  */
 public record ProgrammeTree(String programmeId, String name, String ownerOrgan, LocalDate validAt, Instant knownAt,
-                            boolean inForce, LocalDate effectiveFrom, DecisionReference decision, List<Goal> goals) {
+                            boolean inForce, LocalDate effectiveFrom, DecisionReference decision,
+                            String fulfilmentPeriod, List<Goal> goals) {
 
     public record Goal(String goalId, String name, String goalArea, LocalDate effectiveFrom,
-                       DecisionReference decision, List<Delmal> delmal) {
+                       DecisionReference decision, String fulfilment, List<Delmal> delmal) {
     }
 
     /** {@code renamedBy} is the decision behind the name in force, when it is not the original one. */
     public record Delmal(String delmalId, String name, String description, LocalDate effectiveFrom,
-                         DecisionReference decision, DecisionReference renamedBy, List<Indicator> indicators) {
+                         DecisionReference decision, DecisionReference renamedBy, String fulfilment,
+                         List<Indicator> indicators) {
     }
 
     public record Indicator(String indicatorId, String name, String unit, String kind, String direction,
                             boolean politicallyDecidedTarget, IndicatorSource source, LocalDate effectiveFrom,
                             DecisionReference decision, Ambition ambitionLevel, Target targetValue,
-                            Measurement latestMeasurement) {
+                            Measurement latestMeasurement, Fulfilment fulfilment) {
+    }
+
+    /**
+     * The verdict of the period: a human assessment when there is one ({@code source} HUMAN, with
+     * its motivation), otherwise the computed one; {@code computed} is the principle's verdict either way.
+     */
+    public record Fulfilment(String period, String status, String source, String computed, boolean carriedForward,
+                             String principleVersion, String explanationSv, String explanationEn, String motivation) {
     }
 
     /** The ambition level in force; {@code corrected} when the entry was corrected after it was first recorded. */

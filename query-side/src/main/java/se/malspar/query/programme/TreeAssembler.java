@@ -3,6 +3,8 @@ package se.malspar.query.programme;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import se.malspar.kernel.ambition.AmbitionRule;
+import se.malspar.kernel.fulfilment.AssessmentPrinciple;
+import se.malspar.kernel.fulfilment.Verdict;
 import se.malspar.kernel.programme.IndicatorSource;
 import se.malspar.kernel.programme.MeasurementSource;
 
@@ -10,6 +12,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -20,33 +23,81 @@ final class TreeAssembler {
     }
 
     static ProgrammeTree assemble(Fact programme, LocalDate validAt, Instant knownAt, ProgrammeState state,
-                                  Map<String, ProgrammeFacts.Measurement> latest) {
+                                  Map<String, ProgrammeFacts.Measurement> latest, String period,
+                                  List<ProgrammeFacts.Verdict> verdicts) {
         ProgrammeState.Entity root = state.get(Fact.PROGRAMME, programme.entityId());
         boolean inForce = root != null && state.inForce(root);
+        String fulfilmentPeriod = !inForce ? null : period != null ? period : verdicts.stream()
+                .max(Comparator.comparingInt(ProgrammeFacts.Verdict::periodOrder))
+                .map(ProgrammeFacts.Verdict::period).orElse(null);
+        Map<String, ProgrammeTree.Fulfilment> fulfilment = fulfilment(fulfilmentPeriod, verdicts);
         List<ProgrammeTree.Goal> goals = !inForce ? List.of() : children(state, Fact.GOAL, programme.entityId()).stream()
-                .map(goal -> new ProgrammeTree.Goal(goal.id, goal.name(), text(goal.added.value(), "goalArea"),
-                        goal.added.validFrom(), goal.added.decision(),
-                        children(state, Fact.DELMAL, goal.id).stream().map(d -> delmal(state, d, latest)).toList()))
+                .map(goal -> {
+                    List<ProgrammeTree.Delmal> delmal = children(state, Fact.DELMAL, goal.id).stream()
+                            .map(d -> delmal(state, d, latest, fulfilment, fulfilmentPeriod)).toList();
+                    return new ProgrammeTree.Goal(goal.id, goal.name(), text(goal.added.value(), "goalArea"),
+                            goal.added.validFrom(), goal.added.decision(), combined(fulfilmentPeriod,
+                            delmal.stream().map(ProgrammeTree.Delmal::fulfilment).toList()), delmal);
+                })
                 .toList();
         return new ProgrammeTree(programme.entityId(), programme.value().path("name").asText(),
                 text(programme.value(), "ownerOrgan"), validAt, knownAt, inForce, programme.validFrom(),
-                programme.decision(), goals);
+                programme.decision(), fulfilmentPeriod, goals);
     }
 
     private static ProgrammeTree.Delmal delmal(ProgrammeState state, ProgrammeState.Entity d,
-                                               Map<String, ProgrammeFacts.Measurement> latest) {
+                                               Map<String, ProgrammeFacts.Measurement> latest,
+                                               Map<String, ProgrammeTree.Fulfilment> fulfilment, String period) {
         Fact nameFact = d.nameFact();
+        List<ProgrammeTree.Indicator> indicators = children(state, Fact.INDICATOR, d.id).stream()
+                .map(i -> indicator(i, latest.get(i.id), fulfilment.get(i.id))).toList();
         return new ProgrammeTree.Delmal(d.id, d.name(), text(d.added.value(), "description"), d.added.validFrom(),
                 d.added.decision(), nameFact == d.added ? null : nameFact.decision(),
-                children(state, Fact.INDICATOR, d.id).stream().map(i -> indicator(i, latest.get(i.id))).toList());
+                combined(period, indicators.stream().map(i -> i.fulfilment() == null
+                        ? Verdict.NOT_ASSESSED.name() : i.fulfilment().status()).toList()), indicators);
     }
 
-    private static ProgrammeTree.Indicator indicator(ProgrammeState.Entity i, ProgrammeFacts.Measurement measurement) {
+    private static ProgrammeTree.Indicator indicator(ProgrammeState.Entity i, ProgrammeFacts.Measurement measurement,
+                                                     ProgrammeTree.Fulfilment fulfilment) {
         JsonNode v = i.added.value();
         return new ProgrammeTree.Indicator(i.id, i.name(), text(v, "unit"), text(v, "kind"), text(v, "direction"),
                 v.path("politicallyDecidedTarget").asBoolean(), convert(v.get("source"), IndicatorSource.class),
                 i.added.validFrom(), i.added.decision(), ambition(i.ambition), target(i.target),
-                measurement(measurement));
+                measurement(measurement), fulfilment);
+    }
+
+    /** Per indicator, the verdict of the period: the human assessment if any, else the computed one. */
+    static Map<String, ProgrammeTree.Fulfilment> fulfilment(String period, List<ProgrammeFacts.Verdict> verdicts) {
+        Map<String, ProgrammeFacts.Verdict> computed = new HashMap<>();
+        Map<String, ProgrammeFacts.Verdict> human = new HashMap<>();
+        for (ProgrammeFacts.Verdict v : verdicts) {
+            if (v.period().equals(period)) {
+                (v.source().equals("HUMAN") ? human : computed).merge(v.indicatorId(), v,
+                        (a, b) -> a.globalIndex() > b.globalIndex() ? a : b);
+            }
+        }
+        Map<String, ProgrammeTree.Fulfilment> result = new HashMap<>();
+        for (String indicator : union(computed.keySet(), human.keySet())) {
+            ProgrammeFacts.Verdict c = computed.get(indicator);
+            ProgrammeFacts.Verdict h = human.get(indicator);
+            result.put(indicator, new ProgrammeTree.Fulfilment(period, h != null ? h.verdict() : c.verdict(),
+                    h != null ? "HUMAN" : "COMPUTED", c == null ? null : c.verdict(),
+                    c != null && Boolean.TRUE.equals(c.carriedForward()), c == null ? null : c.principleVersion(),
+                    c == null ? null : c.explanationSv(), c == null ? null : c.explanationEn(),
+                    h == null ? null : h.motivation()));
+        }
+        return result;
+    }
+
+    private static java.util.Set<String> union(java.util.Set<String> a, java.util.Set<String> b) {
+        java.util.Set<String> all = new java.util.TreeSet<>(a);
+        all.addAll(b);
+        return all;
+    }
+
+    private static String combined(String period, List<String> children) {
+        return period == null ? null
+                : AssessmentPrinciple.combine(children.stream().map(Verdict::valueOf).toList()).name();
     }
 
     static ProgrammeTree.Ambition ambition(Fact f) {

@@ -13,4 +13,24 @@ public final class FollowUpPeriod {
     public static boolean isValid(String period) {
         return period != null && FORM.matcher(period).matches();
     }
+
+    /** 2022-T1 < 2022-T2 < 2022-AR < 2023-T1. */
+    public static int order(String period) {
+        int year = Integer.parseInt(period.substring(0, 4));
+        return year * 10 + switch (period.substring(5)) {
+            case "T1" -> 1;
+            case "T2" -> 2;
+            default -> 3;
+        };
+    }
+
+    /** The day the period reports on: tertial 1 per April, tertial 2 per August, the annual report per December. */
+    public static java.time.LocalDate endDate(String period) {
+        int year = Integer.parseInt(period.substring(0, 4));
+        return switch (period.substring(5)) {
+            case "T1" -> java.time.LocalDate.of(year, 4, 30);
+            case "T2" -> java.time.LocalDate.of(year, 8, 31);
+            default -> java.time.LocalDate.of(year, 12, 31);
+        };
+    }
 }

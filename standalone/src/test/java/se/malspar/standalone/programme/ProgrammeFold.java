@@ -3,6 +3,10 @@ package se.malspar.standalone.programme;
 import org.axonframework.common.stream.BlockingStream;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import se.malspar.kernel.fulfilment.AssessmentPrinciple;
+import se.malspar.kernel.fulfilment.FulfilmentAssessed;
+import se.malspar.kernel.fulfilment.FulfilmentComputed;
+import se.malspar.kernel.fulfilment.Verdict;
 import se.malspar.kernel.programme.AmbitionLevel;
 import se.malspar.kernel.programme.AmbitionLevelCorrected;
 import se.malspar.kernel.programme.AmbitionLevelSet;
@@ -48,6 +52,9 @@ final class ProgrammeFold {
         final List<Entry<AmbitionLevel>> ambitions = new ArrayList<>();
         final List<Entry<TargetValueSet>> targets = new ArrayList<>();
         final List<Object[]> measurements = new ArrayList<>();
+        /** period → latest computed and latest human verdict, as recorded. */
+        final Map<String, FulfilmentComputed> computed = new java.util.HashMap<>();
+        final Map<String, FulfilmentAssessed> assessed = new java.util.HashMap<>();
 
         Node(String kind, String id) {
             this.kind = kind;
@@ -74,7 +81,7 @@ final class ProgrammeFold {
     }
 
     static Optional<ProgrammeTree> tree(List<TrackedEventMessage<?>> events, String programmeId, LocalDate validAt,
-                                        Instant knownAt) {
+                                        Instant knownAt, String period) {
         ProgrammeFold fold = new ProgrammeFold();
         long order = 0;
         for (TrackedEventMessage<?> event : events) {
@@ -83,7 +90,7 @@ final class ProgrammeFold {
                 fold.apply(event.getPayload(), order, event.getTimestamp());
             }
         }
-        return fold.read(programmeId, validAt, knownAt);
+        return fold.read(programmeId, validAt, knownAt, period);
     }
 
     private Node node(String kind, String id) {
@@ -133,6 +140,10 @@ final class ProgrammeFold {
             node("I", t.indicatorId().value()).targets.add(new Entry<>(t.effectiveFrom(), order, t.decision(), t, false));
         } else if (e instanceof MeasurementRecorded m) {
             node("I", m.indicatorId().value()).measurements.add(new Object[]{m, order, at});
+        } else if (e instanceof FulfilmentComputed c) {
+            node("I", c.indicatorId().value()).computed.put(c.period(), c);
+        } else if (e instanceof FulfilmentAssessed a) {
+            node("I", a.indicatorId().value()).assessed.put(a.period(), a);
         }
     }
 
@@ -146,13 +157,31 @@ final class ProgrammeFold {
         return n.added != null && !n.names.get(0).validFrom().isAfter(validAt) && inForce(n.retirements, validAt) == null;
     }
 
-    private Optional<ProgrammeTree> read(String programmeId, LocalDate validAt, Instant knownAt) {
+    private Optional<ProgrammeTree> read(String programmeId, LocalDate validAt, Instant knownAt, String requested) {
         Node p = nodes.get("P/" + programmeId);
         if (p == null || p.added == null) {
             return Optional.empty();
         }
         ProgrammeCreated created = (ProgrammeCreated) p.added;
         boolean inForce = alive(p, validAt);
+        String period = null;
+        if (inForce) {
+            period = requested;
+            if (period == null) {
+                // The latest period with a verdict among the indicators in force.
+                for (Node g : children("G", programmeId, validAt)) {
+                    for (Node d : children("D", g.id, validAt)) {
+                        for (Node i : children("I", d.id, validAt)) {
+                            for (String known : union(i.computed.keySet(), i.assessed.keySet())) {
+                                if (period == null || periodOrder(known) > periodOrder(period)) {
+                                    period = known;
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
         List<ProgrammeTree.Goal> goals = new ArrayList<>();
         if (inForce) {
             for (Node g : children("G", programmeId, validAt)) {
@@ -163,19 +192,32 @@ final class ProgrammeFold {
                     Entry<String> name = inForce(d.names, validAt);
                     List<ProgrammeTree.Indicator> indicators = new ArrayList<>();
                     for (Node i : children("I", d.id, validAt)) {
-                        indicators.add(indicator(i, validAt));
+                        indicators.add(indicator(i, validAt, period));
                     }
+                    String delmalVerdict = period == null ? null : AssessmentPrinciple.combine(indicators.stream()
+                            .map(i -> i.fulfilment() == null ? Verdict.NOT_ASSESSED : Verdict.valueOf(i.fulfilment().status()))
+                            .toList()).name();
                     delmal.add(new ProgrammeTree.Delmal(d.id, name.value(), da.description(), da.effectiveFrom(),
-                            da.decision(), name.order() == d.names.get(0).order() ? null : name.decision(), indicators));
+                            da.decision(), name.order() == d.names.get(0).order() ? null : name.decision(),
+                            delmalVerdict, indicators));
                 }
-                goals.add(new ProgrammeTree.Goal(g.id, ga.name(), ga.goalArea(), ga.effectiveFrom(), ga.decision(), delmal));
+                String goalVerdict = period == null ? null : AssessmentPrinciple.combine(delmal.stream()
+                        .map(d -> Verdict.valueOf(d.fulfilment())).toList()).name();
+                goals.add(new ProgrammeTree.Goal(g.id, ga.name(), ga.goalArea(), ga.effectiveFrom(), ga.decision(),
+                        goalVerdict, delmal));
             }
         }
         return Optional.of(new ProgrammeTree(programmeId, created.name(), created.ownerOrgan(), validAt, knownAt, inForce,
-                created.effectiveFrom(), created.decision(), goals));
+                created.effectiveFrom(), created.decision(), period, goals));
     }
 
-    private ProgrammeTree.Indicator indicator(Node i, LocalDate validAt) {
+    private static java.util.Set<String> union(java.util.Set<String> a, java.util.Set<String> b) {
+        java.util.Set<String> all = new java.util.HashSet<>(a);
+        all.addAll(b);
+        return all;
+    }
+
+    private ProgrammeTree.Indicator indicator(Node i, LocalDate validAt, String period) {
         IndicatorDefined def = (IndicatorDefined) i.added;
         Entry<AmbitionLevel> a = inForce(i.ambitions, validAt);
         Entry<TargetValueSet> t = inForce(i.targets, validAt);
@@ -198,9 +240,16 @@ final class ProgrammeFold {
             measurement = new ProgrammeTree.Measurement(m.period(), m.value(), m.done(), m.dataPeriod(), refs, m.source(),
                     (Instant) last[2]);
         }
+        FulfilmentComputed c = period == null ? null : i.computed.get(period);
+        FulfilmentAssessed h = period == null ? null : i.assessed.get(period);
+        ProgrammeTree.Fulfilment fulfilment = c == null && h == null ? null : new ProgrammeTree.Fulfilment(period,
+                h != null ? h.status().name() : c.assessment().verdict().name(), h != null ? "HUMAN" : "COMPUTED",
+                c == null ? null : c.assessment().verdict().name(), c != null && c.assessment().carriedForward(),
+                c == null ? null : c.assessment().principleVersion(), c == null ? null : c.assessment().explanationSv(),
+                c == null ? null : c.assessment().explanationEn(), h == null ? null : h.motivation());
         return new ProgrammeTree.Indicator(i.id, def.name(), def.unit(), def.kind().name(), def.direction().name(),
                 def.politicallyDecidedTarget(), def.source(), def.effectiveFrom(), def.decision(), ambition, target,
-                measurement);
+                measurement, fulfilment);
     }
 
     private List<Node> children(String kind, String parentId, LocalDate validAt) {

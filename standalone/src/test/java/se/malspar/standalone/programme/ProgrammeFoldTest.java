@@ -17,6 +17,8 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import se.malspar.kernel.decision.Citation;
 import se.malspar.kernel.decision.DecisionId;
 import se.malspar.kernel.decision.RegisterDecision;
+import se.malspar.kernel.fulfilment.AssessFulfilment;
+import se.malspar.kernel.fulfilment.Verdict;
 import se.malspar.kernel.programme.AddDelmal;
 import se.malspar.kernel.programme.AddGoal;
 import se.malspar.kernel.programme.CorrectAmbitionLevel;
@@ -180,6 +182,12 @@ class ProgrammeFoldTest {
                     }
                 }
             }
+            if (!indicators.isEmpty() && rnd.nextInt(8) == 0) {
+                // A human assessment, sometimes on a KS decision.
+                send(new AssessFulfilment(indicators.get(rnd.nextInt(indicators.size())),
+                        (2020 + rnd.nextInt(3)) + "-" + List.of("T1", "T2", "AR").get(rnd.nextInt(3)),
+                        Verdict.values()[rnd.nextInt(4)], "bedömning " + step, rnd.nextBoolean() ? anyKs : null, null));
+            }
             if (step % 5 == 4) {
                 Thread.sleep(2);
                 checkpoints.add(Instant.now());
@@ -191,9 +199,10 @@ class ProgrammeFoldTest {
         for (int sample = 0; sample < 40; sample++) {
             LocalDate validAt = date(rnd);
             Instant knownAt = checkpoints.get(rnd.nextInt(checkpoints.size()));
-            ProgrammeTree projected = queries.query(new FindProgrammeTree(programme, validAt, knownAt),
+            String period = rnd.nextBoolean() ? null : (2020 + rnd.nextInt(3)) + "-" + List.of("T1", "T2", "AR").get(rnd.nextInt(3));
+            ProgrammeTree projected = queries.query(new FindProgrammeTree(programme, validAt, knownAt, period),
                     ResponseTypes.optionalInstanceOf(ProgrammeTree.class)).join().orElse(null);
-            ProgrammeTree folded = ProgrammeFold.tree(events, programme.value(), validAt, knownAt).orElse(null);
+            ProgrammeTree folded = ProgrammeFold.tree(events, programme.value(), validAt, knownAt, period).orElse(null);
             assertThat(comparable(projected)).as("validAt %s knownAt %s", validAt, knownAt)
                     .usingRecursiveComparison().isEqualTo(comparable(folded));
         }
@@ -205,16 +214,18 @@ class ProgrammeFoldTest {
             return null;
         }
         return new ProgrammeTree(tree.programmeId(), tree.name(), tree.ownerOrgan(), tree.validAt(), tree.knownAt(),
-                tree.inForce(), tree.effectiveFrom(), tree.decision(), tree.goals().stream().map(g -> new ProgrammeTree.Goal(
-                g.goalId(), g.name(), g.goalArea(), g.effectiveFrom(), g.decision(), g.delmal().stream().map(d ->
+                tree.inForce(), tree.effectiveFrom(), tree.decision(), tree.fulfilmentPeriod(), tree.goals().stream()
+                .map(g -> new ProgrammeTree.Goal(
+                g.goalId(), g.name(), g.goalArea(), g.effectiveFrom(), g.decision(), g.fulfilment(), g.delmal().stream().map(d ->
                 new ProgrammeTree.Delmal(d.delmalId(), d.name(), d.description(), d.effectiveFrom(), d.decision(),
-                        d.renamedBy(), d.indicators().stream().map(i -> new ProgrammeTree.Indicator(i.indicatorId(),
+                        d.renamedBy(), d.fulfilment(), d.indicators().stream().map(i -> new ProgrammeTree.Indicator(i.indicatorId(),
                         i.name(), i.unit(), i.kind(), i.direction(), i.politicallyDecidedTarget(), i.source(),
                         i.effectiveFrom(), i.decision(), i.ambitionLevel(), i.targetValue(),
                         i.latestMeasurement() == null ? null : new ProgrammeTree.Measurement(i.latestMeasurement().period(),
                                 i.latestMeasurement().value(), i.latestMeasurement().done(), i.latestMeasurement().dataPeriod(),
                                 i.latestMeasurement().referenceValues(), i.latestMeasurement().source(),
-                                i.latestMeasurement().recordedAt().truncatedTo(java.time.temporal.ChronoUnit.MILLIS))))
+                                i.latestMeasurement().recordedAt().truncatedTo(java.time.temporal.ChronoUnit.MILLIS)),
+                        i.fulfilment()))
                         .toList())).toList())).toList());
     }
 }

@@ -1,0 +1,81 @@
+package se.malspar.command.kolada;
+
+import com.sun.net.httpserver.HttpServer;
+import org.junit.jupiter.api.Test;
+
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Fetching: the URL built from configuration, switched off without a base URL, pages followed (loopback only). */
+class KoladaFetchTest {
+
+    @Test
+    void theUrlIsBuiltFromTheConfiguredBaseUrlAndAreas() {
+        KoladaProperties properties = new KoladaProperties();
+        KoladaClient client = new KoladaClient(properties);
+        assertThat(client.configured()).isTrue();
+        assertThat(client.url(List.of("N15428", "N17461"), List.of()))
+                .isEqualTo("https://api.kolada.se/v3/data/kpi/N15428,N17461/municipality/0665,0000,0006");
+        properties.setBaseUrl("http://kolada.example/v3/");
+        properties.setMunicipality("0680");
+        assertThat(client.url(List.of("N15428"), List.of(2021, 2022)))
+                .isEqualTo("http://kolada.example/v3/data/kpi/N15428/municipality/0680,0000,0006/year/2021,2022");
+    }
+
+    @Test
+    void withoutABaseUrlFetchingIsSwitchedOffBeforeAnythingIsRead() {
+        KoladaProperties properties = new KoladaProperties();
+        properties.setBaseUrl("");
+        KoladaImportController controller = new KoladaImportController(null, new KoladaClient(properties),
+                Clock.systemUTC());
+        assertThatThrownBy(() -> controller.fetch("2022-AR", "N15428", null))
+                .isInstanceOf(KoladaImportController.FetchingOff.class);
+        assertThat(controller.fetchingOff(new KoladaImportController.FetchingOff()).getStatusCode().value()).isEqualTo(503);
+    }
+
+    @Test
+    void followsNextUrlWithinTheBaseUrlAndRefusesAMalformedAnswer() throws Exception {
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        String base = "http://localhost:" + server.getAddress().getPort() + "/v3";
+        server.createContext("/v3/data", exchange -> {
+            String query = exchange.getRequestURI().toString();
+            String body;
+            if (query.endsWith("page=2")) {
+                body = "{\"values\": [{\"kpi\": \"N15428\", \"municipality\": \"0000\", \"period\": 2022, "
+                        + "\"values\": [{\"gender\": \"T\", \"value\": 84.65}]}], \"next_url\": null}";
+            } else if (query.contains("N99999")) {
+                body = "{\"values\": [{\"kpi\": \"N99999\"}]}";
+            } else {
+                body = "{\"values\": [{\"kpi\": \"N15428\", \"municipality\": \"0665\", \"period\": 2022, "
+                        + "\"values\": [{\"gender\": \"T\", \"value\": 81.2}]}], \"next_url\": \"" + base
+                        + "/data/kpi/N15428/municipality/0665,0000,0006?page=2\"}";
+            }
+            byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(200, bytes.length);
+            exchange.getResponseBody().write(bytes);
+            exchange.close();
+        });
+        server.start();
+        try {
+            KoladaProperties properties = new KoladaProperties();
+            properties.setBaseUrl(base);
+            KoladaClient client = new KoladaClient(properties);
+            KoladaData data = client.fetch(client.url(List.of("N15428"), List.of()));
+            assertThat(data.values()).extracting(KoladaValue::municipality).containsExactly("0665", "0000");
+            assertThatThrownBy(() -> client.fetch(client.url(List.of("N99999"), List.of())))
+                    .isInstanceOf(KoladaUnavailableException.class)
+                    .hasMessageContaining("values[0].municipality: is missing");
+            assertThatThrownBy(() -> client.fetch("http://elsewhere.example/v3/data"))
+                    .isInstanceOf(KoladaUnavailableException.class)
+                    .hasMessageContaining("leaves the configured base URL");
+        } finally {
+            server.stop(0);
+        }
+    }
+}

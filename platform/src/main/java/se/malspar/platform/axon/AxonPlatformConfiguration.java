@@ -116,6 +116,15 @@ class AxonPlatformConfiguration {
                 .build();
     }
 
+    /**
+     * How long Axon waits for each start or shutdown phase (its default is 5 s). A stopping pooled
+     * processor does not always report that it has stopped, so every shutdown waits this long.
+     */
+    @Bean
+    ConfigurerModule lifecyclePhaseTimeout(@Value("${malspar.lifecycle.phase-timeout:5s}") Duration timeout) {
+        return configurer -> configurer.configureLifecyclePhaseTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
     @Bean
     ConfigurerModule pooledStreamingProcessors(@Value("${malspar.processors.batch-size}") int batchSize,
                                                @Value("${malspar.processors.segments}") int segments,

@@ -27,6 +27,9 @@ public class TemporaryDataDirectory implements ApplicationContextInitializer<Con
             context.getEnvironment().getPropertySources().addFirst(
                     new MapPropertySource("malsparTestNoHistory", Map.of("malspar.seed-history", "false")));
         }
+        // Cached test contexts all close when the test JVM exits: do not wait 5 s for each.
+        context.getEnvironment().getPropertySources().addLast(new MapPropertySource("malsparTestShutdown",
+                Map.of("malspar.lifecycle.phase-timeout", "500ms", "server.shutdown", "immediate")));
         if (inlined != null && inlined.containsProperty("malspar.data-dir")) {
             return;
         }

@@ -22,6 +22,7 @@ create table decision_register (
     protocol_url   text,
     effective_from date,
     incomplete     boolean      not null,
+    note           text,
     registered_at  timestamptz  not null,
     registered_by  text,
     version        bigint       not null,

@@ -65,9 +65,10 @@ class Decision {
         LocalDate effective = command.effectiveFrom() != null
                 ? command.effectiveFrom()
                 : citation.meetingDate().date().orElse(null);
+        String note = command.note() == null || command.note().isBlank() ? null : command.note().strip();
         apply(new DecisionRegistered(command.decisionId(), citation.toString(), citation.organ(),
                 citation.meetingDate(), citation.paragraph(), command.caseNumber(), command.title(),
-                command.protocolUrl(), effective, citation.incomplete()));
+                command.protocolUrl(), effective, citation.incomplete(), note));
         return new DecisionEntry(command.decisionId(), citation.toString(), citation.incomplete(), effective);
     }
 

@@ -40,7 +40,7 @@ class DecisionAdminController {
     ResponseEntity<DecisionEntry> register(@Valid @RequestBody RegisterDecisionRequest request) {
         Citation citation = request.toCitation();
         DecisionEntry entry = commands.sendAndWait(new RegisterDecision(citation.decisionId(), citation,
-                request.caseNumber(), request.title(), request.protocolUrl(), request.effectiveFrom()));
+                request.caseNumber(), request.title(), request.protocolUrl(), request.effectiveFrom(), request.note()));
         return ResponseEntity.created(URI.create("/api/decisions/" + entry.decisionId())).body(entry);
     }
 

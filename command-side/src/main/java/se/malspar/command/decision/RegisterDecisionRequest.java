@@ -28,7 +28,9 @@ record RegisterDecisionRequest(
         @Schema(description = "Diarienummer", example = "KS 2019/191") @Size(max = 64) String caseNumber,
         @NotBlank @Size(max = 500) String title,
         @Size(max = 2000) @Pattern(regexp = "https?://\\S+", message = "must be an http(s) URL") String protocolUrl,
-        @Schema(description = "When the decision takes effect; defaults to the meeting date") LocalDate effectiveFrom) {
+        @Schema(description = "When the decision takes effect; defaults to the meeting date") LocalDate effectiveFrom,
+        @Schema(description = "What the register should say about the entry, e.g. what the papers leave out")
+        @Size(max = 2000) String note) {
 
     Citation toCitation() {
         Citation fromParts = null;

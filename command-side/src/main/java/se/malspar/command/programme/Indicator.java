@@ -95,9 +95,11 @@ class Indicator {
             throw new RuleViolationException("VALIDATION_FAILED", "kind and direction are required");
         }
         var authorised = authority.authorise(ChangeKind.DEFINE_INDICATOR, command.decision(), command.effectiveFrom());
+        String note = command.note() == null || command.note().isBlank() ? null
+                : Rules.requireText(command.note(), "note", 2000);
         apply(new IndicatorDefined(command.indicatorId(), command.delmalId(), new GoalId(delmalEntry.parentId()), name,
                 unit, command.kind(), command.direction(), command.politicallyDecidedTarget(), command.source(),
-                authorised.decision(), authorised.effectiveFrom()));
+                authorised.decision(), authorised.effectiveFrom(), note));
         return Accepted.now(command.indicatorId());
     }
 

@@ -59,7 +59,7 @@ class IndicatorAdminController {
                 : parse(Ids.slug(delmal.value(), request.name()), "name", IndicatorId::of);
         Accepted accepted = commands.send(new DefineIndicator(indicator, delmal, request.name(), request.unit(),
                 request.kind(), request.direction(), request.politicallyDecidedTarget(), request.source(),
-                decision(request.decision()), request.effectiveFrom()), key);
+                decision(request.decision()), request.effectiveFrom(), request.note()), key);
         return AdminCommands.created(accepted, "/api/indicators/" + indicator + "/history");
     }
 

@@ -76,7 +76,9 @@ final class ProgrammeRequests {
                                   @NotNull Boolean politicallyDecidedTarget,
                                   @Valid IndicatorSource source,
                                   @Schema(description = DECISION) @NotBlank @Size(max = 64) String decision,
-                                  @Schema(description = EFFECTIVE) LocalDate effectiveFrom) {
+                                  @Schema(description = EFFECTIVE) LocalDate effectiveFrom,
+                                  @Schema(description = "What the register should say, e.g. that the unit is not in the papers")
+                                  @Size(max = 2000) String note) {
     }
 
     @Schema(example = """

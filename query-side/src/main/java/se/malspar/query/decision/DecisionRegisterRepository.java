@@ -28,9 +28,9 @@ class DecisionRegisterRepository {
     void insert(DecisionRegistered e, long sequence, Instant recordedAt, String userId) {
         jdbc.sql("""
                         insert into decision_register (decision_id, citation, organ, meeting_date, paragraph, case_number,
-                            title, protocol_url, effective_from, incomplete, registered_at, registered_by, version)
+                            title, protocol_url, effective_from, incomplete, note, registered_at, registered_by, version)
                         values (:id, :citation, :organ, :meetingDate, :paragraph, :caseNumber,
-                            :title, :protocolUrl, :effectiveFrom, :incomplete, :recordedAt, :userId, :version)
+                            :title, :protocolUrl, :effectiveFrom, :incomplete, :note, :recordedAt, :userId, :version)
                         on conflict (decision_id) do nothing""")
                 .param("id", e.decisionId().value())
                 .param("citation", e.citation())
@@ -42,6 +42,7 @@ class DecisionRegisterRepository {
                 .param("protocolUrl", e.protocolUrl())
                 .param("effectiveFrom", e.effectiveFrom())
                 .param("incomplete", e.incomplete())
+                .param("note", e.note())
                 .param("recordedAt", Timestamp.from(recordedAt))
                 .param("userId", userId)
                 .param("version", sequence)
@@ -129,6 +130,7 @@ class DecisionRegisterRepository {
                 rs.getString("protocol_url"),
                 rs.getObject("effective_from", LocalDate.class),
                 rs.getBoolean("incomplete"),
+                rs.getString("note"),
                 rs.getTimestamp("registered_at").toInstant(),
                 rs.getString("registered_by"),
                 corrections);

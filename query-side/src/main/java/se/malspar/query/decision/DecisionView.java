@@ -19,6 +19,7 @@ public record DecisionView(
         String protocolUrl,
         LocalDate effectiveFrom,
         boolean incomplete,
+        String note,
         Instant registeredAt,
         String registeredBy,
         List<Correction> corrections) {

@@ -34,7 +34,7 @@ public record ProgrammeTree(String programmeId, String name, String ownerOrgan, 
 
     public record Indicator(String indicatorId, String name, String unit, String kind, String direction,
                             boolean politicallyDecidedTarget, IndicatorSource source, LocalDate effectiveFrom,
-                            DecisionReference decision, Ambition ambitionLevel, Target targetValue,
+                            DecisionReference decision, String note, Ambition ambitionLevel, Target targetValue,
                             Measurement latestMeasurement, Fulfilment fulfilment) {
     }
 

@@ -62,7 +62,7 @@ final class TreeAssembler {
         JsonNode v = i.added.value();
         return new ProgrammeTree.Indicator(i.id, i.name(), text(v, "unit"), text(v, "kind"), text(v, "direction"),
                 v.path("politicallyDecidedTarget").asBoolean(), convert(v.get("source"), IndicatorSource.class),
-                i.added.validFrom(), i.added.decision(), ambition(i.ambition), target(i.target),
+                i.added.validFrom(), i.added.decision(), text(v, "note"), ambition(i.ambition), target(i.target),
                 measurement(measurement), fulfilment);
     }
 

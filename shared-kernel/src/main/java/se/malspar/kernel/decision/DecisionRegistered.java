@@ -6,7 +6,8 @@ import java.time.LocalDate;
 
 /**
  * A decision entered in the register. {@code incomplete} is true when the source paper gives no
- * paragraph or only a month; {@code effectiveFrom} is null when it is not known.
+ * paragraph or only a month; {@code effectiveFrom} is null when it is not known; {@code note}
+ * says what else the register should know (e.g. that the approved wording is not in the papers).
  */
 @Revision("1")
 public record DecisionRegistered(
@@ -19,5 +20,14 @@ public record DecisionRegistered(
         String title,
         String protocolUrl,
         LocalDate effectiveFrom,
-        boolean incomplete) {
+        boolean incomplete,
+        String note) {
+
+    /** Without a note. */
+    public DecisionRegistered(DecisionId decisionId, String citation, String organ, MeetingDate meetingDate,
+                              Integer paragraph, String caseNumber, String title, String protocolUrl,
+                              LocalDate effectiveFrom, boolean incomplete) {
+        this(decisionId, citation, organ, meetingDate, paragraph, caseNumber, title, protocolUrl, effectiveFrom,
+                incomplete, null);
+    }
 }

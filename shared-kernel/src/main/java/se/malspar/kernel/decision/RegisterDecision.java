@@ -10,6 +10,7 @@ import java.time.LocalDate;
  *
  * @param effectiveFrom when the decision takes effect; when absent it is the meeting date, or
  *                      unknown when the paper gives only a month
+ * @param note          what the register should say about the entry, e.g. what the papers leave out
  */
 public record RegisterDecision(
         @TargetAggregateIdentifier DecisionId decisionId,
@@ -17,5 +18,12 @@ public record RegisterDecision(
         String caseNumber,
         String title,
         String protocolUrl,
-        LocalDate effectiveFrom) {
+        LocalDate effectiveFrom,
+        String note) {
+
+    /** Without a note. */
+    public RegisterDecision(DecisionId decisionId, Citation citation, String caseNumber, String title,
+                            String protocolUrl, LocalDate effectiveFrom) {
+        this(decisionId, citation, caseNumber, title, protocolUrl, effectiveFrom, null);
+    }
 }

@@ -7,5 +7,13 @@ import java.time.LocalDate;
 
 public record DefineIndicator(@TargetAggregateIdentifier IndicatorId indicatorId, DelmalId delmalId, String name,
                               String unit, IndicatorKind kind, Direction direction, boolean politicallyDecidedTarget,
-                              IndicatorSource source, DecisionId decision, LocalDate effectiveFrom) {
+                              IndicatorSource source, DecisionId decision, LocalDate effectiveFrom, String note) {
+
+    /** Without a note. */
+    public DefineIndicator(IndicatorId indicatorId, DelmalId delmalId, String name, String unit, IndicatorKind kind,
+                           Direction direction, boolean politicallyDecidedTarget, IndicatorSource source,
+                           DecisionId decision, LocalDate effectiveFrom) {
+        this(indicatorId, delmalId, name, unit, kind, direction, politicallyDecidedTarget, source, decision,
+                effectiveFrom, null);
+    }
 }

@@ -101,7 +101,7 @@ public class HistoryImporter {
             Citation citation = Citation.parse(decision.citation());
             DecisionId decisionId = citation.decisionId();
             int skipped = send(file, decision.key(), new RegisterDecision(decisionId, citation,
-                    text(decision.caseNumber()), text(decision.title()), null, null)) ? 0 : 1;
+                    text(decision.caseNumber()), text(decision.title()), null, null, text(decision.note()))) ? 0 : 1;
             entries++;
             for (HistoryFile.Change change : decision.changes()) {
                 if (!send(file, decision.key() + "/" + change.key(), command(change, decisionId))) {
@@ -154,7 +154,7 @@ public class HistoryImporter {
                     text(c.name()), text(c.unit()), c.kind(), c.direction(),
                     Boolean.TRUE.equals(c.politicallyDecidedTarget()),
                     c.sourceKind() == null ? null : new IndicatorSource(c.sourceKind(), null),
-                    decision, c.effectiveFrom());
+                    decision, c.effectiveFrom(), text(c.note()));
             // No rules claimed: the system's reader reads the verbatim text, and what it leaves open stays open.
             case "setAmbitionLevel" -> new SetAmbitionLevel(IndicatorId.of(c.indicator()), text(c.text()), null,
                     decision, c.effectiveFrom(), null);

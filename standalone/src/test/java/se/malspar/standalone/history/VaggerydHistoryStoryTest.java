@@ -144,7 +144,7 @@ class VaggerydHistoryStoryTest {
         assertThat(version.get("recordedBy").asText()).isEqualTo("strategy");
         // The note that the papers give the proposal's wording is in the register entry of § 12.
         JsonNode ks12 = ok(api.get("auditor", "/api/decisions/ks-2021-01-13-p12"));
-        assertThat(ks12.get("title").asText()).contains("remissförslagets lydelse hösten 2020");
+        assertThat(ks12.get("note").asText()).contains("remissförslagets lydelse hösten 2020");
     }
 
     @Test

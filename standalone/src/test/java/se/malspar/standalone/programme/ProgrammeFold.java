@@ -248,8 +248,8 @@ final class ProgrammeFold {
                 c == null ? null : c.assessment().principleVersion(), c == null ? null : c.assessment().explanationSv(),
                 c == null ? null : c.assessment().explanationEn(), h == null ? null : h.motivation());
         return new ProgrammeTree.Indicator(i.id, def.name(), def.unit(), def.kind().name(), def.direction().name(),
-                def.politicallyDecidedTarget(), def.source(), def.effectiveFrom(), def.decision(), ambition, target,
-                measurement, fulfilment);
+                def.politicallyDecidedTarget(), def.source(), def.effectiveFrom(), def.decision(), def.note(), ambition,
+                target, measurement, fulfilment);
     }
 
     private List<Node> children(String kind, String parentId, LocalDate validAt) {

@@ -220,7 +220,7 @@ class ProgrammeFoldTest {
                 new ProgrammeTree.Delmal(d.delmalId(), d.name(), d.description(), d.effectiveFrom(), d.decision(),
                         d.renamedBy(), d.fulfilment(), d.indicators().stream().map(i -> new ProgrammeTree.Indicator(i.indicatorId(),
                         i.name(), i.unit(), i.kind(), i.direction(), i.politicallyDecidedTarget(), i.source(),
-                        i.effectiveFrom(), i.decision(), i.ambitionLevel(), i.targetValue(),
+                        i.effectiveFrom(), i.decision(), i.note(), i.ambitionLevel(), i.targetValue(),
                         i.latestMeasurement() == null ? null : new ProgrammeTree.Measurement(i.latestMeasurement().period(),
                                 i.latestMeasurement().value(), i.latestMeasurement().done(), i.latestMeasurement().dataPeriod(),
                                 i.latestMeasurement().referenceValues(), i.latestMeasurement().source(),

@@ -188,7 +188,14 @@ public final class RebuildBenchmark {
                 if (names != null && !names.contains(name)) {
                     continue;
                 }
-                boolean finished = p.get("lag").asLong() == 0 && "RUNNING".equals(p.get("state").asText());
+                // finished: running, every segment claimed, and the lowest segment position at the head of the store
+                boolean claimed = true;
+                for (JsonNode segment : p.path("segments")) {
+                    claimed &= segment.path("claimed").asBoolean(false);
+                }
+                boolean finished = "RUNNING".equals(p.get("state").asText()) && claimed && p.path("segments").size() > 0
+                        && !p.path("position").isNull() && !p.path("head").isNull()
+                        && p.get("position").asLong() >= p.get("head").asLong() && p.get("lag").asLong() == 0;
                 if (finished) {
                     done.putIfAbsent(name, (System.nanoTime() - start) / 1e9);
                 } else {

@@ -47,6 +47,14 @@ public final class HttpBenchmark {
                 case "reads" -> reads(ctx, api, runs, seconds);
                 default -> throw new IllegalArgumentException(mode);
             }
+            // Spring Security upgrades a stored bcrypt hash whose cost is below its encoder's (10) at each login.
+            var accounts = ctx.getBean(org.springframework.security.core.userdetails.UserDetailsService.class);
+            for (String user : new String[]{"strategy", "auditor", "bench4"}) {
+                String hash = accounts.loadUserByUsername(user).getPassword();
+                Support.log("RESULT stored password hash of %s after the run: %s… (bcrypt cost %s)", user,
+                        hash.substring(0, Math.min(hash.length(), 15)), hash.replaceAll("^(\\{bcrypt})?\\$2.\\$(\\d+)\\$.*", "$2"));
+            }
+            Support.log("RESULT reference: bcrypt cost 10 checks/s, one thread: %.1f", bcryptPerSecond(10));
         }
         System.exit(0);
     }

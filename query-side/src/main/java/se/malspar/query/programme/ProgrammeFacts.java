@@ -124,10 +124,10 @@ class ProgrammeFacts {
             // A later measurement for the same period supersedes the earlier ones: both stay.
             jdbc.sql("""
                             update programme_measurement set superseded_at = :at, superseded_by = :by
-                             where indicator_id = :indicator and period = :period and global_index < :globalIndex
-                               and superseded_at is null""")
+                             where indicator_id = :indicator and period_order = :order and period = :period
+                               and global_index < :globalIndex and superseded_at is null""")
                     .param("at", Timestamp.from(recordedAt)).param("by", factId).param("indicator", indicatorId)
-                    .param("period", period).param("globalIndex", globalIndex)
+                    .param("order", periodOrder).param("period", period).param("globalIndex", globalIndex)
                     .update();
         }
     }

@@ -1,0 +1,218 @@
+package se.malspar.bench;
+
+import com.zaxxer.hikari.HikariDataSource;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.security.crypto.bcrypt.BCrypt;
+
+import javax.sql.DataSource;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.HdrHistogram.ConcurrentHistogram;
+import org.HdrHistogram.Histogram;
+
+/**
+ * 2. writes, 3. reads, 4. freshness — the admin and read API over HTTP on loopback with basic auth.
+ * Arguments: {@code writes|freshness|reads [runs=3] [seconds=10]}; reads also {@code [store events=200000]}.
+ */
+public final class HttpBenchmark {
+
+    static final int INDICATORS = 100;
+
+    public static void main(String[] argv) throws Exception {
+        String mode = argv[0];
+        int runs = argv.length > 1 ? Integer.parseInt(argv[1]) : 3;
+        double seconds = argv.length > 2 ? Double.parseDouble(argv[2]) : 10;
+        // A second user with bcrypt cost 4 (the demo users have cost 6): shows what basic auth's bcrypt costs.
+        String cheapHash = BCrypt.hashpw(Support.PASSWORD, BCrypt.gensalt(4));
+        String[] users = {"--malspar.security.users[0].username=bench4",
+                "--malspar.security.users[0].password-hash=" + cheapHash, "--malspar.security.users[0].roles=STRATEGY"};
+        Path dir = mode.equals("reads") ? Path.of("bench/target/store-" + (argv.length > 3 ? argv[3] : "200000"))
+                : Path.of("bench/target/" + mode + "-" + System.currentTimeMillis());
+        try (ConfigurableApplicationContext ctx = Support.start(dir, users)) {
+            Support.machine(ctx);
+            Support.Api api = new Support.Api(Support.port(ctx));
+            switch (mode) {
+                case "writes" -> writes(ctx, api, runs, seconds);
+                case "freshness" -> freshness(ctx, api, runs, seconds);
+                case "reads" -> reads(ctx, api, runs, seconds);
+                default -> throw new IllegalArgumentException(mode);
+            }
+            // Spring Security upgrades a stored bcrypt hash whose cost is below its encoder's (10) at each login.
+            var accounts = ctx.getBean(org.springframework.security.core.userdetails.UserDetailsService.class);
+            for (String user : new String[]{"strategy", "auditor", "bench4"}) {
+                String hash = accounts.loadUserByUsername(user).getPassword();
+                Support.log("RESULT stored password hash of %s after the run: %s… (bcrypt cost %s)", user,
+                        hash.substring(0, Math.min(hash.length(), 15)), hash.replaceAll("^(\\{bcrypt})?\\$2.\\$(\\d+)\\$.*", "$2"));
+            }
+            Support.log("RESULT reference: bcrypt cost 10 checks/s, one thread: %.1f", bcryptPerSecond(10));
+        }
+        System.exit(0);
+    }
+
+    static String measurement(long n) {
+        return """
+                {"period": "%d-AR", "value": %d.5, "dataPeriod": "%d", "referenceValues": {"NATIONAL": 80.1, "COUNTY": 82.0},
+                 "source": {"kind": "KOLADA", "kpi": "N15428", "url": "https://api.kolada.se/v2/data/kpi/N15428"}, "note": "bench-%s"}"""
+                .formatted(2000 + n % 30, n % 100, 2000 + n % 30, n);
+    }
+
+    static Load.Request write(Support.Api api, List<String> indicators, String user, String tag) {
+        return n -> {
+            HttpResponse<String> r = api.send(user, "POST", "/api/admin/indicators/" + indicators.get((int) (n % indicators.size()))
+                    + "/measurements", measurement(n).replace("bench-" + n, tag + n));
+            return r.statusCode() == 201;
+        };
+    }
+
+    /** Reference in the same run: bcrypt checks per second on one thread, in this JVM. */
+    static double bcryptPerSecond(int cost) {
+        String hash = BCrypt.hashpw(Support.PASSWORD, BCrypt.gensalt(cost));
+        for (int i = 0; i < 20; i++) {
+            BCrypt.checkpw(Support.PASSWORD, hash);
+        }
+        long start = System.nanoTime();
+        int n = 0;
+        while (System.nanoTime() - start < 1_000_000_000L) {
+            BCrypt.checkpw(Support.PASSWORD, hash);
+            n++;
+        }
+        return n / ((System.nanoTime() - start) / 1e9);
+    }
+
+    static void writes(ConfigurableApplicationContext ctx, Support.Api api, int runs, double seconds) throws Exception {
+        List<String> indicators = Support.buildProgramme(api, "writes", INDICATORS);
+        Support.log("== writes: %d indicators; RecordMeasurement over HTTP (basic auth), synchronous_commit=%s", indicators.size(),
+                Support.jdbc(ctx).queryForObject("show synchronous_commit", String.class));
+        Map<String, List<Double>> figures = new LinkedHashMap<>();
+        Load.closed(16, 3, write(api, indicators, "strategy", "warm-")); // warm-up, not recorded
+        for (int r = 1; r <= runs; r++) {
+            String tag = "r" + r + "-";
+            add(figures, "reference: bcrypt cost 6 checks/s, one thread", bcryptPerSecond(6));
+            add(figures, "reference: bcrypt cost 4 checks/s, one thread", bcryptPerSecond(4));
+            Load.Result health = Load.closed(16, seconds / 2, n -> api.send(null, "GET", "/actuator/health/liveness", null).statusCode() == 200);
+            Support.log("run %d reference: closed loop GET /actuator/health/liveness (no auth), 16 threads: %s", r, health.describe());
+            add(figures, "reference: closed loop GET /actuator/health/liveness (no auth) req/s", health.rate());
+            Load.Result cheap = Load.closed(16, seconds, write(api, indicators, "bench4", tag + "c4-"));
+            Support.log("run %d closed loop writes, user with bcrypt cost 4, 16 threads: %s", r, cheap.describe());
+            add(figures, "closed loop writes (bcrypt cost 4 user) commands/s", cheap.rate());
+            Load.Result closed = Load.closed(16, seconds, write(api, indicators, "strategy", tag + "c-"));
+            Support.log("run %d closed loop writes, demo user (bcrypt cost 6), 16 threads: %s", r, closed.describe());
+            add(figures, "closed loop writes (demo user, cost 6) commands/s", closed.rate());
+            for (int rate : new int[]{250, 500, 1000}) {
+                Load.Result open = Load.open(rate, seconds / 2, 64, 100, write(api, indicators, "strategy", tag + "o" + rate + "-"));
+                Support.log("run %d open loop writes at %d/s: %s", r, rate, open.describe());
+                add(figures, "open loop " + rate + "/s achieved commands/s", open.rate());
+                add(figures, "open loop " + rate + "/s p50 ms", open.latency().getValueAtPercentile(50) / 1000.0);
+                add(figures, "open loop " + rate + "/s p99 ms", open.latency().getValueAtPercentile(99) / 1000.0);
+                add(figures, "open loop " + rate + "/s p99.9 ms", open.latency().getValueAtPercentile(99.9) / 1000.0);
+                add(figures, "open loop " + rate + "/s saturated (1=yes)", open.saturated() ? 1 : 0);
+            }
+        }
+        print(figures);
+    }
+
+    static void freshness(ConfigurableApplicationContext ctx, Support.Api api, int runs, double seconds) throws Exception {
+        List<String> indicators = Support.buildProgramme(api, "fresh", INDICATORS);
+        HikariDataSource ds = ctx.getBean(DataSource.class).unwrap(HikariDataSource.class);
+        ThreadLocal<PreparedStatement> poll = ThreadLocal.withInitial(() -> {
+            try {
+                Connection c = DriverManager.getConnection(ds.getJdbcUrl(), ds.getUsername(), ds.getPassword());
+                return c.prepareStatement("select 1 from programme_measurement where indicator_id = ? and note = ?");
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        Map<String, List<Double>> figures = new LinkedHashMap<>();
+        double max = Load.closed(16, 3, write(api, indicators, "strategy", "warm-")).rate();
+        Support.log("closed-loop maximum right before the runs: %.0f commands/s", max);
+        for (int r = 1; r <= runs; r++) {
+            for (int rate : new int[]{(int) Math.max(1, Math.round(max / 2)), 1000}) {
+                Histogram fresh = new ConcurrentHistogram(3_600_000_000L, 3);
+                String tag = "f" + r + "-" + rate + "-";
+                Load.Result result = Load.open(rate, seconds, 64, 100, n -> {
+                    String indicator = indicators.get((int) (n % indicators.size()));
+                    HttpResponse<String> resp = api.send("strategy", "POST", "/api/admin/indicators/" + indicator + "/measurements",
+                            measurement(n).replace("bench-" + n, tag + n));
+                    if (resp.statusCode() != 201) {
+                        return false;
+                    }
+                    long acked = System.nanoTime();
+                    PreparedStatement s = poll.get();
+                    s.setString(1, indicator);
+                    s.setString(2, tag + n);
+                    while (System.nanoTime() - acked < 30_000_000_000L) {
+                        try (ResultSet rs = s.executeQuery()) {
+                            if (rs.next()) {
+                                fresh.recordValue(Math.max(1, (System.nanoTime() - acked) / 1000));
+                                return true;
+                            }
+                        }
+                        Thread.sleep(1);
+                    }
+                    return false;
+                });
+                Support.log("run %d freshness at %d/s: writes %s; ack->visible p50 %.1f ms, p99 %.1f ms, p99.9 %.1f ms, max %.1f ms (n=%d)",
+                        r, rate, result.describe(), fresh.getValueAtPercentile(50) / 1000.0, fresh.getValueAtPercentile(99) / 1000.0,
+                        fresh.getValueAtPercentile(99.9) / 1000.0, fresh.getMaxValue() / 1000.0, fresh.getTotalCount());
+                String key = rate == 1000 ? "1000/s" : "half of closed-loop max";
+                add(figures, "freshness at " + key + ": offered rate", rate);
+                add(figures, "freshness at " + key + ": achieved commands/s", result.rate());
+                add(figures, "freshness at " + key + ": ack->visible p50 ms", fresh.getValueAtPercentile(50) / 1000.0);
+                add(figures, "freshness at " + key + ": ack->visible p99 ms", fresh.getValueAtPercentile(99) / 1000.0);
+                add(figures, "freshness at " + key + ": write p99 ms (from intended start)", result.latency().getValueAtPercentile(99) / 1000.0);
+                add(figures, "freshness at " + key + ": saturated (1=yes)", result.saturated() ? 1 : 0);
+            }
+        }
+        print(figures);
+    }
+
+    static void reads(ConfigurableApplicationContext ctx, Support.Api api, int runs, double seconds) throws Exception {
+        RebuildBenchmark.waitForLagZero(api, null, 1800);
+        var jdbc = Support.jdbc(ctx);
+        Support.log("events in store: %d", jdbc.queryForObject("select count(*) from domain_event_entry", Long.class));
+        List<String> top = jdbc.queryForList("""
+                select indicator_id from programme_measurement group by indicator_id order by count(*) desc limit 10""", String.class);
+        List<String> all = jdbc.queryForList("select distinct indicator_id from programme_measurement order by 1", String.class);
+        Support.log("history sizes: largest %d, median indicator %s", jdbc.queryForObject(
+                "select count(*) from programme_measurement where indicator_id = ?", Long.class, top.get(0)), "");
+        Map<String, List<Double>> figures = new LinkedHashMap<>();
+        String[] dates = {"2019-06-30", "2021-01-01", "2022-12-31"};
+        for (int r = 1; r <= runs; r++) {
+            for (String user : new String[]{"auditor", "bench4"}) {
+                Map<String, Load.Request> requests = new LinkedHashMap<>();
+                requests.put("tree as of", n -> api.send(user, "GET", "/api/programmes/bench?validAt=" + dates[(int) (n % 3)], null).statusCode() == 200);
+                requests.put("indicator history (uniform)", n -> api.send(user, "GET", "/api/indicators/" + all.get((int) ((n * 7919) % all.size())) + "/history", null).statusCode() == 200);
+                requests.put("indicator history (10 largest)", n -> api.send(user, "GET", "/api/indicators/" + top.get((int) (n % top.size())) + "/history", null).statusCode() == 200);
+                for (var e : requests.entrySet()) {
+                    Load.Result res = Load.open(1000, seconds / 2, 64, 100, e.getValue());
+                    Support.log("run %d reads %s as %s at 1000/s: %s", r, e.getKey(), user, res.describe());
+                    add(figures, e.getKey() + " as " + user + " at 1000/s: achieved req/s", res.rate());
+                    add(figures, e.getKey() + " as " + user + " at 1000/s: p99 ms", res.latency().getValueAtPercentile(99) / 1000.0);
+                    add(figures, e.getKey() + " as " + user + " at 1000/s: saturated (1=yes)", res.saturated() ? 1 : 0);
+                }
+            }
+            Load.Result health = Load.open(1000, seconds / 2, 64, 100, n -> api.send(null, "GET", "/actuator/health/liveness", null).statusCode() == 200);
+            Support.log("run %d reference GET /actuator/health/liveness (no auth) at 1000/s: %s", r, health.describe());
+            add(figures, "reference: health (no auth) at 1000/s p99 ms", health.latency().getValueAtPercentile(99) / 1000.0);
+        }
+        print(figures);
+    }
+
+    static void add(Map<String, List<Double>> figures, String key, double value) {
+        figures.computeIfAbsent(key, k -> new ArrayList<>()).add(value);
+    }
+
+    static void print(Map<String, List<Double>> figures) {
+        figures.forEach((key, values) -> Support.log("RESULT %s: %s", key, Support.summary(values, "%.2f")));
+    }
+}

@@ -12,6 +12,8 @@ import org.springframework.core.env.Profiles;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -35,6 +37,8 @@ import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 import se.malspar.platform.web.Problems;
 
 import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -52,7 +56,7 @@ class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain api(HttpSecurity http, MalsparSecurityProperties properties, ObjectMapper objectMapper,
-                            JwtLogin jwtLogin) throws Exception {
+                            JwtLogin jwtLogin, VerifiedCredentials verifiedCredentials) throws Exception {
         AuthenticationEntryPoint unauthenticated = (request, response, e) -> {
             response.setHeader("WWW-Authenticate", properties.getMode() == MalsparSecurityProperties.Mode.JWT
                     ? "Bearer" : "Basic realm=\"malspar\"");
@@ -92,8 +96,18 @@ class SecurityConfiguration {
                     .accessDeniedHandler(forbidden));
         } else {
             http.httpBasic(basic -> basic.authenticationEntryPoint(unauthenticated));
+            http.authenticationProvider(verifiedCredentials);
         }
         return http.build();
+    }
+
+    /** bcrypt once per credential and TTL (malspar.security.verified-credentials-ttl, default 5 min; 0 turns it off). */
+    @Bean
+    VerifiedCredentials verifiedCredentials(UserDetailsService users, PasswordEncoder passwordEncoder, Clock clock,
+                                            @Value("${malspar.security.verified-credentials-ttl:5m}") Duration ttl) {
+        DaoAuthenticationProvider dao = new DaoAuthenticationProvider(users);
+        dao.setPasswordEncoder(passwordEncoder);
+        return new VerifiedCredentials(dao, clock, ttl);
     }
 
     /**

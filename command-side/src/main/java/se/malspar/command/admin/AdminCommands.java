@@ -6,12 +6,11 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 import se.malspar.kernel.decision.DecisionId;
-import se.malspar.kernel.decision.InvalidCitationException;
+import se.malspar.platform.web.Fields;
 import se.malspar.platform.web.InvalidFieldException;
 
 import java.net.URI;
 import java.util.Map;
-import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -64,25 +63,12 @@ public class AdminCommands {
         return ResponseEntity.ok().eTag(etag(accepted)).body(accepted);
     }
 
-    /** Parses a value of the request (path variable or field) into a typed id; a 400 naming the field otherwise. */
-    public static <T> T parse(String value, String field, Function<String, T> parser) {
-        try {
-            return parser.apply(value);
-        } catch (IllegalArgumentException e) {
-            throw new InvalidFieldException(field, e.getMessage());
-        }
-    }
-
     /** The {@code decision} field: a citation or a decision id. */
     public static DecisionId decision(String reference) {
         if (reference == null || reference.isBlank()) {
             throw new InvalidFieldException("decision", "a decision (citation or id) is required");
         }
-        try {
-            return DecisionId.fromReference(reference);
-        } catch (InvalidCitationException e) {
-            throw new InvalidFieldException("decision", e.getMessage());
-        }
+        return Fields.parse(reference, "decision", DecisionId::fromReference);
     }
 
     private static String etag(Accepted accepted) {

@@ -14,9 +14,9 @@ import org.springframework.web.bind.annotation.RestController;
 import se.malspar.kernel.decision.Citation;
 import se.malspar.kernel.decision.CorrectDecision;
 import se.malspar.kernel.decision.DecisionId;
-import se.malspar.kernel.decision.InvalidCitationException;
 import se.malspar.kernel.decision.MeetingDate;
 import se.malspar.kernel.decision.RegisterDecision;
+import se.malspar.platform.web.Fields;
 import se.malspar.platform.web.InvalidFieldException;
 
 import java.net.URI;
@@ -49,25 +49,13 @@ class DecisionAdminController {
                     + "decision; 422 NOTHING_TO_CORRECT when nothing changes.")
     @PostMapping(path = "/{decisionId}/corrections", consumes = MediaType.APPLICATION_JSON_VALUE)
     DecisionEntry correct(@PathVariable String decisionId, @Valid @RequestBody CorrectDecisionRequest request) {
-        DecisionId id = pathId(decisionId);
-        MeetingDate meetingDate;
-        try {
-            meetingDate = request.meetingDate() == null ? null : MeetingDate.parse(request.meetingDate());
-        } catch (InvalidCitationException e) {
-            throw new InvalidFieldException("meetingDate", e.getMessage());
-        }
+        DecisionId id = Fields.parse(decisionId, "decisionId", DecisionId::of);
+        MeetingDate meetingDate = request.meetingDate() == null ? null
+                : Fields.parse(request.meetingDate(), "meetingDate", MeetingDate::parse);
         if (request.paragraph() != null && (request.paragraph() < 1 || request.paragraph() > 9999)) {
             throw new InvalidFieldException("paragraph", "must be between 1 and 9999");
         }
         return commands.sendAndWait(new CorrectDecision(id, meetingDate, request.paragraph(), request.caseNumber(),
                 request.title(), request.protocolUrl(), request.effectiveFrom(), request.reason()));
-    }
-
-    private static DecisionId pathId(String decisionId) {
-        try {
-            return DecisionId.of(decisionId);
-        } catch (InvalidCitationException e) {
-            throw new InvalidFieldException("decisionId", e.getMessage());
-        }
     }
 }

@@ -33,7 +33,7 @@ import java.util.List;
 
 import static se.malspar.command.admin.AdminCommands.decision;
 import static se.malspar.command.admin.AdminCommands.expectedVersion;
-import static se.malspar.command.admin.AdminCommands.parse;
+import static se.malspar.platform.web.Fields.parse;
 
 /** Indicators (mätvärden): definition, ambition levels, target values, measurements. */
 @RestController

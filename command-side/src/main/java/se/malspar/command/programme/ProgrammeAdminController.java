@@ -26,7 +26,7 @@ import se.malspar.kernel.programme.RetireDelmal;
 
 import static se.malspar.command.admin.AdminCommands.decision;
 import static se.malspar.command.admin.AdminCommands.expectedVersion;
-import static se.malspar.command.admin.AdminCommands.parse;
+import static se.malspar.platform.web.Fields.parse;
 
 /** Programmes, their goals and delmål. Every change names the decision behind it. */
 @RestController

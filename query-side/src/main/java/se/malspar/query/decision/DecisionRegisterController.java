@@ -13,10 +13,9 @@ import org.springframework.web.bind.annotation.RestController;
 import se.malspar.kernel.decision.DecisionId;
 import se.malspar.kernel.decision.FindDecision;
 import se.malspar.kernel.decision.FindDecisions;
-import se.malspar.kernel.decision.InvalidCitationException;
 import se.malspar.kernel.programme.FindDecisionChanges;
 import se.malspar.query.programme.DecisionChange;
-import se.malspar.platform.web.InvalidFieldException;
+import se.malspar.platform.web.Fields;
 import se.malspar.platform.web.NotFoundException;
 
 import java.util.List;
@@ -44,12 +43,7 @@ class DecisionRegisterController {
                     + "effectiveFrom, recordedAt, recordedBy). The path takes the id or the citation.")
     @GetMapping("/{decisionId}")
     DecisionDetail get(@PathVariable String decisionId) {
-        DecisionId id;
-        try {
-            id = DecisionId.fromReference(decisionId);
-        } catch (InvalidCitationException e) {
-            throw new InvalidFieldException("decisionId", e.getMessage());
-        }
+        DecisionId id = Fields.parse(decisionId, "decisionId", DecisionId::fromReference);
         DecisionView view = queries.query(new FindDecision(id), ResponseTypes.optionalInstanceOf(DecisionView.class)).join()
                 .orElseThrow(() -> new NotFoundException("no decision " + id + " in the register"));
         List<DecisionChange> changes = queries.query(new FindDecisionChanges(id),

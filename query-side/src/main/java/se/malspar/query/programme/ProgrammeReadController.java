@@ -22,11 +22,12 @@ import se.malspar.kernel.programme.ProgrammeId;
 import se.malspar.platform.web.InvalidFieldException;
 import se.malspar.platform.web.NotFoundException;
 
+import static se.malspar.platform.web.Fields.parse;
+
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.function.Function;
 
 @RestController
 @RequestMapping(path = "/api", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -108,11 +109,4 @@ class ProgrammeReadController {
         return period;
     }
 
-    private static <T> T parse(String value, String field, Function<String, T> parser) {
-        try {
-            return parser.apply(value);
-        } catch (IllegalArgumentException e) {
-            throw new InvalidFieldException(field, e.getMessage());
-        }
-    }
 }

@@ -23,6 +23,8 @@ public class AdminCommands {
 
     /** Metadata key under which a request's Idempotency-Key travels with its command and events. */
     public static final String IDEMPOTENCY_KEY = "idempotencyKey";
+    /** The request header that carries it. */
+    public static final String IDEMPOTENCY_KEY_HEADER = "Idempotency-Key";
     private static final Pattern KEY = Pattern.compile("[\\x21-\\x7E]{1,200}");
     private static final Pattern ETAG = Pattern.compile("(?:W/)?\"?([0-9]{1,18})\"?");
 
@@ -36,7 +38,7 @@ public class AdminCommands {
         CommandMessage<?> message = GenericCommandMessage.asCommandMessage(command);
         if (idempotencyKey != null) {
             if (!KEY.matcher(idempotencyKey).matches()) {
-                throw new InvalidFieldException("Idempotency-Key", "must be 1 to 200 visible ASCII characters");
+                throw new InvalidFieldException(IDEMPOTENCY_KEY_HEADER, "must be 1 to 200 visible ASCII characters");
             }
             message = message.andMetaData(Map.of(IDEMPOTENCY_KEY, idempotencyKey));
         }

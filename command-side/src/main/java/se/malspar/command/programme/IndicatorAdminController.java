@@ -41,7 +41,6 @@ import static se.malspar.platform.web.Fields.parse;
 @Tag(name = "Indicators (admin)", description = "Indicators, ambition levels, target values and measurements")
 class IndicatorAdminController {
 
-    private static final String IDEMPOTENCY_KEY = "Idempotency-Key";
     private final AdminCommands commands;
 
     IndicatorAdminController(AdminCommands commands) {
@@ -52,7 +51,7 @@ class IndicatorAdminController {
     @PostMapping(path = "/delmal/{delmalId}/indicators", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Accepted> defineIndicator(@PathVariable String delmalId,
                                              @Valid @RequestBody ProgrammeRequests.DefineIndicatorRequest request,
-                                             @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key) {
+                                             @RequestHeader(name = AdminCommands.IDEMPOTENCY_KEY_HEADER, required = false) String key) {
         DelmalId delmal = parse(delmalId, "delmalId", DelmalId::of);
         IndicatorId indicator = request.indicatorId() != null
                 ? parse(request.indicatorId(), "indicatorId", IndicatorId::of)
@@ -67,7 +66,7 @@ class IndicatorAdminController {
     @PostMapping(path = "/indicators/{indicatorId}/retire", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Accepted> retireIndicator(@PathVariable String indicatorId,
                                              @Valid @RequestBody ProgrammeRequests.RetireRequest request,
-                                             @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key,
+                                             @RequestHeader(name = AdminCommands.IDEMPOTENCY_KEY_HEADER, required = false) String key,
                                              @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
         return AdminCommands.ok(commands.send(new RetireIndicator(indicator(indicatorId), decision(request.decision()),
                 request.effectiveFrom(), expectedVersion(ifMatch)), key));
@@ -80,7 +79,7 @@ class IndicatorAdminController {
     @PutMapping(path = "/indicators/{indicatorId}/ambition-level", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Accepted> setAmbitionLevel(@PathVariable String indicatorId,
                                               @Valid @RequestBody ProgrammeRequests.SetAmbitionLevelRequest request,
-                                              @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key,
+                                              @RequestHeader(name = AdminCommands.IDEMPOTENCY_KEY_HEADER, required = false) String key,
                                               @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
         return AdminCommands.ok(commands.send(new SetAmbitionLevel(indicator(indicatorId), request.text(),
                 rules(request.rule(), request.rules()), decision(request.decision()), request.effectiveFrom(),
@@ -92,7 +91,7 @@ class IndicatorAdminController {
     @PostMapping(path = "/indicators/{indicatorId}/ambition-level/corrections", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Accepted> correctAmbitionLevel(@PathVariable String indicatorId,
                                                   @Valid @RequestBody ProgrammeRequests.CorrectAmbitionLevelRequest request,
-                                                  @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key,
+                                                  @RequestHeader(name = AdminCommands.IDEMPOTENCY_KEY_HEADER, required = false) String key,
                                                   @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
         DecisionId corrects = request.correctsDecision() == null ? null : decisionField(request.correctsDecision());
         return AdminCommands.ok(commands.send(new CorrectAmbitionLevel(indicator(indicatorId), corrects, request.text(),
@@ -103,7 +102,7 @@ class IndicatorAdminController {
     @PutMapping(path = "/indicators/{indicatorId}/target-value", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Accepted> setTargetValue(@PathVariable String indicatorId,
                                             @Valid @RequestBody ProgrammeRequests.SetTargetValueRequest request,
-                                            @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key,
+                                            @RequestHeader(name = AdminCommands.IDEMPOTENCY_KEY_HEADER, required = false) String key,
                                             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
         return AdminCommands.ok(commands.send(new SetTargetValue(indicator(indicatorId), request.value(), request.year(),
                 decision(request.decision()), request.effectiveFrom(), expectedVersion(ifMatch)), key));
@@ -114,7 +113,7 @@ class IndicatorAdminController {
     @PostMapping(path = "/indicators/{indicatorId}/measurements", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Accepted> recordMeasurement(@PathVariable String indicatorId,
                                                @Valid @RequestBody ProgrammeRequests.RecordMeasurementRequest request,
-                                               @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key) {
+                                               @RequestHeader(name = AdminCommands.IDEMPOTENCY_KEY_HEADER, required = false) String key) {
         IndicatorId indicator = indicator(indicatorId);
         Accepted accepted = commands.send(new RecordMeasurement(indicator, request.period(), request.value(),
                 request.done(), request.dataPeriod(), request.referenceValues(), request.source(), request.note()), key);
@@ -127,7 +126,7 @@ class IndicatorAdminController {
     @PostMapping(path = "/indicators/{indicatorId}/assessments", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Accepted> assessFulfilment(@PathVariable String indicatorId,
                                               @Valid @RequestBody ProgrammeRequests.AssessFulfilmentRequest request,
-                                              @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key,
+                                              @RequestHeader(name = AdminCommands.IDEMPOTENCY_KEY_HEADER, required = false) String key,
                                               @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
         IndicatorId indicator = indicator(indicatorId);
         Accepted accepted = commands.send(new AssessFulfilment(indicator, request.period(), request.status(),

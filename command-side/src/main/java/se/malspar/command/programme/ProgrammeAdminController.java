@@ -34,7 +34,6 @@ import static se.malspar.platform.web.Fields.parse;
 @Tag(name = "Programme (admin)", description = "Programmes, goals and delmål; every change names its decision")
 class ProgrammeAdminController {
 
-    private static final String IDEMPOTENCY_KEY = "Idempotency-Key";
     private final AdminCommands commands;
 
     ProgrammeAdminController(AdminCommands commands) {
@@ -44,7 +43,7 @@ class ProgrammeAdminController {
     @Operation(summary = "Create a programme (KF)")
     @PostMapping(path = "/programmes", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Accepted> createProgramme(@Valid @RequestBody ProgrammeRequests.CreateProgrammeRequest request,
-                                             @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key) {
+                                             @RequestHeader(name = AdminCommands.IDEMPOTENCY_KEY_HEADER, required = false) String key) {
         ProgrammeId id = parse(request.programmeId(), "programmeId", ProgrammeId::of);
         Accepted accepted = commands.send(new CreateProgramme(id, request.name(), request.ownerOrgan(),
                 decision(request.decision()), request.effectiveFrom()), key);
@@ -55,7 +54,7 @@ class ProgrammeAdminController {
     @PostMapping(path = "/programmes/{programmeId}/goals", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Accepted> addGoal(@PathVariable String programmeId,
                                      @Valid @RequestBody ProgrammeRequests.AddGoalRequest request,
-                                     @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key) {
+                                     @RequestHeader(name = AdminCommands.IDEMPOTENCY_KEY_HEADER, required = false) String key) {
         ProgrammeId programme = parse(programmeId, "programmeId", ProgrammeId::of);
         GoalId goal = parse(request.goalId(), "goalId", GoalId::of);
         Accepted accepted = commands.send(new AddGoal(goal, programme, request.name(), request.goalArea(),
@@ -70,7 +69,7 @@ class ProgrammeAdminController {
     @PostMapping(path = "/goals/{goalId}/delmal", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Accepted> addDelmal(@PathVariable String goalId,
                                        @Valid @RequestBody ProgrammeRequests.AddDelmalRequest request,
-                                       @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key) {
+                                       @RequestHeader(name = AdminCommands.IDEMPOTENCY_KEY_HEADER, required = false) String key) {
         GoalId goal = parse(goalId, "goalId", GoalId::of);
         DelmalId delmal = request.delmalId() != null
                 ? parse(request.delmalId(), "delmalId", DelmalId::of)
@@ -84,7 +83,7 @@ class ProgrammeAdminController {
     @PostMapping(path = "/delmal/{delmalId}/rename", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Accepted> renameDelmal(@PathVariable String delmalId,
                                           @Valid @RequestBody ProgrammeRequests.RenameDelmalRequest request,
-                                          @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key,
+                                          @RequestHeader(name = AdminCommands.IDEMPOTENCY_KEY_HEADER, required = false) String key,
                                           @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
         DelmalId delmal = parse(delmalId, "delmalId", DelmalId::of);
         return AdminCommands.ok(commands.send(new RenameDelmal(delmal, request.name(), decision(request.decision()),
@@ -95,7 +94,7 @@ class ProgrammeAdminController {
     @PostMapping(path = "/delmal/{delmalId}/retire", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Accepted> retireDelmal(@PathVariable String delmalId,
                                           @Valid @RequestBody ProgrammeRequests.RetireRequest request,
-                                          @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key,
+                                          @RequestHeader(name = AdminCommands.IDEMPOTENCY_KEY_HEADER, required = false) String key,
                                           @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
         DelmalId delmal = parse(delmalId, "delmalId", DelmalId::of);
         return AdminCommands.ok(commands.send(new RetireDelmal(delmal, decision(request.decision()),

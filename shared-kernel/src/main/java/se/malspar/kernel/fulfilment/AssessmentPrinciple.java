@@ -305,17 +305,7 @@ public final class AssessmentPrinciple {
 
     /** Orders report periods: 2021-T1 < 2021-T2 < 2021-AR < 2022-T1; the difference counts report periods. */
     public static int periodIndex(String period) {
-        if (!FollowUpPeriod.isValid(period)) {
-            throw new IllegalArgumentException("not a report period: " + period);
-        }
-        int year = Integer.parseInt(period.substring(0, 4));
-        String part = period.substring(5);
-        int within = switch (part) {
-            case "T1" -> 0;
-            case "T2" -> 1;
-            default -> 2;
-        };
-        return year * 3 + within;
+        return FollowUpPeriod.index(period);
     }
 
     /** Whether the target year is reached at this report period: from that year's annual report (ÅR) on. */

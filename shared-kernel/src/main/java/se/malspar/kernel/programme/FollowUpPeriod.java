@@ -24,6 +24,14 @@ public final class FollowUpPeriod {
         };
     }
 
+    /** Consecutive report periods: 2021-AR is 1 before 2022-T1; the difference counts report periods. */
+    public static int index(String period) {
+        if (!isValid(period)) {
+            throw new IllegalArgumentException("not a report period: " + period);
+        }
+        return order(period) / 10 * 3 + order(period) % 10 - 1;
+    }
+
     /** The day the period reports on: tertial 1 per April, tertial 2 per August, the annual report per December. */
     public static java.time.LocalDate endDate(String period) {
         int year = Integer.parseInt(period.substring(0, 4));

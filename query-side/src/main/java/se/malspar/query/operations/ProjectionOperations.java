@@ -25,6 +25,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
@@ -138,7 +139,9 @@ class ProjectionOperations {
                 .map(id -> segment(id, statuses.get(id), failedBySegment.get(id)))
                 .toList();
 
-        OptionalLong position = lag.position(processor);
+        // From the same snapshot as the segments, so the view never contradicts itself mid-batch.
+        OptionalLong position = segments.stream().map(ProjectionView.Segment::position)
+                .filter(Objects::nonNull).mapToLong(Long::longValue).min();
         position.ifPresent(p -> samplers.computeIfAbsent(name, n -> new ProgressSampler()).record(now, p));
         Replay replay = watchReplay(processor, statuses, ids, now);
         String error = firstError(processor, failed, statuses);

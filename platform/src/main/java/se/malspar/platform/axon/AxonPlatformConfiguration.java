@@ -100,7 +100,8 @@ class AxonPlatformConfiguration {
 
     /**
      * Defined here (not by Axon's auto-configuration) to set the fetch delay: how soon a
-     * processor sees events that another process (the command side) has written.
+     * processor sees events that another process (the command side) has written; and to tell the
+     * processors of new events at once instead of letting them poll ({@link SignallingEventStore}).
      */
     @Bean(name = "eventBus")
     @Qualifier("eventStore")
@@ -108,12 +109,11 @@ class AxonPlatformConfiguration {
     EmbeddedEventStore eventStore(EventStorageEngine storageEngine,
                                   org.axonframework.config.Configuration configuration,
                                   @Value("${malspar.events.fetch-delay}") Duration fetchDelay) {
-        return EmbeddedEventStore.builder()
+        return new SignallingEventStore(EmbeddedEventStore.builder()
                 .storageEngine(storageEngine)
                 .messageMonitor(configuration.messageMonitor(EventStore.class, "eventStore"))
                 .fetchDelay(fetchDelay.toMillis())
-                .timeUnit(TimeUnit.MILLISECONDS)
-                .build();
+                .timeUnit(TimeUnit.MILLISECONDS));
     }
 
     /**

@@ -70,7 +70,7 @@ public final class HttpBenchmark {
         return n -> {
             HttpResponse<String> r = api.send(user, "POST", "/api/admin/indicators/" + indicators.get((int) (n % indicators.size()))
                     + "/measurements", measurement(n).replace("bench-" + n, tag + n));
-            return r.statusCode() == 201;
+            return Load.expect(r, 201);
         };
     }
 
@@ -94,31 +94,41 @@ public final class HttpBenchmark {
         Support.log("== writes: %d indicators; RecordMeasurement over HTTP (basic auth), synchronous_commit=%s", indicators.size(),
                 Support.jdbc(ctx).queryForObject("show synchronous_commit", String.class));
         Map<String, List<Double>> figures = new LinkedHashMap<>();
-        Load.closed(16, 3, write(api, indicators, "strategy", "warm-")); // warm-up, not recorded
+        // Warm-up, not recorded: the JIT compiler otherwise takes a large share of the first runs' CPU.
+        Load.Result warm = Load.closed(16, WARM_UP_SECONDS, write(api, indicators, "strategy", "warm-"));
+        Support.log("warm-up (%d s, not recorded): %s", (long) WARM_UP_SECONDS, warm.describe());
         for (int r = 1; r <= runs; r++) {
             String tag = "r" + r + "-";
-            add(figures, "reference: bcrypt cost 6 checks/s, one thread", bcryptPerSecond(6));
-            add(figures, "reference: bcrypt cost 4 checks/s, one thread", bcryptPerSecond(4));
-            Load.Result health = Load.closed(16, seconds / 2, n -> api.send(null, "GET", "/actuator/health/liveness", null).statusCode() == 200);
+            Load.Result health = Load.closed(16, seconds / 2, n -> Load.expect(api.send(null, "GET", "/actuator/health/liveness", null), 200));
             Support.log("run %d reference: closed loop GET /actuator/health/liveness (no auth), 16 threads: %s", r, health.describe());
             add(figures, "reference: closed loop GET /actuator/health/liveness (no auth) req/s", health.rate());
-            Load.Result cheap = Load.closed(16, seconds, write(api, indicators, "bench4", tag + "c4-"));
-            Support.log("run %d closed loop writes, user with bcrypt cost 4, 16 threads: %s", r, cheap.describe());
-            add(figures, "closed loop writes (bcrypt cost 4 user) commands/s", cheap.rate());
             Load.Result closed = Load.closed(16, seconds, write(api, indicators, "strategy", tag + "c-"));
-            Support.log("run %d closed loop writes, demo user (bcrypt cost 6), 16 threads: %s", r, closed.describe());
-            add(figures, "closed loop writes (demo user, cost 6) commands/s", closed.rate());
-            for (int rate : new int[]{250, 500, 1000}) {
-                Load.Result open = Load.open(rate, seconds / 2, 64, 100, write(api, indicators, "strategy", tag + "o" + rate + "-"));
-                Support.log("run %d open loop writes at %d/s: %s", r, rate, open.describe());
-                add(figures, "open loop " + rate + "/s achieved commands/s", open.rate());
-                add(figures, "open loop " + rate + "/s p50 ms", open.latency().getValueAtPercentile(50) / 1000.0);
-                add(figures, "open loop " + rate + "/s p99 ms", open.latency().getValueAtPercentile(99) / 1000.0);
-                add(figures, "open loop " + rate + "/s p99.9 ms", open.latency().getValueAtPercentile(99.9) / 1000.0);
-                add(figures, "open loop " + rate + "/s saturated (1=yes)", open.saturated() ? 1 : 0);
+            Support.log("run %d closed loop writes, 16 threads: %s", r, closed.describe());
+            Support.log("run %d closed loop writes: %s", r, closed.describeCpu());
+            add(figures, "closed loop writes commands/s", closed.rate());
+            addCpu(figures, "closed loop writes", closed);
+            int half = (int) Math.max(1, Math.round(closed.rate() / 2));
+            for (int rate : new int[]{half, 1000}) {
+                Load.Result open = Load.open(rate, seconds, 64, 100, write(api, indicators, "strategy", tag + "o" + rate + "-"));
+                String key = rate == 1000 ? "open loop 1000/s" : "open loop at half the closed-loop maximum";
+                Support.log("run %d %s (%d/s): %s", r, key, rate, open.describe());
+                add(figures, key + ": offered commands/s", rate);
+                add(figures, key + ": achieved commands/s", open.rate());
+                add(figures, key + ": p50 ms", open.latency().getValueAtPercentile(50) / 1000.0);
+                add(figures, key + ": p99 ms", open.latency().getValueAtPercentile(99) / 1000.0);
+                add(figures, key + ": p99.9 ms", open.latency().getValueAtPercentile(99.9) / 1000.0);
+                add(figures, key + ": failed", open.failed());
+                add(figures, key + ": saturated (1=yes)", open.saturated() ? 1 : 0);
             }
         }
         print(figures);
+    }
+
+    static final double WARM_UP_SECONDS = Double.parseDouble(System.getProperty("bench.warmUpSeconds", "15"));
+
+    static void addCpu(Map<String, List<Double>> figures, String key, Load.Result result) {
+        result.cpuPerRequest().forEach((role, ms) -> add(figures, key + ": CPU ms per request, " + role, ms));
+        add(figures, key + ": machine busy %", 100 * result.machineBusy());
     }
 
     static void freshness(ConfigurableApplicationContext ctx, Support.Api api, int runs, double seconds) throws Exception {
@@ -133,7 +143,8 @@ public final class HttpBenchmark {
             }
         });
         Map<String, List<Double>> figures = new LinkedHashMap<>();
-        double max = Load.closed(16, 3, write(api, indicators, "strategy", "warm-")).rate();
+        Load.closed(16, WARM_UP_SECONDS, write(api, indicators, "strategy", "warm-")); // not recorded
+        double max = Load.closed(16, 5, write(api, indicators, "strategy", "max-")).rate();
         Support.log("closed-loop maximum right before the runs: %.0f commands/s", max);
         for (int r = 1; r <= runs; r++) {
             for (int rate : new int[]{(int) Math.max(1, Math.round(max / 2)), 1000}) {
@@ -143,9 +154,7 @@ public final class HttpBenchmark {
                     String indicator = indicators.get((int) (n % indicators.size()));
                     HttpResponse<String> resp = api.send("strategy", "POST", "/api/admin/indicators/" + indicator + "/measurements",
                             measurement(n).replace("bench-" + n, tag + n));
-                    if (resp.statusCode() != 201) {
-                        return false;
-                    }
+                    Load.expect(resp, 201);
                     long acked = System.nanoTime();
                     PreparedStatement s = poll.get();
                     s.setString(1, indicator);
@@ -164,6 +173,7 @@ public final class HttpBenchmark {
                 Support.log("run %d freshness at %d/s: writes %s; ack->visible p50 %.1f ms, p99 %.1f ms, p99.9 %.1f ms, max %.1f ms (n=%d)",
                         r, rate, result.describe(), fresh.getValueAtPercentile(50) / 1000.0, fresh.getValueAtPercentile(99) / 1000.0,
                         fresh.getValueAtPercentile(99.9) / 1000.0, fresh.getMaxValue() / 1000.0, fresh.getTotalCount());
+                Support.log("run %d freshness at %d/s: %s", r, rate, result.describeCpu());
                 String key = rate == 1000 ? "1000/s" : "half of closed-loop max";
                 add(figures, "freshness at " + key + ": offered rate", rate);
                 add(figures, "freshness at " + key + ": achieved commands/s", result.rate());
@@ -183,27 +193,46 @@ public final class HttpBenchmark {
         List<String> top = jdbc.queryForList("""
                 select indicator_id from programme_measurement group by indicator_id order by count(*) desc limit 10""", String.class);
         List<String> all = jdbc.queryForList("select distinct indicator_id from programme_measurement order by 1", String.class);
-        Support.log("history sizes: largest %d, median indicator %s", jdbc.queryForObject(
-                "select count(*) from programme_measurement where indicator_id = ?", Long.class, top.get(0)), "");
+        Support.log("history sizes: largest %d, 10th %d, indicators with measurements %d",
+                jdbc.queryForObject("select count(*) from programme_measurement where indicator_id = ?", Long.class, top.get(0)),
+                jdbc.queryForObject("select count(*) from programme_measurement where indicator_id = ?", Long.class, top.get(top.size() - 1)),
+                all.size());
+        String programme = jdbc.queryForObject("""
+                select entity_id from programme_fact where entity_kind = 'PROGRAMME' and attribute = 'ADDED' limit 1""", String.class);
         Map<String, List<Double>> figures = new LinkedHashMap<>();
         String[] dates = {"2019-06-30", "2021-01-01", "2022-12-31"};
+        String user = "auditor";
+        Map<String, Load.Request> requests = new LinkedHashMap<>();
+        requests.put("tree as of", n -> Load.expect(api.send(user, "GET", "/api/programmes/" + programme + "?validAt=" + dates[(int) (n % 3)], null), 200));
+        requests.put("indicator history (uniform)", n -> Load.expect(api.send(user, "GET", "/api/indicators/" + all.get((int) ((n * 7919) % all.size())) + "/history", null), 200));
+        requests.put("indicator history (10 largest)", n -> Load.expect(api.send(user, "GET", "/api/indicators/" + top.get((int) (n % top.size())) + "/history", null), 200));
+        for (var e : requests.entrySet()) {
+            Load.Result warm = Load.closed(16, WARM_UP_SECONDS / requests.size(), e.getValue());
+            Support.log("warm-up %s (not recorded): %s", e.getKey(), warm.describe());
+        }
         for (int r = 1; r <= runs; r++) {
-            for (String user : new String[]{"auditor", "bench4"}) {
-                Map<String, Load.Request> requests = new LinkedHashMap<>();
-                requests.put("tree as of", n -> api.send(user, "GET", "/api/programmes/bench?validAt=" + dates[(int) (n % 3)], null).statusCode() == 200);
-                requests.put("indicator history (uniform)", n -> api.send(user, "GET", "/api/indicators/" + all.get((int) ((n * 7919) % all.size())) + "/history", null).statusCode() == 200);
-                requests.put("indicator history (10 largest)", n -> api.send(user, "GET", "/api/indicators/" + top.get((int) (n % top.size())) + "/history", null).statusCode() == 200);
-                for (var e : requests.entrySet()) {
-                    Load.Result res = Load.open(1000, seconds / 2, 64, 100, e.getValue());
-                    Support.log("run %d reads %s as %s at 1000/s: %s", r, e.getKey(), user, res.describe());
-                    add(figures, e.getKey() + " as " + user + " at 1000/s: achieved req/s", res.rate());
-                    add(figures, e.getKey() + " as " + user + " at 1000/s: p99 ms", res.latency().getValueAtPercentile(99) / 1000.0);
-                    add(figures, e.getKey() + " as " + user + " at 1000/s: saturated (1=yes)", res.saturated() ? 1 : 0);
+            Load.Result health = Load.closed(16, seconds / 2, n -> Load.expect(api.send(null, "GET", "/actuator/health/liveness", null), 200));
+            Support.log("run %d reference: closed loop GET /actuator/health/liveness (no auth), 16 threads: %s", r, health.describe());
+            add(figures, "reference: closed loop health (no auth) req/s", health.rate());
+            for (var e : requests.entrySet()) {
+                Load.Result closed = Load.closed(16, seconds / 2, e.getValue());
+                Support.log("run %d reads %s, closed loop 16 threads: %s", r, e.getKey(), closed.describe());
+                Support.log("run %d reads %s, closed loop: %s", r, e.getKey(), closed.describeCpu());
+                add(figures, e.getKey() + ": closed loop req/s", closed.rate());
+                addCpu(figures, e.getKey() + ": closed loop", closed);
+                int half = (int) Math.max(1, Math.round(closed.rate() / 2));
+                for (int rate : new int[]{half, 1000}) {
+                    Load.Result res = Load.open(rate, seconds / 2, 64, 100, e.getValue());
+                    String key = e.getKey() + (rate == 1000 ? " at 1000/s" : " at half the closed-loop maximum");
+                    Support.log("run %d reads %s (%d/s): %s", r, key, rate, res.describe());
+                    add(figures, key + ": offered req/s", rate);
+                    add(figures, key + ": achieved req/s", res.rate());
+                    add(figures, key + ": p50 ms", res.latency().getValueAtPercentile(50) / 1000.0);
+                    add(figures, key + ": p99 ms", res.latency().getValueAtPercentile(99) / 1000.0);
+                    add(figures, key + ": p99.9 ms", res.latency().getValueAtPercentile(99.9) / 1000.0);
+                    add(figures, key + ": saturated (1=yes)", res.saturated() ? 1 : 0);
                 }
             }
-            Load.Result health = Load.open(1000, seconds / 2, 64, 100, n -> api.send(null, "GET", "/actuator/health/liveness", null).statusCode() == 200);
-            Support.log("run %d reference GET /actuator/health/liveness (no auth) at 1000/s: %s", r, health.describe());
-            add(figures, "reference: health (no auth) at 1000/s p99 ms", health.latency().getValueAtPercentile(99) / 1000.0);
         }
         print(figures);
     }

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import se.malspar.kernel.programme.FollowUpPeriod;
 
 import java.io.UncheckedIOException;
 import java.sql.ResultSet;
@@ -172,17 +173,38 @@ class ProgrammeFacts {
         }
     }
 
-    /** The current verdicts (each source's latest per period) of the indicators, as recorded by knownAt. */
-    List<Verdict> currentVerdicts(Collection<String> indicatorIds, Instant knownAt) {
+    /**
+     * The latest report period in which any of the indicators has a current verdict, as recorded by
+     * knownAt. One short backward index scan per indicator, however long its history.
+     */
+    Optional<String> latestVerdictPeriod(Collection<String> indicatorIds, Instant knownAt) {
+        if (indicatorIds.isEmpty()) {
+            return Optional.empty();
+        }
+        return jdbc.sql("""
+                        select v.period from unnest(cast(array[:ids] as text[])) as i(id)
+                         cross join lateral (
+                               select period, period_order from programme_verdict pv
+                                where pv.indicator_id = i.id and pv.recorded_at <= :knownAt
+                                  and (pv.superseded_at is null or pv.superseded_at > :knownAt)
+                                order by pv.period_order desc limit 1) v
+                         order by v.period_order desc limit 1""")
+                .param("ids", indicatorIds).param("knownAt", Timestamp.from(knownAt))
+                .query(String.class).optional();
+    }
+
+    /** The current verdicts (each source's latest) of the indicators for one period, as recorded by knownAt. */
+    List<Verdict> currentVerdicts(Collection<String> indicatorIds, String period, Instant knownAt) {
         if (indicatorIds.isEmpty()) {
             return List.of();
         }
         return jdbc.sql("""
                         select * from programme_verdict
-                         where indicator_id in (:ids) and recorded_at <= :knownAt
-                           and (superseded_at is null or superseded_at > :knownAt)
+                         where indicator_id in (:ids) and period_order = :order and period = :period
+                           and recorded_at <= :knownAt and (superseded_at is null or superseded_at > :knownAt)
                          order by indicator_id, period_order, source, global_index""")
-                .param("ids", indicatorIds).param("knownAt", Timestamp.from(knownAt))
+                .param("ids", indicatorIds).param("order", FollowUpPeriod.order(period)).param("period", period)
+                .param("knownAt", Timestamp.from(knownAt))
                 .query(ProgrammeFacts::verdict).list();
     }
 
@@ -215,16 +237,22 @@ class ProgrammeFacts {
                 .query(ProgrammeFacts::fact).list();
     }
 
-    /** The latest measurement of each indicator as recorded by knownAt. */
+    /**
+     * The latest measurement of each indicator as recorded by knownAt: one short backward scan of
+     * the indicator's index per indicator, so the cost does not grow with the length of histories.
+     */
     List<Measurement> latestMeasurements(Collection<String> indicatorIds, Instant knownAt) {
         if (indicatorIds.isEmpty()) {
             return List.of();
         }
         return jdbc.sql("""
-                        select distinct on (indicator_id) * from programme_measurement
-                         where indicator_id in (:ids) and recorded_at <= :knownAt
-                           and (superseded_at is null or superseded_at > :knownAt)
-                         order by indicator_id, period_order desc, global_index desc""")
+                        select m.* from unnest(cast(array[:ids] as text[])) as i(id)
+                         cross join lateral (
+                               select * from programme_measurement pm
+                                where pm.indicator_id = i.id and pm.recorded_at <= :knownAt
+                                  and (pm.superseded_at is null or pm.superseded_at > :knownAt)
+                                order by pm.period_order desc, pm.global_index desc limit 1) m
+                         order by m.indicator_id""")
                 .param("ids", indicatorIds).param("knownAt", Timestamp.from(knownAt))
                 .query(ProgrammeFacts::measurement).list();
     }

@@ -188,8 +188,11 @@ class ProgrammeProjection {
                     .filter(e -> Fact.INDICATOR.equals(e.kind) && state.inForce(e)).map(e -> e.id).toList();
             Map<String, ProgrammeFacts.Measurement> latest = facts.latestMeasurements(indicators, query.knownAt()).stream()
                     .collect(Collectors.toMap(ProgrammeFacts.Measurement::indicatorId, m -> m));
-            return TreeAssembler.assemble(programme, query.validAt(), query.knownAt(), state, latest, query.period(),
-                    facts.currentVerdicts(indicators, query.knownAt()));
+            // Only one period's verdicts are shown: the one asked for, else the latest with any verdict.
+            String period = query.period() != null ? query.period()
+                    : facts.latestVerdictPeriod(indicators, query.knownAt()).orElse(null);
+            return TreeAssembler.assemble(programme, query.validAt(), query.knownAt(), state, latest, period,
+                    period == null ? List.of() : facts.currentVerdicts(indicators, period, query.knownAt()));
         });
     }
 

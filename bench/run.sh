@@ -3,7 +3,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if [ -z "${SKIP_BUILD:-}" ]; then
-  ./mvnw -B -q -o -Pbench -pl bench -am -DskipTests package
+  ./mvnw -B -ntp -o -q -Pbench -pl bench -am -DskipTests package
 fi
 CP="bench/target/classes"
 for m in shared-kernel platform command-side query-side standalone; do CP="$CP:$m/target/classes"; done

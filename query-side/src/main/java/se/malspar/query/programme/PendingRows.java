@@ -7,33 +7,42 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Measurements and verdicts of one batch of events, written together just before the batch
- * commits. A pooled processor handles a batch in one unit of work and one transaction, so the
- * rows and the token still commit (or roll back) together, and a batch costs a few statements
- * instead of two per event. Rows handled outside a unit of work are written at once.
+ * The rows of one batch of events, written together just before the batch commits. A pooled
+ * processor handles a batch in one unit of work and one transaction, so the rows and the token
+ * still commit (or roll back) together, and a batch costs a few statements instead of one or two
+ * per event. Rows handled outside a unit of work are written at once.
  */
 final class PendingRows {
 
     private static final String RESOURCE = PendingRows.class.getName();
 
-    private final ProgrammeFacts facts;
+    private final ProgrammeFacts tables;
+    private final List<Fact> facts = new ArrayList<>();
     private final List<ProgrammeFacts.NewMeasurement> measurements = new ArrayList<>();
     private final List<ProgrammeFacts.Verdict> verdicts = new ArrayList<>();
 
-    private PendingRows(ProgrammeFacts facts) {
-        this.facts = facts;
+    private PendingRows(ProgrammeFacts tables) {
+        this.tables = tables;
     }
 
-    static void add(ProgrammeFacts facts, ProgrammeFacts.NewMeasurement measurement) {
-        PendingRows rows = current(facts);
+    static void add(ProgrammeFacts tables, Fact fact) {
+        PendingRows rows = current(tables);
+        rows.facts.add(fact);
+        if (!CurrentUnitOfWork.isStarted()) {
+            rows.flush();
+        }
+    }
+
+    static void add(ProgrammeFacts tables, ProgrammeFacts.NewMeasurement measurement) {
+        PendingRows rows = current(tables);
         rows.measurements.add(measurement);
         if (!CurrentUnitOfWork.isStarted()) {
             rows.flush();
         }
     }
 
-    static void add(ProgrammeFacts facts, ProgrammeFacts.Verdict verdict) {
-        PendingRows rows = current(facts);
+    static void add(ProgrammeFacts tables, ProgrammeFacts.Verdict verdict) {
+        PendingRows rows = current(tables);
         rows.verdicts.add(verdict);
         if (!CurrentUnitOfWork.isStarted()) {
             rows.flush();
@@ -41,7 +50,7 @@ final class PendingRows {
     }
 
     /**
-     * Writes what the current batch holds so far; called before any other write or read of the
+     * Writes what the current batch holds so far; called before any other read or write of the
      * programme tables in the batch, so those see every earlier event's rows.
      */
     static void flushCurrent() {
@@ -53,13 +62,13 @@ final class PendingRows {
         }
     }
 
-    private static PendingRows current(ProgrammeFacts facts) {
+    private static PendingRows current(ProgrammeFacts tables) {
         if (!CurrentUnitOfWork.isStarted()) {
-            return new PendingRows(facts);
+            return new PendingRows(tables);
         }
         UnitOfWork<?> root = CurrentUnitOfWork.get().root();
         return root.getOrComputeResource(RESOURCE, key -> {
-            PendingRows rows = new PendingRows(facts);
+            PendingRows rows = new PendingRows(tables);
             // Before the commit, in the batch's transaction: a failure here rolls the batch back.
             root.onPrepareCommit(u -> rows.flush());
             return rows;
@@ -67,10 +76,12 @@ final class PendingRows {
     }
 
     private void flush() {
-        // Measurements and verdicts are separate tables, and neither reads the other.
-        facts.insertMeasurements(measurements);
+        // Three tables, and no write to one reads another: only the order within a table matters.
+        tables.insert(facts);
+        facts.clear();
+        tables.insertMeasurements(measurements);
         measurements.clear();
-        facts.insertVerdicts(verdicts);
+        tables.insertVerdicts(verdicts);
         verdicts.clear();
     }
 }

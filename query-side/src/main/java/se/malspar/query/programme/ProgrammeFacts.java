@@ -64,7 +64,18 @@ class ProgrammeFacts {
      * through their delmål instead.
      */
     void insert(Fact f) {
-        jdbc.sql("""
+        insert(List.of(f));
+    }
+
+    /**
+     * Inserts facts in order, as one JDBC batch: the statements run one after the other in the
+     * transaction, so each still sees the facts inserted before it.
+     */
+    void insert(List<Fact> facts) {
+        if (facts.isEmpty()) {
+            return;
+        }
+        named.batchUpdate("""
                         insert into programme_fact (fact_id, global_index, order_index, event_type, programme_id, entity_kind, entity_id,
                             parent_id, attribute, value, valid_from, decision_id, citation, recorded_at, recorded_by,
                             correction_of, correction_reason)
@@ -77,15 +88,18 @@ class ProgrammeFacts {
                                 and entity_id = :entityId and attribute = 'ADDED' limit 1)),
                             :attribute, cast(:value as jsonb), :validFrom, :decisionId, :citation, :recordedAt, :recordedBy,
                             :correctionOf, :correctionReason)
-                        on conflict (fact_id) do nothing""")
-                .param("factId", f.factId()).param("globalIndex", f.globalIndex()).param("orderIndex", f.orderIndex())
-                .param("eventType", f.eventType())
-                .param("programmeId", f.programmeId()).param("kind", f.kind()).param("entityId", f.entityId())
-                .param("parentId", f.parentId()).param("attribute", f.attribute()).param("value", f.value().toString())
-                .param("validFrom", f.validFrom()).param("decisionId", f.decisionId()).param("citation", f.citation())
-                .param("recordedAt", Timestamp.from(f.recordedAt())).param("recordedBy", f.recordedBy())
-                .param("correctionOf", f.correctionOf()).param("correctionReason", f.correctionReason())
-                .update();
+                        on conflict (fact_id) do nothing""",
+                facts.stream().map(f -> new MapSqlParameterSource()
+                        .addValue("factId", f.factId()).addValue("globalIndex", f.globalIndex())
+                        .addValue("orderIndex", f.orderIndex()).addValue("eventType", f.eventType())
+                        .addValue("programmeId", f.programmeId()).addValue("kind", f.kind())
+                        .addValue("entityId", f.entityId()).addValue("parentId", f.parentId())
+                        .addValue("attribute", f.attribute()).addValue("value", f.value().toString())
+                        .addValue("validFrom", f.validFrom()).addValue("decisionId", f.decisionId())
+                        .addValue("citation", f.citation()).addValue("recordedAt", Timestamp.from(f.recordedAt()))
+                        .addValue("recordedBy", f.recordedBy()).addValue("correctionOf", f.correctionOf())
+                        .addValue("correctionReason", f.correctionReason()))
+                        .toArray(SqlParameterSource[]::new));
     }
 
     /** The fact a correction replaces: the ambition entry of that decision and date, current before the correction. */

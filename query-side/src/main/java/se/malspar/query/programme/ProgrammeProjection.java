@@ -47,8 +47,8 @@ import java.util.stream.Collectors;
  * Writes the bitemporal programme read model: one fact per decided change (valid from its
  * effectiveFrom, recorded from its event's timestamp), corrections closing the recorded time of
  * what they correct, measurements superseding per period. Idempotent: facts are keyed by event id.
- * Measurements and verdicts, nearly all events, are written per batch ({@link PendingRows}); every
- * other handler first writes what the batch holds, so the tables change in event order.
+ * Rows are written per batch of events ({@link PendingRows}); a correction, which reads the
+ * facts, first writes what the batch holds.
  */
 @Component
 @ProcessingGroup(ProgrammeProjection.GROUP)
@@ -248,9 +248,8 @@ class ProgrammeProjection {
     private void fact(EventMessage<?> message, TrackingToken token, String user, String programmeId, String kind,
                       String entityId, String parentId, String attribute, JsonNode value, LocalDate validFrom,
                       DecisionReference decision) {
-        PendingRows.flushCurrent();
         long index = position(token);
-        facts.insert(new Fact(message.getIdentifier(), index, index, type(message), programmeId, kind, entityId,
+        PendingRows.add(facts, new Fact(message.getIdentifier(), index, index, type(message), programmeId, kind, entityId,
                 parentId, attribute, value, validFrom, decision.decisionId().value(), decision.citation(),
                 message.getTimestamp(), user, null, null, null, null));
     }

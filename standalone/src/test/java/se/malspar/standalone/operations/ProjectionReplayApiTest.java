@@ -83,7 +83,10 @@ class ProjectionReplayApiTest {
         return response.json();
     }
 
-    /** An indicator with several measurements per period (each superseding the one before) and an assessment. */
+    /**
+     * An indicator with several measurements per period (each superseding the one before) and an
+     * assessment, under a renamed delmål, with a corrected ambition level.
+     */
     private String writeMeasurements() {
         String run = UUID.randomUUID().toString().substring(0, 6);
         String kf = ok(api.post("strategy", "/api/admin/decisions", "{\"citation\": \"KF 2021-02-22 § "
@@ -100,6 +103,15 @@ class ProjectionReplayApiTest {
                 {"name": "Andel trygga", "unit": "procent", "kind": "MEASURED", "direction": "HIGHER_IS_BETTER",
                  "politicallyDecidedTarget": false, "source": {"kind": "MANUAL"}, "decision": "%s"}""".formatted(ks)))
                 .get("id").asText();
+        // Facts too: a rename (its programme looked up from the delmål's first fact) and a
+        // corrected ambition level (the correction reads the facts before it).
+        ok(api.post("strategy", "/api/admin/delmal/" + delmal + "/rename",
+                "{\"name\": \"Trygg och säker kommun\", \"decision\": \"" + ks + "\"}"));
+        ok(api.put("strategy", "/api/admin/indicators/" + indicator + "/ambition-level",
+                "{\"text\": \"+4 % över riket 2022\", \"decision\": \"" + ks + "\"}"));
+        ok(api.post("strategy", "/api/admin/indicators/" + indicator + "/ambition-level/corrections", """
+                {"rule": {"comparator": "ABOVE", "reference": "NATIONAL", "margin": 4, "marginUnit": "PERCENTAGE_POINTS",
+                 "targetYear": 2022}, "reason": "procentenheter enligt tjänsteskrivelsen"}"""));
         int i = 0;
         for (String period : List.of("2021-AR", "2022-T1", "2021-AR", "2022-T1", "2021-AR", "2022-T1", "2021-AR")) {
             ok(api.post("strategy", "/api/admin/indicators/" + indicator + "/measurements", """
@@ -124,6 +136,8 @@ class ProjectionReplayApiTest {
                 .param("id", indicator).query(Long.class).single()).isEqualTo(5);
         assertThat(jdbc.sql("select count(*) from programme_verdict where indicator_id = :id and superseded_by is not null")
                 .param("id", indicator).query(Long.class).single()).isEqualTo(5);
+        assertThat(jdbc.sql("select count(*) from programme_fact where entity_id = :id and superseded_by is not null")
+                .param("id", indicator).query(Long.class).single()).isEqualTo(1);
 
         List<String> names = projections.all().stream().map(p -> p.get("name").asText()).toList();
         assertThat(names).contains("decision-register").doesNotContain("decision-lookup", "structure-lookup");

@@ -8,19 +8,25 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import se.malspar.kernel.programme.FollowUpPeriod;
 
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 /** The tables of the programme read model: facts and measurements. Inserts only, plus closing recorded time. */
 @Repository
@@ -36,9 +42,11 @@ class ProgrammeFacts {
             .build();
 
     private final JdbcClient jdbc;
+    private final NamedParameterJdbcTemplate named;
 
-    ProgrammeFacts(JdbcClient jdbc) {
+    ProgrammeFacts(JdbcClient jdbc, NamedParameterJdbcTemplate named) {
         this.jdbc = jdbc;
+        this.named = named;
     }
 
     static String json(Object value) {
@@ -57,7 +65,18 @@ class ProgrammeFacts {
      * through their delmål instead.
      */
     void insert(Fact f) {
-        jdbc.sql("""
+        insert(List.of(f));
+    }
+
+    /**
+     * Inserts facts in order, as one JDBC batch: the statements run one after the other in the
+     * transaction, so each still sees the facts inserted before it.
+     */
+    void insert(List<Fact> facts) {
+        if (facts.isEmpty()) {
+            return;
+        }
+        named.batchUpdate("""
                         insert into programme_fact (fact_id, global_index, order_index, event_type, programme_id, entity_kind, entity_id,
                             parent_id, attribute, value, valid_from, decision_id, citation, recorded_at, recorded_by,
                             correction_of, correction_reason)
@@ -70,15 +89,18 @@ class ProgrammeFacts {
                                 and entity_id = :entityId and attribute = 'ADDED' limit 1)),
                             :attribute, cast(:value as jsonb), :validFrom, :decisionId, :citation, :recordedAt, :recordedBy,
                             :correctionOf, :correctionReason)
-                        on conflict (fact_id) do nothing""")
-                .param("factId", f.factId()).param("globalIndex", f.globalIndex()).param("orderIndex", f.orderIndex())
-                .param("eventType", f.eventType())
-                .param("programmeId", f.programmeId()).param("kind", f.kind()).param("entityId", f.entityId())
-                .param("parentId", f.parentId()).param("attribute", f.attribute()).param("value", f.value().toString())
-                .param("validFrom", f.validFrom()).param("decisionId", f.decisionId()).param("citation", f.citation())
-                .param("recordedAt", Timestamp.from(f.recordedAt())).param("recordedBy", f.recordedBy())
-                .param("correctionOf", f.correctionOf()).param("correctionReason", f.correctionReason())
-                .update();
+                        on conflict (fact_id) do nothing""",
+                facts.stream().map(f -> new MapSqlParameterSource()
+                        .addValue("factId", f.factId()).addValue("globalIndex", f.globalIndex())
+                        .addValue("orderIndex", f.orderIndex()).addValue("eventType", f.eventType())
+                        .addValue("programmeId", f.programmeId()).addValue("kind", f.kind())
+                        .addValue("entityId", f.entityId()).addValue("parentId", f.parentId())
+                        .addValue("attribute", f.attribute()).addValue("value", f.value().toString())
+                        .addValue("validFrom", f.validFrom()).addValue("decisionId", f.decisionId())
+                        .addValue("citation", f.citation()).addValue("recordedAt", Timestamp.from(f.recordedAt()))
+                        .addValue("recordedBy", f.recordedBy()).addValue("correctionOf", f.correctionOf())
+                        .addValue("correctionReason", f.correctionReason()))
+                        .toArray(SqlParameterSource[]::new));
     }
 
     /** The fact a correction replaces: the ambition entry of that decision and date, current before the correction. */
@@ -106,31 +128,75 @@ class ProgrammeFacts {
                 .update();
     }
 
-    void insertMeasurement(String factId, long globalIndex, String indicatorId, String period, int periodOrder,
-                           Object value, Boolean done, String dataPeriod, Object referenceValues, Object source,
-                           String note, Instant recordedAt, String recordedBy) {
-        int inserted = jdbc.sql("""
+    /** One measurement as its event recorded it, not yet written; JSON values already serialized. */
+    record NewMeasurement(String factId, long globalIndex, String indicatorId, String period, int periodOrder,
+                          BigDecimal value, Boolean done, String dataPeriod, String referenceValues, String source,
+                          String note, Instant recordedAt, String recordedBy) {
+    }
+
+    /**
+     * Writes measurements handled in event order as if one at a time: each is inserted once (a
+     * redelivered one changes nothing and supersedes nothing), and each newly inserted one
+     * supersedes the earlier current measurements of its period, both rows staying. One JDBC batch
+     * and one update for all of them.
+     */
+    void insertMeasurements(List<NewMeasurement> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        int[] counts = named.batchUpdate("""
                         insert into programme_measurement (fact_id, global_index, indicator_id, period, period_order, value,
                             done, data_period, reference_values, source, note, recorded_at, recorded_by)
                         values (:factId, :globalIndex, :indicator, :period, :order, :value, :done, :dataPeriod,
                             cast(:refs as jsonb), cast(:source as jsonb), :note, :recordedAt, :recordedBy)
-                        on conflict (fact_id) do nothing""")
-                .param("factId", factId).param("globalIndex", globalIndex).param("indicator", indicatorId)
-                .param("period", period).param("order", periodOrder).param("value", value).param("done", done)
-                .param("dataPeriod", dataPeriod).param("refs", json(referenceValues))
-                .param("source", source == null ? null : json(source)).param("note", note)
-                .param("recordedAt", Timestamp.from(recordedAt)).param("recordedBy", recordedBy)
-                .update();
-        if (inserted > 0) {
-            // A later measurement for the same period supersedes the earlier ones: both stay.
-            jdbc.sql("""
-                            update programme_measurement set superseded_at = :at, superseded_by = :by
-                             where indicator_id = :indicator and period_order = :order and period = :period
-                               and global_index < :globalIndex and superseded_at is null""")
-                    .param("at", Timestamp.from(recordedAt)).param("by", factId).param("indicator", indicatorId)
-                    .param("order", periodOrder).param("period", period).param("globalIndex", globalIndex)
-                    .update();
+                        on conflict (fact_id) do nothing""",
+                rows.stream().map(m -> new MapSqlParameterSource()
+                        .addValue("factId", m.factId()).addValue("globalIndex", m.globalIndex())
+                        .addValue("indicator", m.indicatorId()).addValue("period", m.period())
+                        .addValue("order", m.periodOrder()).addValue("value", m.value()).addValue("done", m.done())
+                        .addValue("dataPeriod", m.dataPeriod()).addValue("refs", m.referenceValues())
+                        .addValue("source", m.source()).addValue("note", m.note())
+                        .addValue("recordedAt", Timestamp.from(m.recordedAt())).addValue("recordedBy", m.recordedBy()))
+                        .toArray(SqlParameterSource[]::new));
+        List<String> inserted = inserted(rows, counts, NewMeasurement::factId);
+        if (inserted.isEmpty()) {
+            return;
         }
+        // One at a time, each new measurement n closes every current row of its period below it; a
+        // row is thus closed by the first new measurement above it. That is this join: n above m
+        // with no other new measurement of the period between them. period_order (a function of
+        // period) lets the (indicator_id, period_order, global_index) index find m.
+        jdbc.sql("""
+                        with n as (select fact_id, global_index, indicator_id, period_order, period, recorded_at
+                                     from programme_measurement where fact_id in (:inserted))
+                        update programme_measurement m set superseded_at = n.recorded_at, superseded_by = n.fact_id
+                          from n
+                         where m.indicator_id = n.indicator_id and m.period_order = n.period_order and m.period = n.period
+                           and m.global_index < n.global_index and m.superseded_at is null
+                           and not exists (select 1 from n between_them
+                                            where between_them.indicator_id = n.indicator_id
+                                              and between_them.period_order = n.period_order
+                                              and between_them.period = n.period
+                                              and between_them.global_index > m.global_index
+                                              and between_them.global_index < n.global_index)""")
+                .param("inserted", inserted)
+                .update();
+    }
+
+    /** The ids of the rows a batch of {@code insert … on conflict do nothing} inserted. */
+    private static <T> List<String> inserted(List<T> rows, int[] counts, Function<T, String> id) {
+        List<String> inserted = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            if (counts[i] < 0) {
+                // Without per-row counts (e.g. reWriteBatchedInserts) a redelivered row could
+                // supersede rows it never superseded: refuse, the batch is retried, nothing is written.
+                throw new IllegalStateException("the JDBC driver did not report which rows were inserted");
+            }
+            if (counts[i] > 0) {
+                inserted.add(id.apply(rows.get(i)));
+            }
+        }
+        return inserted;
     }
 
     /** The programme of a delmål, from its addition. */
@@ -141,36 +207,58 @@ class ProgrammeFacts {
                 .param("id", delmalId).query(String.class).optional();
     }
 
-    /** Inserts a verdict once; it supersedes the earlier verdict of the same source for the same period. */
-    void insertVerdict(Verdict v) {
-        int inserted = jdbc.sql("""
+    /**
+     * Writes verdicts handled in event order as if one at a time, like {@link #insertMeasurements}:
+     * each newly inserted one supersedes the earlier current verdicts of the same source for the
+     * same period.
+     */
+    void insertVerdicts(List<Verdict> verdicts) {
+        if (verdicts.isEmpty()) {
+            return;
+        }
+        int[] counts = named.batchUpdate("""
                         insert into programme_verdict (fact_id, global_index, indicator_id, period, period_order, source,
                             verdict, principle_version, based_on_period, carried_forward, inputs, steps, explanation_sv,
                             explanation_en, motivation, decision_id, citation, recorded_at, recorded_by)
                         values (:factId, :globalIndex, :indicator, :period, :order, :source, :verdict, :version,
                             :basedOn, :carried, cast(:inputs as jsonb), cast(:steps as jsonb), :sv, :en, :motivation,
                             :decisionId, :citation, :recordedAt, :recordedBy)
-                        on conflict (fact_id) do nothing""")
-                .param("factId", v.factId()).param("globalIndex", v.globalIndex()).param("indicator", v.indicatorId())
-                .param("period", v.period()).param("order", v.periodOrder()).param("source", v.source())
-                .param("verdict", v.verdict()).param("version", v.principleVersion()).param("basedOn", v.basedOnPeriod())
-                .param("carried", v.carriedForward())
-                .param("inputs", v.inputs() == null ? null : v.inputs().toString())
-                .param("steps", v.steps() == null ? null : v.steps().toString())
-                .param("sv", v.explanationSv()).param("en", v.explanationEn()).param("motivation", v.motivation())
-                .param("decisionId", v.decisionId()).param("citation", v.citation())
-                .param("recordedAt", Timestamp.from(v.recordedAt())).param("recordedBy", v.recordedBy())
-                .update();
-        if (inserted > 0) {
-            jdbc.sql("""
-                            update programme_verdict set superseded_at = :at, superseded_by = :by
-                             where indicator_id = :indicator and period = :period and source = :source
-                               and global_index < :globalIndex and superseded_at is null""")
-                    .param("at", Timestamp.from(v.recordedAt())).param("by", v.factId())
-                    .param("indicator", v.indicatorId()).param("period", v.period()).param("source", v.source())
-                    .param("globalIndex", v.globalIndex())
-                    .update();
+                        on conflict (fact_id) do nothing""",
+                verdicts.stream().map(v -> new MapSqlParameterSource()
+                        .addValue("factId", v.factId()).addValue("globalIndex", v.globalIndex())
+                        .addValue("indicator", v.indicatorId()).addValue("period", v.period())
+                        .addValue("order", v.periodOrder()).addValue("source", v.source())
+                        .addValue("verdict", v.verdict()).addValue("version", v.principleVersion())
+                        .addValue("basedOn", v.basedOnPeriod()).addValue("carried", v.carriedForward())
+                        .addValue("inputs", v.inputs() == null ? null : v.inputs().toString())
+                        .addValue("steps", v.steps() == null ? null : v.steps().toString())
+                        .addValue("sv", v.explanationSv()).addValue("en", v.explanationEn())
+                        .addValue("motivation", v.motivation()).addValue("decisionId", v.decisionId())
+                        .addValue("citation", v.citation()).addValue("recordedAt", Timestamp.from(v.recordedAt()))
+                        .addValue("recordedBy", v.recordedBy()))
+                        .toArray(SqlParameterSource[]::new));
+        List<String> inserted = inserted(verdicts, counts, Verdict::factId);
+        if (inserted.isEmpty()) {
+            return;
         }
+        // As for measurements; period_order lets the (indicator_id, period_order, source, global_index)
+        // index find m.
+        jdbc.sql("""
+                        with n as (select fact_id, global_index, indicator_id, period_order, period, source, recorded_at
+                                     from programme_verdict where fact_id in (:inserted))
+                        update programme_verdict m set superseded_at = n.recorded_at, superseded_by = n.fact_id
+                          from n
+                         where m.indicator_id = n.indicator_id and m.period_order = n.period_order and m.period = n.period
+                           and m.source = n.source and m.global_index < n.global_index and m.superseded_at is null
+                           and not exists (select 1 from n between_them
+                                            where between_them.indicator_id = n.indicator_id
+                                              and between_them.period_order = n.period_order
+                                              and between_them.period = n.period
+                                              and between_them.source = n.source
+                                              and between_them.global_index > m.global_index
+                                              and between_them.global_index < n.global_index)""")
+                .param("inserted", inserted)
+                .update();
     }
 
     /**

@@ -47,6 +47,8 @@ import java.util.stream.Collectors;
  * Writes the bitemporal programme read model: one fact per decided change (valid from its
  * effectiveFrom, recorded from its event's timestamp), corrections closing the recorded time of
  * what they correct, measurements superseding per period. Idempotent: facts are keyed by event id.
+ * Rows are written per batch of events ({@link PendingRows}); a correction, which reads the
+ * facts, first writes what the batch holds.
  */
 @Component
 @ProcessingGroup(ProgrammeProjection.GROUP)
@@ -119,6 +121,7 @@ class ProgrammeProjection {
     @EventHandler
     void on(AmbitionLevelCorrected e, EventMessage<?> message, TrackingToken token, @Timestamp Instant recordedAt,
             @MetaDataValue("userId") String user) {
+        PendingRows.flushCurrent();
         long index = position(token);
         String factId = message.getIdentifier();
         ProgrammeFacts.CorrectedEntry corrected = facts.currentAmbitionEntry(e.indicatorId().value(),
@@ -144,16 +147,17 @@ class ProgrammeProjection {
     @EventHandler
     void on(MeasurementRecorded e, EventMessage<?> message, TrackingToken token, @Timestamp Instant recordedAt,
             @MetaDataValue("userId") String user) {
-        facts.insertMeasurement(message.getIdentifier(), position(token), e.indicatorId().value(), e.period(),
-                FollowUpPeriod.order(e.period()), e.value(), e.done(), e.dataPeriod(), e.referenceValues(), e.source(), e.note(),
-                recordedAt, user);
+        PendingRows.add(facts, new ProgrammeFacts.NewMeasurement(message.getIdentifier(), position(token),
+                e.indicatorId().value(), e.period(), FollowUpPeriod.order(e.period()), e.value(), e.done(),
+                e.dataPeriod(), ProgrammeFacts.json(e.referenceValues()),
+                e.source() == null ? null : ProgrammeFacts.json(e.source()), e.note(), recordedAt, user));
     }
 
     @EventHandler
     void on(FulfilmentComputed e, EventMessage<?> message, TrackingToken token, @Timestamp Instant recordedAt,
             @MetaDataValue("userId") String user) {
         Assessment a = e.assessment();
-        facts.insertVerdict(new ProgrammeFacts.Verdict(message.getIdentifier(), position(token), e.indicatorId().value(),
+        PendingRows.add(facts, new ProgrammeFacts.Verdict(message.getIdentifier(), position(token), e.indicatorId().value(),
                 e.period(), FollowUpPeriod.order(e.period()), "COMPUTED", a.verdict().name(), a.principleVersion(),
                 a.basedOnPeriod(), a.carriedForward(), ProgrammeFacts.JSON.valueToTree(e.inputs()),
                 ProgrammeFacts.JSON.valueToTree(a.steps()), a.explanationSv(), a.explanationEn(), null, null, null,
@@ -163,7 +167,7 @@ class ProgrammeProjection {
     @EventHandler
     void on(FulfilmentAssessed e, EventMessage<?> message, TrackingToken token, @Timestamp Instant recordedAt,
             @MetaDataValue("userId") String user) {
-        facts.insertVerdict(new ProgrammeFacts.Verdict(message.getIdentifier(), position(token), e.indicatorId().value(),
+        PendingRows.add(facts, new ProgrammeFacts.Verdict(message.getIdentifier(), position(token), e.indicatorId().value(),
                 e.period(), FollowUpPeriod.order(e.period()), "HUMAN", e.status().name(), null, null, null, null, null,
                 null, null, e.motivation(), e.decision() == null ? null : e.decision().decisionId().value(),
                 e.decision() == null ? null : e.decision().citation(), recordedAt, user, null, null));
@@ -248,7 +252,7 @@ class ProgrammeProjection {
                       String entityId, String parentId, String attribute, JsonNode value, LocalDate validFrom,
                       DecisionReference decision) {
         long index = position(token);
-        facts.insert(new Fact(message.getIdentifier(), index, index, type(message), programmeId, kind, entityId,
+        PendingRows.add(facts, new Fact(message.getIdentifier(), index, index, type(message), programmeId, kind, entityId,
                 parentId, attribute, value, validFrom, decision.decisionId().value(), decision.citation(),
                 message.getTimestamp(), user, null, null, null, null));
     }

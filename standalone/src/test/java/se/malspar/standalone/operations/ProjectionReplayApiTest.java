@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -77,13 +78,66 @@ class ProjectionReplayApiTest {
         }
     }
 
+    private JsonNode ok(ApiClient.Response response) {
+        assertThat(response.status()).as(response.toString()).isBetween(200, 201);
+        return response.json();
+    }
+
+    /**
+     * An indicator with several measurements per period (each superseding the one before) and an
+     * assessment, under a renamed delmål, with a corrected ambition level.
+     */
+    private String writeMeasurements() {
+        String run = UUID.randomUUID().toString().substring(0, 6);
+        String kf = ok(api.post("strategy", "/api/admin/decisions", "{\"citation\": \"KF 2021-02-22 § "
+                + PARAGRAPHS.incrementAndGet() + "\", \"title\": \"t\"}")).get("citation").asText();
+        String ks = ok(api.post("strategy", "/api/admin/decisions", "{\"citation\": \"KS 2021-03-03 § "
+                + PARAGRAPHS.incrementAndGet() + "\", \"title\": \"t\"}")).get("citation").asText();
+        ok(api.post("strategy", "/api/admin/programmes", """
+                {"programmeId": "replay-%s", "name": "Program %s", "ownerOrgan": "KF", "decision": "%s"}""".formatted(run, run, kf)));
+        ok(api.post("strategy", "/api/admin/programmes/replay-" + run + "/goals", """
+                {"goalId": "G-%s", "name": "Trygghet", "decision": "%s"}""".formatted(run, kf)));
+        String delmal = ok(api.post("strategy", "/api/admin/goals/G-" + run + "/delmal",
+                "{\"name\": \"Trygg kommun\", \"decision\": \"" + kf + "\"}")).get("id").asText();
+        String indicator = ok(api.post("strategy", "/api/admin/delmal/" + delmal + "/indicators", """
+                {"name": "Andel trygga", "unit": "procent", "kind": "MEASURED", "direction": "HIGHER_IS_BETTER",
+                 "politicallyDecidedTarget": false, "source": {"kind": "MANUAL"}, "decision": "%s"}""".formatted(ks)))
+                .get("id").asText();
+        // Facts too: a rename (its programme looked up from the delmål's first fact) and a
+        // corrected ambition level (the correction reads the facts before it).
+        ok(api.post("strategy", "/api/admin/delmal/" + delmal + "/rename",
+                "{\"name\": \"Trygg och säker kommun\", \"decision\": \"" + ks + "\"}"));
+        ok(api.put("strategy", "/api/admin/indicators/" + indicator + "/ambition-level",
+                "{\"text\": \"+4 % över riket 2022\", \"decision\": \"" + ks + "\"}"));
+        ok(api.post("strategy", "/api/admin/indicators/" + indicator + "/ambition-level/corrections", """
+                {"rule": {"comparator": "ABOVE", "reference": "NATIONAL", "margin": 4, "marginUnit": "PERCENTAGE_POINTS",
+                 "targetYear": 2022}, "reason": "procentenheter enligt tjänsteskrivelsen"}"""));
+        int i = 0;
+        for (String period : List.of("2021-AR", "2022-T1", "2021-AR", "2022-T1", "2021-AR", "2022-T1", "2021-AR")) {
+            ok(api.post("strategy", "/api/admin/indicators/" + indicator + "/measurements", """
+                    {"period": "%s", "value": %d.25, "dataPeriod": "2021", "referenceValues": {"NATIONAL": 80.0},
+                     "source": {"kind": "MANUAL"}}""".formatted(period, 70 + i++)));
+        }
+        ok(api.post("strategy", "/api/admin/indicators/" + indicator + "/assessments",
+                "{\"period\": \"2021-AR\", \"status\": \"YELLOW\", \"motivation\": \"Osäkra siffror\"}"));
+        return indicator;
+    }
+
     @Test
     void everyReadModelRebuiltFromTheEventStoreHasExactlyTheRowsItHadBefore() {
         writeDecisionsAndCorrections();
+        String indicator = writeMeasurements();
         projections.awaitAllCaughtUp();
         Map<String, String> before = readModelHashes();
         assertThat(before).containsKeys("decision_register", "decision_register_correction");
         assertThat(before.get("decision_register_correction")).isNotEqualTo("empty");
+        // Measurements and verdicts superseded by later ones are part of what is compared.
+        assertThat(jdbc.sql("select count(*) from programme_measurement where indicator_id = :id and superseded_by is not null")
+                .param("id", indicator).query(Long.class).single()).isEqualTo(5);
+        assertThat(jdbc.sql("select count(*) from programme_verdict where indicator_id = :id and superseded_by is not null")
+                .param("id", indicator).query(Long.class).single()).isEqualTo(5);
+        assertThat(jdbc.sql("select count(*) from programme_fact where entity_id = :id and superseded_by is not null")
+                .param("id", indicator).query(Long.class).single()).isEqualTo(1);
 
         List<String> names = projections.all().stream().map(p -> p.get("name").asText()).toList();
         assertThat(names).contains("decision-register").doesNotContain("decision-lookup", "structure-lookup");

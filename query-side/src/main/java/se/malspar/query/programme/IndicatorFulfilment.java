@@ -1,5 +1,6 @@
 package se.malspar.query.programme;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 import se.malspar.kernel.decision.DecisionId;
 import se.malspar.kernel.programme.DecisionReference;
@@ -17,10 +18,15 @@ import java.util.List;
 public record IndicatorFulfilment(String indicatorId, String period, String status, String source,
                                   VerdictVersion computed, VerdictVersion assessment, List<VerdictVersion> versions) {
 
-    /** One computed verdict (source COMPUTED) or human assessment (HUMAN), as recorded. */
+    /**
+     * One computed verdict (source COMPUTED) or human assessment (HUMAN), as recorded. In an
+     * indicator's history its inputs and steps are left out (absent, not null): they are given per
+     * period by the fulfilment.
+     */
     public record VerdictVersion(String versionId, String period, String source, String verdict,
                                  String principleVersion, String basedOnPeriod, Boolean carriedForward,
-                                 JsonNode inputs, JsonNode steps, String explanationSv, String explanationEn,
+                                 @JsonInclude(JsonInclude.Include.NON_NULL) JsonNode inputs,
+                                 @JsonInclude(JsonInclude.Include.NON_NULL) JsonNode steps, String explanationSv, String explanationEn,
                                  String motivation, DecisionReference decision, Instant recordedAt,
                                  String recordedBy, Instant supersededAt, String supersededBy) {
 

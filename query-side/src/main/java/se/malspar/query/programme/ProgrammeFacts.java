@@ -41,6 +41,18 @@ class ProgrammeFacts {
             .nodeFactory(JsonNodeFactory.withExactBigDecimals(true))
             .build();
 
+    /**
+     * A verdict's columns without its inputs and steps. The inputs carry the indicator's
+     * observations up to the period, several kilobytes each: an indicator's whole history of
+     * verdicts with them ran to hundreds of megabytes on a long indicator. Lists and trees read
+     * verdicts without them; one period's fulfilment reads them.
+     */
+    private static final String VERDICT_WITHOUT_INPUTS = """
+            fact_id, global_index, indicator_id, period, period_order, source, verdict, principle_version,
+            based_on_period, carried_forward, null as inputs, null as steps, explanation_sv, explanation_en,
+            motivation, decision_id, citation, recorded_at, recorded_by, superseded_at, superseded_by
+            """;
+
     private final JdbcClient jdbc;
     private final NamedParameterJdbcTemplate named;
 
@@ -230,8 +242,8 @@ class ProgrammeFacts {
                         .addValue("order", v.periodOrder()).addValue("source", v.source())
                         .addValue("verdict", v.verdict()).addValue("version", v.principleVersion())
                         .addValue("basedOn", v.basedOnPeriod()).addValue("carried", v.carriedForward())
-                        .addValue("inputs", v.inputs() == null ? null : v.inputs().toString())
-                        .addValue("steps", v.steps() == null ? null : v.steps().toString())
+                        .addValue("inputs", v.inputs() == null ? null : json(v.inputs()))
+                        .addValue("steps", v.steps() == null ? null : json(v.steps()))
                         .addValue("sv", v.explanationSv()).addValue("en", v.explanationEn())
                         .addValue("motivation", v.motivation()).addValue("decisionId", v.decisionId())
                         .addValue("citation", v.citation()).addValue("recordedAt", Timestamp.from(v.recordedAt()))
@@ -286,8 +298,8 @@ class ProgrammeFacts {
         if (indicatorIds.isEmpty()) {
             return List.of();
         }
-        return jdbc.sql("""
-                        select * from programme_verdict
+        return jdbc.sql("select " + VERDICT_WITHOUT_INPUTS + """
+                          from programme_verdict
                          where indicator_id in (:ids) and period_order = :order and period = :period
                            and recorded_at <= :knownAt and (superseded_at is null or superseded_at > :knownAt)
                          order by indicator_id, period_order, source, global_index""")
@@ -296,10 +308,30 @@ class ProgrammeFacts {
                 .query(ProgrammeFacts::verdict).list();
     }
 
+    /** Every verdict of the indicator, without inputs and steps. */
     List<Verdict> verdictsOf(String indicatorId) {
-        return jdbc.sql("select * from programme_verdict where indicator_id = :id order by period_order, global_index")
+        return jdbc.sql("select " + VERDICT_WITHOUT_INPUTS
+                        + " from programme_verdict where indicator_id = :id order by period_order, global_index")
                 .param("id", indicatorId)
                 .query(ProgrammeFacts::verdict).list();
+    }
+
+    /** Every verdict of the indicator for one period, with inputs and steps. */
+    List<Verdict> verdictsOf(String indicatorId, String period) {
+        return jdbc.sql("""
+                        select * from programme_verdict
+                         where indicator_id = :id and period_order = :order and period = :period
+                         order by global_index""")
+                .param("id", indicatorId).param("order", FollowUpPeriod.order(period)).param("period", period)
+                .query(ProgrammeFacts::verdict).list();
+    }
+
+    /** The latest period in which the indicator has any verdict, current or superseded. */
+    Optional<String> latestVerdictPeriodOf(String indicatorId) {
+        return jdbc.sql("""
+                        select period from programme_verdict where indicator_id = :id
+                         order by period_order desc limit 1""")
+                .param("id", indicatorId).query(String.class).optional();
     }
 
     void deleteAll() {

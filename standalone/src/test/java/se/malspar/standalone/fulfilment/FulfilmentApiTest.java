@@ -9,6 +9,8 @@ import se.malspar.platform.test.MalsparApplicationTest;
 import se.malspar.standalone.StandaloneApplication;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -137,5 +139,28 @@ class FulfilmentApiTest {
         assertThat(goal.get("delmal").get(0).get("fulfilment").asText()).isEqualTo("GREEN");
         assertThat(goal.get("delmal").get(0).get("indicators").get(0).get("fulfilment").get("status").asText()).isEqualTo("GREEN");
         assertThat(api.get("auditor", "/api/indicators/" + indicator + "/fulfilment?period=2022-X1").status()).isEqualTo(400);
+    }
+
+    @Test
+    void theHistoryListsEveryVerdictWithoutItsInputsAndTheLatestPeriodsFulfilmentGivesThem() {
+        ok(api.post("strategy", "/api/admin/indicators/" + indicator + "/measurements", """
+                {"period": "2021-AR", "value": 80.0, "dataPeriod": "2021", "referenceValues": {"NATIONAL": 85.0},
+                 "source": {"kind": "KOLADA", "kpi": "N15428"}}"""));
+        ok(api.post("strategy", "/api/admin/indicators/" + indicator + "/measurements", """
+                {"period": "2022-AR", "value": 90.5, "dataPeriod": "2022", "referenceValues": {"NATIONAL": 85.6},
+                 "source": {"kind": "KOLADA", "kpi": "N15428"}}"""));
+        JsonNode latest = fulfilment("2022-AR", 1);
+
+        JsonNode byDefault = await().atMost(Duration.ofSeconds(10)).until(
+                () -> api.get("auditor", "/api/indicators/" + indicator + "/fulfilment"), r -> r.status() == 200).json();
+        assertThat(byDefault.get("period").asText()).as("the latest period with a verdict").isEqualTo("2022-AR");
+        assertThat(byDefault.get("computed").get("inputs")).isEqualTo(latest.get("computed").get("inputs"));
+        assertThat(byDefault.get("computed").get("inputs").get("history")).hasSize(2);
+
+        JsonNode history = ok(api.get("auditor", "/api/indicators/" + indicator + "/history"));
+        List<JsonNode> verdicts = new ArrayList<>();
+        history.findParents("principleVersion").forEach(verdicts::add);
+        assertThat(verdicts).extracting(v -> v.get("period").asText()).contains("2021-AR", "2022-AR");
+        assertThat(verdicts).allSatisfy(v -> assertThat(v.has("inputs") || v.has("steps")).isFalse());
     }
 }

@@ -82,7 +82,8 @@ class ProgrammeReadController {
 
     @Operation(summary = "Every version of an indicator: definition, ambition levels, target values, measurements",
             description = "With decision, effectiveFrom, validTo, recordedAt, recordedBy; corrections marked as corrections "
-                    + "and what they superseded.")
+                    + "and what they superseded. Verdicts are listed without their inputs and steps; "
+                    + "GET /api/indicators/{indicatorId}/fulfilment?period= gives them for a period.")
     @GetMapping("/indicators/{indicatorId}/history")
     IndicatorHistory history(@PathVariable String indicatorId) {
         IndicatorId id = parse(indicatorId, "indicatorId", IndicatorId::of);

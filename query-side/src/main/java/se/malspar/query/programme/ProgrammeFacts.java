@@ -343,14 +343,21 @@ class ProgrammeFacts {
     /** For each entity and attribute of the programme, the fact in force on validAt as recorded by knownAt. */
     List<Fact> inForce(String programmeId, LocalDate validAt, Instant knownAt) {
         return jdbc.sql("""
-                        select distinct on (entity_kind, entity_id, attribute) * from programme_fact
-                         where (programme_id = :programme or (entity_kind = 'INDICATOR' and entity_id in (
-                                   select i.entity_id from programme_fact i
-                                    where i.entity_kind = 'INDICATOR' and i.attribute = 'ADDED' and i.parent_id in (
-                                          select d.entity_id from programme_fact d
-                                           where d.entity_kind = 'DELMAL' and d.attribute = 'ADDED'
-                                             and d.programme_id = :programme))))
-                           and recorded_at <= :knownAt
+                        with indicators as (
+                               select i.entity_id from programme_fact i
+                                where i.parent_id in (select d.entity_id from programme_fact d
+                                                       where d.programme_id = :programme and d.entity_kind = 'DELMAL'
+                                                         and d.attribute = 'ADDED')
+                                  and i.entity_kind = 'INDICATOR' and i.attribute = 'ADDED'),
+                             candidates as (
+                               select * from programme_fact where programme_id = :programme
+                               union all
+                               -- an indicator's own facts, found by index, never twice
+                               select f.* from programme_fact f
+                                where f.entity_id in (select entity_id from indicators) and f.entity_kind = 'INDICATOR'
+                                  and f.programme_id is distinct from :programme)
+                        select distinct on (entity_kind, entity_id, attribute) * from candidates
+                         where recorded_at <= :knownAt
                            and (superseded_at is null or superseded_at > :knownAt) and valid_from <= :validAt
                          order by entity_kind, entity_id, attribute, valid_from desc, order_index desc""")
                 .param("programme", programmeId).param("knownAt", Timestamp.from(knownAt)).param("validAt", validAt)

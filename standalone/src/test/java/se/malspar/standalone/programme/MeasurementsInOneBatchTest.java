@@ -12,11 +12,13 @@ import se.malspar.platform.test.ApiClient;
 import se.malspar.platform.test.MalsparApplicationTest;
 import se.malspar.standalone.StandaloneApplication;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Measurements recorded while the programme read model is stopped reach it together, in one
@@ -116,6 +118,9 @@ class MeasurementsInOneBatchTest {
         } finally {
             programme.start();
         }
+        // A restarted processor may report positions before it has written anything: wait for the rows themselves.
+        await().atMost(Duration.ofSeconds(30)).until(() -> rows("programme_measurement", indicator).size() == periods.size()
+                && rows("programme_verdict", indicator).size() == periods.size());
         CaughtUp.await(processing, store);
 
         List<Row> measurements = rows("programme_measurement", indicator);

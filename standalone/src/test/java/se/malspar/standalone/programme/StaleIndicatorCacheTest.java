@@ -1,0 +1,94 @@
+package se.malspar.standalone.programme;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import se.malspar.kernel.programme.IndicatorId;
+import se.malspar.kernel.programme.MeasurementRecorded;
+import se.malspar.kernel.programme.MeasurementSource;
+import se.malspar.kernel.programme.SourceKind;
+import se.malspar.platform.test.ApiClient;
+import se.malspar.platform.test.MalsparApplicationTest;
+import se.malspar.standalone.StandaloneApplication;
+
+import java.math.BigDecimal;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The command side keeps indicators in a cache between commands. If another process appended to
+ * an indicator meanwhile, the cached one is stale: the next command is refused (the store's unique
+ * aggregate sequence), nothing is written, and the same command succeeds when repeated.
+ */
+@MalsparApplicationTest(classes = StandaloneApplication.class)
+class StaleIndicatorCacheTest {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    EventStore store;
+    @Autowired
+    TransactionManager transactions;
+    @Autowired
+    JdbcClient jdbc;
+
+    private JsonNode ok(ApiClient.Response response) {
+        assertThat(response.status()).as(response.toString()).isBetween(200, 201);
+        return response.json();
+    }
+
+    private long lastSequence(String indicator) {
+        return jdbc.sql("select max(sequence_number) from domain_event_entry where aggregate_identifier = :id")
+                .param("id", indicator).query(Long.class).single();
+    }
+
+    private static String measurement(String period) {
+        return """
+                {"period": "%s", "value": 81.5, "dataPeriod": "2022", "referenceValues": {"NATIONAL": 80.0},
+                 "source": {"kind": "MANUAL"}}""".formatted(period);
+    }
+
+    @Test
+    void aCommandOnAnIndicatorAnotherProcessChangedIsRefusedOnceAndSucceedsWhenRepeated() {
+        ApiClient api = new ApiClient(port);
+        String run = UUID.randomUUID().toString().substring(0, 6);
+        int p = 1 + (int) (Math.random() * 8000);
+        String kf = ok(api.post("strategy", "/api/admin/decisions", "{\"citation\": \"KF 2020-10-28 § " + p + "\", \"title\": \"t\"}")).get("citation").asText();
+        String ks = ok(api.post("strategy", "/api/admin/decisions", "{\"citation\": \"KS 2021-01-15 § " + p + "\", \"title\": \"t\"}")).get("citation").asText();
+        ok(api.post("strategy", "/api/admin/programmes", """
+                {"programmeId": "stale-%s", "name": "Program %s", "ownerOrgan": "KF", "decision": "%s"}""".formatted(run, run, kf)));
+        ok(api.post("strategy", "/api/admin/programmes/stale-" + run + "/goals", """
+                {"goalId": "S-%s", "name": "Utbildning", "decision": "%s"}""".formatted(run, kf)));
+        String delmal = ok(api.post("strategy", "/api/admin/goals/S-" + run + "/delmal",
+                "{\"name\": \"Lärande\", \"decision\": \"" + kf + "\"}")).get("id").asText();
+        String indicator = ok(api.post("strategy", "/api/admin/delmal/" + delmal + "/indicators", """
+                {"name": "Gymnasiebehörighet", "unit": "procent", "kind": "MEASURED", "direction": "HIGHER_IS_BETTER",
+                 "politicallyDecidedTarget": false, "source": {"kind": "MANUAL"}, "decision": "%s"}""".formatted(ks)))
+                .get("id").asText();
+        ok(api.post("strategy", "/api/admin/indicators/" + indicator + "/measurements", measurement("2021-AR")));
+
+        // Another command-side process appends to the same indicator.
+        long sequence = lastSequence(indicator) + 1;
+        String type = jdbc.sql("select type from domain_event_entry where aggregate_identifier = :id limit 1")
+                .param("id", indicator).query(String.class).single();
+        transactions.executeInTransaction(() -> store.publish(new GenericDomainEventMessage<>(type, indicator, sequence,
+                new MeasurementRecorded(IndicatorId.of(indicator), "2021-AR", new BigDecimal("82.0"), null, "2021",
+                        Map.of(), new MeasurementSource(SourceKind.MANUAL, null, null, null, null, null), "elsewhere"),
+                Map.of("userId", "strategy", "loginMode", "basic"))));
+
+        var refused = api.post("strategy", "/api/admin/indicators/" + indicator + "/measurements", measurement("2022-AR"));
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(409);
+        assertThat(refused.json().get("code").asText()).isEqualTo("VERSION_CONFLICT");
+        assertThat(lastSequence(indicator)).as("nothing written").isEqualTo(sequence);
+
+        ok(api.post("strategy", "/api/admin/indicators/" + indicator + "/measurements", measurement("2022-AR")));
+        assertThat(lastSequence(indicator)).isEqualTo(sequence + 2);
+    }
+}

@@ -15,7 +15,6 @@ import se.malspar.standalone.StandaloneApplication;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -38,28 +37,8 @@ class MeasurementsInOneBatchTest {
     @Autowired
     JdbcClient jdbc;
 
-    private JsonNode ok(ApiClient.Response response) {
-        assertThat(response.status()).as(response.toString()).isBetween(200, 201);
-        return response.json();
-    }
-
-    /** An indicator; each measurement of it also gets a computed verdict. */
-    private String indicator(ApiClient api) {
-        String run = UUID.randomUUID().toString().substring(0, 6);
-        int p = 1 + (int) (Math.random() * 8000);
-        String kf = ok(api.post("strategy", "/api/admin/decisions", "{\"citation\": \"KF 2020-10-27 § " + p + "\", \"title\": \"t\"}")).get("citation").asText();
-        String ks = ok(api.post("strategy", "/api/admin/decisions", "{\"citation\": \"KS 2021-01-14 § " + p + "\", \"title\": \"t\"}")).get("citation").asText();
-        ok(api.post("strategy", "/api/admin/programmes", """
-                {"programmeId": "batch-%s", "name": "Program %s", "ownerOrgan": "KF", "decision": "%s"}""".formatted(run, run, kf)));
-        ok(api.post("strategy", "/api/admin/programmes/batch-" + run + "/goals", """
-                {"goalId": "G-%s", "name": "Utbildning", "decision": "%s"}""".formatted(run, kf)));
-        String delmal = ok(api.post("strategy", "/api/admin/goals/G-" + run + "/delmal",
-                "{\"name\": \"Lärande\", \"decision\": \"" + kf + "\"}")).get("id").asText();
-        String indicator = ok(api.post("strategy", "/api/admin/delmal/" + delmal + "/indicators", """
-                {"name": "Gymnasiebehörighet", "unit": "procent", "kind": "MEASURED", "direction": "HIGHER_IS_BETTER",
-                 "politicallyDecidedTarget": false, "source": {"kind": "MANUAL"}, "decision": "%s"}""".formatted(ks)))
-                .get("id").asText();
-        return indicator;
+    private static JsonNode ok(ApiClient.Response response) {
+        return TestIndicator.ok(response);
     }
 
     private record Row(String factId, String period, Instant recordedAt, Instant supersededAt, String supersededBy) {
@@ -102,7 +81,7 @@ class MeasurementsInOneBatchTest {
     @Test
     void measurementsOfOnePeriodInOneBatchSupersedeEachOtherAsOneAtATime() {
         ApiClient api = new ApiClient(port);
-        String indicator = indicator(api);
+        String indicator = TestIndicator.create(api, "batch");
         CaughtUp.await(processing, store);
         List<String> periods = List.of("2022-AR", "2022-AR", "2023-T1", "2022-AR", "2023-T1", "2022-AR");
 

@@ -18,7 +18,6 @@ import se.malspar.standalone.StandaloneApplication;
 
 import java.math.BigDecimal;
 import java.util.Map;
-import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -39,9 +38,8 @@ class StaleIndicatorCacheTest {
     @Autowired
     JdbcClient jdbc;
 
-    private JsonNode ok(ApiClient.Response response) {
-        assertThat(response.status()).as(response.toString()).isBetween(200, 201);
-        return response.json();
+    private static JsonNode ok(ApiClient.Response response) {
+        return TestIndicator.ok(response);
     }
 
     private long lastSequence(String indicator) {
@@ -58,20 +56,7 @@ class StaleIndicatorCacheTest {
     @Test
     void aCommandOnAnIndicatorAnotherProcessChangedIsRefusedOnceAndSucceedsWhenRepeated() {
         ApiClient api = new ApiClient(port);
-        String run = UUID.randomUUID().toString().substring(0, 6);
-        int p = 1 + (int) (Math.random() * 8000);
-        String kf = ok(api.post("strategy", "/api/admin/decisions", "{\"citation\": \"KF 2020-10-28 § " + p + "\", \"title\": \"t\"}")).get("citation").asText();
-        String ks = ok(api.post("strategy", "/api/admin/decisions", "{\"citation\": \"KS 2021-01-15 § " + p + "\", \"title\": \"t\"}")).get("citation").asText();
-        ok(api.post("strategy", "/api/admin/programmes", """
-                {"programmeId": "stale-%s", "name": "Program %s", "ownerOrgan": "KF", "decision": "%s"}""".formatted(run, run, kf)));
-        ok(api.post("strategy", "/api/admin/programmes/stale-" + run + "/goals", """
-                {"goalId": "S-%s", "name": "Utbildning", "decision": "%s"}""".formatted(run, kf)));
-        String delmal = ok(api.post("strategy", "/api/admin/goals/S-" + run + "/delmal",
-                "{\"name\": \"Lärande\", \"decision\": \"" + kf + "\"}")).get("id").asText();
-        String indicator = ok(api.post("strategy", "/api/admin/delmal/" + delmal + "/indicators", """
-                {"name": "Gymnasiebehörighet", "unit": "procent", "kind": "MEASURED", "direction": "HIGHER_IS_BETTER",
-                 "politicallyDecidedTarget": false, "source": {"kind": "MANUAL"}, "decision": "%s"}""".formatted(ks)))
-                .get("id").asText();
+        String indicator = TestIndicator.create(api, "stale");
         ok(api.post("strategy", "/api/admin/indicators/" + indicator + "/measurements", measurement("2021-AR")));
 
         // Another command-side process appends to the same indicator.

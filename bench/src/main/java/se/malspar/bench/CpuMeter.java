@@ -101,14 +101,6 @@ final class CpuMeter {
         return all <= 0 ? Double.NaN : (double) (b.machineBusy() - a.machineBusy()) / all;
     }
 
-    static String describe(Snapshot a, Snapshot b, long operations) {
-        StringBuilder s = new StringBuilder(String.format(Locale.ROOT,
-                "CPU per operation (ms, %d operations; machine busy %.0f%% of %d cores): ", operations,
-                100 * machineBusy(a, b), Runtime.getRuntime().availableProcessors()));
-        perOperation(a, b, operations).forEach((role, ms) -> s.append(String.format(Locale.ROOT, "%s %.2f; ", role, ms)));
-        return s.toString();
-    }
-
     private static double ms(long nanos, long operations) {
         return operations <= 0 ? Double.NaN : nanos / 1e6 / operations;
     }

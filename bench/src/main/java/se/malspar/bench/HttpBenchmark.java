@@ -23,7 +23,7 @@ import org.HdrHistogram.Histogram;
 
 /**
  * 2. writes, 3. reads, 4. freshness — the admin and read API over HTTP on loopback with basic auth.
- * Arguments: {@code writes|freshness|reads [runs=3] [seconds=10]}; reads also {@code [store events=200000]}.
+ * Arguments: {@code writes|freshness|reads [runs=3] [seconds=10]}; reads also {@code [store events=1000000]}.
  */
 public final class HttpBenchmark {
 
@@ -33,13 +33,9 @@ public final class HttpBenchmark {
         String mode = argv[0];
         int runs = argv.length > 1 ? Integer.parseInt(argv[1]) : 3;
         double seconds = argv.length > 2 ? Double.parseDouble(argv[2]) : 10;
-        // A second user with bcrypt cost 4 (the demo users have cost 6): shows what basic auth's bcrypt costs.
-        String cheapHash = BCrypt.hashpw(Support.PASSWORD, BCrypt.gensalt(4));
-        String[] users = {"--malspar.security.users[0].username=bench4",
-                "--malspar.security.users[0].password-hash=" + cheapHash, "--malspar.security.users[0].roles=STRATEGY"};
-        Path dir = mode.equals("reads") ? Path.of("bench/target/store-" + (argv.length > 3 ? argv[3] : "200000"))
+        Path dir = mode.equals("reads") ? Path.of("bench/target/store-" + (argv.length > 3 ? argv[3] : "1000000"))
                 : Path.of("bench/target/" + mode + "-" + System.currentTimeMillis());
-        try (ConfigurableApplicationContext ctx = Support.start(dir, users)) {
+        try (ConfigurableApplicationContext ctx = Support.start(dir)) {
             Support.machine(ctx);
             Support.Api api = new Support.Api(Support.port(ctx));
             switch (mode) {
@@ -50,7 +46,7 @@ public final class HttpBenchmark {
             }
             // Spring Security upgrades a stored bcrypt hash whose cost is below its encoder's (10) at each login.
             var accounts = ctx.getBean(org.springframework.security.core.userdetails.UserDetailsService.class);
-            for (String user : new String[]{"strategy", "auditor", "bench4"}) {
+            for (String user : new String[]{"strategy", "auditor"}) {
                 String hash = accounts.loadUserByUsername(user).getPassword();
                 Support.log("RESULT stored password hash of %s after the run: %s… (bcrypt cost %s)", user,
                         hash.substring(0, Math.min(hash.length(), 15)), hash.replaceAll("^(\\{bcrypt})?\\$2.\\$(\\d+)\\$.*", "$2"));

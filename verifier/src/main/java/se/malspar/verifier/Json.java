@@ -1,8 +1,11 @@
 package se.malspar.verifier;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -15,7 +18,11 @@ import java.util.regex.Pattern;
  */
 final class Json {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    /** Duplicate keys or trailing content could make two readers see different values: both are refused. */
+    private static final ObjectMapper MAPPER = JsonMapper.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .build();
     private static final Pattern HASH_HEX = Pattern.compile("[0-9a-f]{64}");
 
     private Json() {

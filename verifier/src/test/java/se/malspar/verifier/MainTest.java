@@ -126,6 +126,17 @@ class MainTest {
     }
 
     @Test
+    void eventsJsonWithAFieldWrittenTwiceIsRefused() throws IOException {
+        Map<String, Object> pack = pack(store(), store(), KEY);
+        String events = JSON.writeValueAsString(pack.get("events.json"));
+        pack.put("events.json", events.replaceFirst("\"payload\":", "\"payload\":\"e30=\",\"payload\":"));
+
+        Result result = check(pack, KEY);
+
+        assertFailed(result, "FEL: events.json är inte giltig JSON: Duplicate field 'payload'");
+    }
+
+    @Test
     void consistencyCommandAcceptsTheGrownTreeAndRejectsTheCheckpointsSwapped() throws IOException {
         Path key = write("key.json", keyJson(KEY));
         Path older = write("older.json", checkpointJson(leafHashes(store(), 3), KEY));

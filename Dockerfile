@@ -12,6 +12,8 @@ COPY platform platform
 COPY command-side command-side
 COPY query-side query-side
 COPY standalone standalone
+# Not part of any image, but a module of the root pom, which Maven must find to build any module.
+COPY verifier verifier
 RUN ./mvnw -B -ntp -q -DskipTests package -pl ${MODULE} -am \
  && if [ "${MODULE}" = "standalone" ]; then cp standalone/target/malspar-standalone.jar /app.jar; \
     else cp ${MODULE}/target/${MODULE}-*-exec.jar /app.jar; fi

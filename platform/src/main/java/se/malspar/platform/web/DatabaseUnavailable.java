@@ -37,11 +37,24 @@ final class DatabaseUnavailable {
                     || t.getClass().getName().equals("org.hibernate.exception.JDBCConnectionException")) {
                 return true;
             }
-            if (t instanceof SQLException sql && connectionLevel(sql.getSQLState())) {
+            if (t instanceof SQLException sql && (connectionLevel(sql.getSQLState()) || closedByThePool(sql))) {
                 return true;
+            }
+            for (Throwable suppressed : t.getSuppressed()) {
+                if (suppressed != error && causes(suppressed)) {
+                    return true;
+                }
             }
         }
         return false;
+    }
+
+    /**
+     * Hikari closes a pooled connection the moment the server drops it; a transaction that was
+     * still using it then fails with this (no SQLSTATE).
+     */
+    private static boolean closedByThePool(SQLException e) {
+        return e.getSQLState() == null && "Connection is closed".equals(e.getMessage());
     }
 
     /**

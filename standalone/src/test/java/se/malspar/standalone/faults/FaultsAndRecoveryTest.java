@@ -57,7 +57,7 @@ class FaultsAndRecoveryTest {
                     .allSatisfy(o -> {
                         assertThat(o.retryAfter()).isNotBlank();
                         assertThat(o.body()).contains("DATABASE_UNAVAILABLE");
-                        assertThat(Duration.ofNanos(o.endedNanos() - o.startedNanos())).isLessThan(Duration.ofSeconds(10));
+                        assertThat(Duration.ofNanos(o.endedNanos() - o.startedNanos())).isLessThan(Duration.ofSeconds(5));
                     });
             assertThat(app.postmaster().pid()).isNotEqualTo(postmaster.pid());
             assertThat(app.client().get("/actuator/health/liveness").status()).isEqualTo(200);
@@ -81,12 +81,13 @@ class FaultsAndRecoveryTest {
             load.stop();
             assertThat(app.log()).doesNotContain("unexpected error while handling a request");
         }
-        List<FaultClient.Outcome> inFlight = load.outcomes.stream()
-                .filter(o -> o.startedNanos() < terminated && o.endedNanos() > terminated).toList();
-        assertThat(load.count(500)).isZero();
-        assertThat(inFlight).as("requests that were being handled when SIGTERM came").allSatisfy(o ->
-                assertThat(o.status()).as(o.toString()).isBetween(200, 299));
-        assertThat(load.count(-1)).as("no request was dropped after it was sent").isZero();
+        List<FaultClient.Outcome> sentBefore = load.outcomes.stream().filter(o -> o.startedNanos() < terminated).toList();
+        assertThat(sentBefore).filteredOn(o -> o.endedNanos() > terminated)
+                .as("requests in flight when SIGTERM came").isNotEmpty();
+        assertThat(sentBefore).as("every request sent before SIGTERM completed, also those in flight")
+                .allSatisfy(o -> assertThat(o.status()).as(o.toString()).isBetween(200, 299));
+        // Later ones are refused (not accepted any more), never answered with an error.
+        assertThat(load.outcomes).noneMatch(o -> o.status() >= 500 && o.status() != 503);
 
         try (ApplicationProcess again = ApplicationProcess.start(dataDir, "terminated-again")) {
             Ledger.assertStoreHoldsEachAcknowledgedWriteOnce(again.api(), load.acknowledged);

@@ -318,9 +318,11 @@ public class EmbeddedDatabase implements Closeable {
          * asked to stop (SIGTERM: its clients are gone) and killed with its children if it does not.
          */
         static void stopIfRunning(Path pgDir) {
+            // The pid may have been reused: only a postgres started on this very data directory is stopped.
             Optional<ProcessHandle> postmaster = pidOf(pgDir).flatMap(ProcessHandle::of)
                     .filter(ProcessHandle::isAlive)
-                    .filter(p -> p.info().command().map(c -> c.endsWith("/postgres") || c.endsWith("\\postgres.exe")).orElse(false));
+                    .filter(p -> p.info().command().map(c -> c.endsWith("/postgres") || c.endsWith("\\postgres.exe")).orElse(false))
+                    .filter(p -> p.info().commandLine().map(c -> c.contains(pgDir.toString())).orElse(false));
             if (postmaster.isEmpty()) {
                 return;
             }

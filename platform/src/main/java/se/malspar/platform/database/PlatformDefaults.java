@@ -17,8 +17,16 @@ import java.io.UncheckedIOException;
  */
 public class PlatformDefaults implements EnvironmentPostProcessor, Ordered {
 
+    private static final String HIKARI_ALIVE_BYPASS = "com.zaxxer.hikari.aliveBypassWindowMs";
+
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+        // Hikari checks a pooled connection before lending it only if it was idle for 500 ms: a
+        // backend terminated in between (a PostgreSQL restart, pg_terminate_backend) would fail the
+        // request. 0 checks every time (one round trip on loopback). Read once, before any pool exists.
+        if (System.getProperty(HIKARI_ALIVE_BYPASS) == null) {
+            System.setProperty(HIKARI_ALIVE_BYPASS, "0");
+        }
         try {
             var sources = new YamlPropertySourceLoader()
                     .load("malspar-platform", new ClassPathResource("malspar-platform.yml"));

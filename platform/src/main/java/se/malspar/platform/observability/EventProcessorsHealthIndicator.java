@@ -29,6 +29,15 @@ class EventProcessorsHealthIndicator implements HealthIndicator {
 
     @Override
     public Health health() {
+        try {
+            return check();
+        } catch (RuntimeException e) {
+            // E.g. the database is unreachable: an answer (DOWN) now, never an exception (HTTP 500).
+            return Health.down().withDetail("error", e.getClass().getSimpleName()).build();
+        }
+    }
+
+    private Health check() {
         Map<String, Object> details = new LinkedHashMap<>();
         boolean healthy = true;
         for (StreamingEventProcessor processor : processing.eventProcessors().values().stream()

@@ -128,6 +128,16 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e, WebRequest request) {
+        if (DatabaseUnavailable.causes(e)) {
+            log.warn("the database is unreachable: {}", e.toString());
+            ProblemDetail problem = Problems.problem("DATABASE_UNAVAILABLE",
+                    "the database is not reachable right now; try again shortly (a write that got this answer may or"
+                            + " may not have been recorded: repeat it with the same Idempotency-Key)");
+            return ResponseEntity.status(problem.getStatus())
+                    .header(HttpHeaders.RETRY_AFTER, DatabaseUnavailable.RETRY_AFTER_SECONDS)
+                    .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
+                    .body(problem);
+        }
         // A conflict raised while the events commit may arrive wrapped by the framework.
         for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
             if (t instanceof DataIntegrityViolationException || t instanceof ConcurrencyException) {

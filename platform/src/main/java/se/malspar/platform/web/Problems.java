@@ -33,6 +33,7 @@ public final class Problems {
             Map.entry("PAYLOAD_TOO_LARGE", HttpStatus.PAYLOAD_TOO_LARGE),
             Map.entry("UNSUPPORTED_MEDIA_TYPE", HttpStatus.UNSUPPORTED_MEDIA_TYPE),
             Map.entry("SERVICE_UNAVAILABLE", HttpStatus.SERVICE_UNAVAILABLE),
+            Map.entry("DATABASE_UNAVAILABLE", HttpStatus.SERVICE_UNAVAILABLE),
             Map.entry("INTERNAL_ERROR", HttpStatus.INTERNAL_SERVER_ERROR));
 
     private Problems() {

@@ -1,6 +1,7 @@
 package se.malspar.platform.web;
 
 import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -168,6 +169,14 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         if (cause instanceof StrictText.InvalidTextException t) {
             field = path(t);
             message = t.getOriginalMessage();
+        } else if (cause instanceof BoundedNumbers.NumberOutOfRangeException n) {
+            field = path(n);
+            message = n.getOriginalMessage();
+        } else if (cause instanceof JsonMappingException m && m.getCause() instanceof StreamConstraintsException) {
+            field = path(m);
+            message = "a number may have at most " + BoundedNumbers.MAX_LITERAL_LENGTH + " characters";
+        } else if (cause instanceof StreamConstraintsException) {
+            message = "a number may have at most " + BoundedNumbers.MAX_LITERAL_LENGTH + " characters";
         } else if (cause instanceof UnrecognizedPropertyException u) {
             field = path(u);
             message = "unknown property '" + u.getPropertyName() + "'";

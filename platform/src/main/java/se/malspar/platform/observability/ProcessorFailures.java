@@ -118,6 +118,7 @@ public class ProcessorFailures {
 
     private MessageHandlerInterceptor<EventMessage<?>> watch(String processor) {
         String segmentResource = SEGMENT_RESOURCE.formatted(processor);
+        String batchResource = "malspar/ProcessorFailures/" + processor + "/batch";
         return (unitOfWork, chain) -> {
             EventMessage<?> message = unitOfWork.getMessage();
             // Subscribing processors have no segment: their failures roll the command back instead.
@@ -126,11 +127,25 @@ public class ProcessorFailures {
                 return chain.proceed();
             }
             long sequence = tracked.trackingToken().position().orElse(-1L);
+            String eventType = message.getPayloadType().getSimpleName();
+            // A batch may also fail after its handlers succeeded: work a handler left for the
+            // unit of work's prepare-commit or commit (batched JDBC writes, the token update).
+            // Which event caused it cannot be told; the segment is stuck at the batch's first.
+            if (unitOfWork.resources().putIfAbsent(batchResource, new Batch(sequence, eventType)) == null) {
+                unitOfWork.onRollback(u -> {
+                    Batch batch = (Batch) u.resources().get(batchResource);
+                    Throwable cause = u.getExecutionResult() == null ? null : u.getExecutionResult().getExceptionResult();
+                    if (batch != null && !batch.handlerFailed && cause != null) {
+                        failed(processor, segment, batch.firstSequence, batch.firstEventType, cause);
+                    }
+                });
+            }
             Object result;
             try {
                 result = chain.proceed();
             } catch (Exception | Error e) {
-                failed(processor, segment, sequence, message.getPayloadType().getSimpleName(), e);
+                failed(processor, segment, sequence, eventType, e);
+                ((Batch) unitOfWork.resources().get(batchResource)).handlerFailed = true;
                 throw e;
             }
             if (hasFailure(processor, segment)) {
@@ -139,6 +154,18 @@ public class ProcessorFailures {
             }
             return result;
         };
+    }
+
+    /** The first event of a batch, and whether a handler already reported the batch's failure. */
+    private static final class Batch {
+        final long firstSequence;
+        final String firstEventType;
+        volatile boolean handlerFailed;
+
+        Batch(long firstSequence, String firstEventType) {
+            this.firstSequence = firstSequence;
+            this.firstEventType = firstEventType;
+        }
     }
 
     /** Separate from the component: Axon's configuration needs the module before the processors exist. */

@@ -92,11 +92,11 @@ class Indicator {
         if (delmalEntry.retired()) {
             throw delmalRetired(command.delmalId());
         }
-        String name = Rules.requireText(command.name(), "name", 300);
+        String name = Rules.requireName(command.name(), "name", 300);
         if (structure.nameTaken(StructureLookup.Kind.INDICATOR, delmal, name, null)) {
             throw Rules.duplicateName("indicator", name, "delmål " + delmal);
         }
-        String unit = Rules.requireText(command.unit(), "unit", 50);
+        String unit = Rules.requireName(command.unit(), "unit", 50);
         if (command.kind() == null || command.direction() == null) {
             throw new RuleViolationException("VALIDATION_FAILED", "kind and direction are required");
         }
@@ -195,6 +195,9 @@ class Indicator {
         }
         if (command.source() == null || command.source().kind() == null) {
             throw new RuleViolationException("VALIDATION_FAILED", "source.kind is required");
+        }
+        if (command.dataPeriod() != null && !FollowUpPeriod.isValidDataPeriod(command.dataPeriod())) {
+            throw new RuleViolationException("VALIDATION_FAILED", "dataPeriod " + FollowUpPeriod.DATA_PERIOD_RULE);
         }
         // Bounded here too, whatever path the command came by (API, Kolada import, history seed).
         BigDecimal value = Quantities.optional(command.value(), "value");

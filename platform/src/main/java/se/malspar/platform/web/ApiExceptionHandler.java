@@ -123,6 +123,12 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException e) {
+        for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
+            if (t instanceof BoundedDates.OutOfRangeParameter refused) {
+                return Problems.response(Problems.validation(List.of(new Problems.FieldError(e.getName(),
+                        refused.getMessage()))));
+            }
+        }
         return Problems.response(Problems.validation(List.of(new Problems.FieldError(e.getName(),
                 "'" + e.getValue() + "' is not a valid value"))));
     }
@@ -169,6 +175,9 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         if (cause instanceof StrictText.InvalidTextException t) {
             field = path(t);
             message = t.getOriginalMessage();
+        } else if (cause instanceof BoundedDates.DateOutOfRangeException d) {
+            field = path(d);
+            message = d.getOriginalMessage();
         } else if (cause instanceof BoundedNumbers.NumberOutOfRangeException n) {
             field = path(n);
             message = n.getOriginalMessage();

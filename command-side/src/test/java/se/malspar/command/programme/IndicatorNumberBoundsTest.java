@@ -141,6 +141,40 @@ class IndicatorNumberBoundsTest {
                                 Map.of(ReferenceArea.NATIONAL, new BigDecimal("-999999999999999.999999")), MANUAL, null)))));
     }
 
+    // The same holds for the other bounded inputs: dates, data periods and names.
+
+    @ParameterizedTest
+    @ValueSource(strings = {"0000", "9999", "21", "2021-13", "2021-T3"})
+    void aDataPeriodOutsideTheRegistersYearsIsRefused(String dataPeriod) {
+        fixture.given(defined())
+                .when(new RecordMeasurement(INDICATOR_ID, "2021-AR", BigDecimal.ONE, null, dataPeriod, Map.of(), MANUAL, null))
+                .expectException(refusedWith("VALIDATION_FAILED"))
+                .expectExceptionMessage(Matchers.startsWith("dataPeriod"))
+                .expectNoEvents();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"0000-01-01", "1899-12-31", "2101-01-01", "9999-12-31"})
+    void anEffectiveDateOutsideTheRegistersRangeIsRefused(String date) {
+        fixture.given(defined())
+                .when(new SetTargetValue(INDICATOR_ID, BigDecimal.TEN, 2022, KS_12, LocalDate.parse(date), null))
+                .expectException(refusedWith("VALIDATION_FAILED"))
+                .expectExceptionMessage(Matchers.startsWith("effectiveFrom"))
+                .expectNoEvents();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"\u202E", "\u200B", "\uFEFF", "\u2066"})
+    void aNameWithInvisibleFormattingIsRefused(String character) {
+        fixture.givenNoPriorActivity()
+                .when(new se.malspar.kernel.programme.DefineIndicator(new IndicatorId("kf2-ny"), LARANDE,
+                        "Ny" + character + "het", "%", IndicatorKind.MEASURED, Direction.HIGHER_IS_BETTER, false,
+                        new IndicatorSource(SourceKind.MANUAL, null), KS_12, null))
+                .expectException(refusedWith("VALIDATION_FAILED"))
+                .expectExceptionMessage(Matchers.startsWith("name contains the invisible formatting character"))
+                .expectNoEvents();
+    }
+
     @Test
     void aTargetValueAtTheSmallestStepIsAccepted() {
         fixture.given(defined())

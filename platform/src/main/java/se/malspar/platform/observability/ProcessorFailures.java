@@ -6,6 +6,8 @@ import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.messaging.MessageHandlerInterceptor;
+import org.axonframework.messaging.unitofwork.ExecutionResult;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -42,6 +44,8 @@ public class ProcessorFailures {
 
     private final Map<String, Map<Integer, Failure>> failures = new ConcurrentHashMap<>();
     private final Clock clock;
+    /** The batch (root unit of work) each event being handled belongs to; removed at its cleanup. */
+    private final Map<UnitOfWork<?>, Batch> batches = java.util.Collections.synchronizedMap(new java.util.IdentityHashMap<>());
 
     ProcessorFailures(ObjectProvider<Clock> clock) {
         this.clock = clock.getIfUnique(Clock::systemUTC);
@@ -118,7 +122,6 @@ public class ProcessorFailures {
 
     private MessageHandlerInterceptor<EventMessage<?>> watch(String processor) {
         String segmentResource = SEGMENT_RESOURCE.formatted(processor);
-        String batchResource = "malspar/ProcessorFailures/" + processor + "/batch";
         return (unitOfWork, chain) -> {
             EventMessage<?> message = unitOfWork.getMessage();
             // Subscribing processors have no segment: their failures roll the command back instead.
@@ -131,21 +134,19 @@ public class ProcessorFailures {
             // A batch may also fail after its handlers succeeded: work a handler left for the
             // unit of work's prepare-commit or commit (batched JDBC writes, the token update).
             // Which event caused it cannot be told; the segment is stuck at the batch's first.
-            if (unitOfWork.resources().putIfAbsent(batchResource, new Batch(sequence, eventType)) == null) {
-                unitOfWork.onRollback(u -> {
-                    Batch batch = (Batch) u.resources().get(batchResource);
-                    Throwable cause = u.getExecutionResult() == null ? null : u.getExecutionResult().getExceptionResult();
-                    if (batch != null && !batch.handlerFailed && cause != null) {
-                        failed(processor, segment, batch.firstSequence, batch.firstEventType, cause);
-                    }
-                });
-            }
+            UnitOfWork<?> batchUnit = unitOfWork.root();
+            Batch batch = batches.computeIfAbsent(batchUnit, u -> {
+                Batch first = new Batch(sequence, eventType);
+                batchUnit.onRollback(rolledBack -> batchRolledBack(processor, segment, first, rolledBack));
+                batchUnit.onCleanup(done -> batches.remove(done));
+                return first;
+            });
             Object result;
             try {
                 result = chain.proceed();
             } catch (Exception | Error e) {
                 failed(processor, segment, sequence, eventType, e);
-                ((Batch) unitOfWork.resources().get(batchResource)).handlerFailed = true;
+                batch.handlerFailed = true;
                 throw e;
             }
             if (hasFailure(processor, segment)) {
@@ -154,6 +155,20 @@ public class ProcessorFailures {
             }
             return result;
         };
+    }
+
+    private void batchRolledBack(String processor, int segment, Batch batch, UnitOfWork<?> unitOfWork) {
+        if (batch.handlerFailed) {
+            return;
+        }
+        try {
+            ExecutionResult result = unitOfWork.getExecutionResult();
+            if (result != null && result.isExceptionResult() && result.getExceptionResult() != null) {
+                failed(processor, segment, batch.firstSequence, batch.firstEventType, result.getExceptionResult());
+            }
+        } catch (RuntimeException e) {
+            // Never disturb Axon's rollback: a failure that cannot be read is seen at the next attempt.
+        }
     }
 
     /** The first event of a batch, and whether a handler already reported the batch's failure. */

@@ -30,8 +30,11 @@ import java.util.regex.Pattern;
  * from {@code processingStatus()}, the claim is released and the segment is re-claimed after a
  * back-off of 1, 2, 4 … 60 s (Axon's Coordinator, not configurable), then fails again. Between
  * attempts the processor looks running and error-free. So every event handler invocation is watched
- * here (a handler interceptor on every processor): a failure is remembered per segment until that
- * segment has handled the failed event, or has moved past it, or the processor is reset.
+ * here (a handler interceptor on every processor), and so is the rollback of every batch — a batch
+ * whose handlers all succeeded can still fail in the unit of work's prepare-commit or commit (a
+ * projection's batched writes, the token update), which no handler sees. A failure is remembered
+ * per segment until that segment has handled the failed event (committed), or has moved past it,
+ * or the processor is reset.
  */
 @Component
 public class ProcessorFailures {

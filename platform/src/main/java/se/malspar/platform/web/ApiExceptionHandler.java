@@ -103,6 +103,15 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler({ConcurrencyException.class, DataIntegrityViolationException.class})
     ResponseEntity<ProblemDetail> conflict(Exception e, WebRequest request) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            // SQLSTATE class 22 is a data exception (a value out of range, an invalid date, …):
+            // bad input that slipped past validation, not a conflict with another write.
+            if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("22")) {
+                log.warn("a value the database cannot hold was refused (SQLSTATE {}): {}", sql.getSQLState(), e.toString());
+                return Problems.response(Problems.problem("VALIDATION_FAILED",
+                        "a value in the request is outside what the register can hold; nothing was written"));
+            }
+        }
         log.info("conflicting concurrent write refused: {}", e.toString());
         for (Throwable t = e; t != null; t = t.getCause()) {
             String message = String.valueOf(t.getMessage());

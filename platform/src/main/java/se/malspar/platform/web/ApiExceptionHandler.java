@@ -49,7 +49,21 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(RuleViolationException.class)
     ResponseEntity<ProblemDetail> ruleViolation(RuleViolationException e) {
-        return Problems.response(Problems.problem(e.violation().code(), e.violation().message()));
+        return Problems.response(fromViolation(e.violation()));
+    }
+
+    /** A field the aggregate names first ("value must be …", "name contains …"): also as errors[]. */
+    private static final java.util.regex.Pattern FIELD_FIRST =
+            java.util.regex.Pattern.compile("^([a-zA-Z][a-zA-Z0-9_.-]*) ((?:must|contains|is) .*)$", java.util.regex.Pattern.DOTALL);
+
+    static ProblemDetail fromViolation(RuleViolation violation) {
+        if ("VALIDATION_FAILED".equals(violation.code())) {
+            java.util.regex.Matcher m = FIELD_FIRST.matcher(violation.message());
+            if (m.matches()) {
+                return Problems.validation(List.of(new Problems.FieldError(m.group(1), m.group(2))));
+            }
+        }
+        return Problems.problem(violation.code(), violation.message());
     }
 
     @ExceptionHandler(CommandExecutionException.class)
@@ -58,7 +72,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 .filter(RuleViolation.class::isInstance)
                 .map(RuleViolation.class::cast);
         if (violation.isPresent()) {
-            return Problems.response(Problems.problem(violation.get().code(), violation.get().message()));
+            return Problems.response(fromViolation(violation.get()));
         }
         return unexpected(e, request);
     }

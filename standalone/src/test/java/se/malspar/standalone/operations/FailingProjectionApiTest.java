@@ -39,6 +39,8 @@ class FailingProjectionApiTest {
     int port;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    org.axonframework.config.EventProcessingConfiguration processing;
     ApiClient api;
     ProjectionsApi projections;
 
@@ -159,6 +161,29 @@ class FailingProjectionApiTest {
         assertThat(FailureProbe.count(stuck)).isEqualTo(1);
         await().atMost(Duration.ofSeconds(5)).until(() -> errorMetric().equals("0.0"));
         await().atMost(Duration.ofSeconds(5)).until(() -> api.get("operator", "/actuator/health/readiness").status() == 200);
+    }
+
+    @Test
+    void segmentsNobodyHasClaimedCountAtTheirStoredPositions() {
+        String before = register();
+        awaitHandled(before);
+        projections.awaitOne(FailureProbe.GROUP, Duration.ofSeconds(10), ProjectionsApi::caughtUp);
+        long position = projections.one(FailureProbe.GROUP).get("position").asLong();
+
+        org.axonframework.eventhandling.EventProcessor probe = processing.eventProcessor(FailureProbe.GROUP).orElseThrow();
+        probe.shutDown();
+        try {
+            String later = register();
+            JsonNode stopped = projections.one(FailureProbe.GROUP);
+            assertThat(stopped.get("state").asText()).isEqualTo("STOPPED");
+            // Unclaimed: not "no position", but where the token store says each segment is.
+            assertThat(stopped.get("position").asLong()).isEqualTo(position);
+            assertThat(stopped.get("lag").asLong()).isEqualTo(stopped.get("head").asLong() - position);
+            assertThat(stopped.get("lag").asLong()).isGreaterThanOrEqualTo(sequenceOf(later) - position);
+        } finally {
+            probe.start();
+        }
+        projections.awaitOne(FailureProbe.GROUP, Duration.ofSeconds(10), ProjectionsApi::caughtUp);
     }
 
     @Test

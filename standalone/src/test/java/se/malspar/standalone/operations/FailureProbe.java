@@ -63,11 +63,16 @@ class FailureProbe {
             return new FailureProbe();
         }
 
-        /** Every event in one sequence: an event the probe is stuck on holds back all later ones. */
+        /**
+         * Every event in one sequence: an event the probe is stuck on holds back all later ones. And
+         * one event per batch: a batch commits or rolls back whole, so with larger batches whether
+         * an event before the failing one is committed would depend on how the events were queued.
+         */
         @Bean
         ConfigurerModule failureProbeInOneSequence() {
             return configurer -> configurer.eventProcessing()
-                    .registerSequencingPolicy(GROUP, c -> new SequentialPolicy());
+                    .registerSequencingPolicy(GROUP, c -> new SequentialPolicy())
+                    .registerPooledStreamingEventProcessorConfiguration(GROUP, (c, builder) -> builder.batchSize(1));
         }
     }
 }

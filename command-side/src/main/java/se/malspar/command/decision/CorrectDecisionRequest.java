@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import se.malspar.platform.web.PlainName;
 
 import java.time.LocalDate;
 
@@ -17,7 +18,7 @@ record CorrectDecisionRequest(
         @Size(max = 10) String meetingDate,
         Integer paragraph,
         @Size(max = 64) String caseNumber,
-        @Size(max = 500) String title,
+        @Size(max = 500) @PlainName String title,
         @Size(max = 2000) @Pattern(regexp = "https?://\\S+", message = "must be an http(s) URL") String protocolUrl,
         LocalDate effectiveFrom,
         @NotBlank @Size(max = 2000) String reason) {

@@ -6,6 +6,8 @@ import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
+import se.malspar.kernel.common.DateRange;
+import se.malspar.kernel.common.PlainText;
 import se.malspar.kernel.common.RuleViolationException;
 import se.malspar.kernel.decision.Citation;
 import se.malspar.kernel.decision.CorrectDecision;
@@ -61,9 +63,10 @@ class Decision {
             throw duplicate(citation, existing);
         });
         requireText(command.title(), "title");
+        PlainText.require(command.title(), "title");
         // A month-only meeting date gives no day to take effect from: it stays unknown.
         LocalDate effective = command.effectiveFrom() != null
-                ? command.effectiveFrom()
+                ? DateRange.optional(command.effectiveFrom(), "effectiveFrom")
                 : citation.meetingDate().date().orElse(null);
         String note = command.note() == null || command.note().isBlank() ? null : command.note().strip();
         apply(new DecisionRegistered(command.decisionId(), citation.toString(), citation.organ(),
@@ -78,9 +81,10 @@ class Decision {
         MeetingDate newDate = orElse(command.meetingDate(), meetingDate);
         Integer newParagraph = orElse(command.paragraph(), paragraph);
         String newCaseNumber = orElse(command.caseNumber(), caseNumber);
-        String newTitle = orElse(command.title(), title);
+        String newTitle = PlainText.require(orElse(command.title(), title), "title");
         String newProtocolUrl = orElse(command.protocolUrl(), protocolUrl);
-        LocalDate newEffectiveFrom = command.effectiveFrom() != null ? command.effectiveFrom()
+        LocalDate newEffectiveFrom = command.effectiveFrom() != null
+                ? DateRange.optional(command.effectiveFrom(), "effectiveFrom")
                 : effectiveFrom != null ? effectiveFrom
                 : newDate.date().orElse(null);
 

@@ -3,14 +3,15 @@ package se.malspar.command.decision;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import se.malspar.command.admin.AdminCommands;
 import se.malspar.kernel.decision.Citation;
 import se.malspar.kernel.decision.CorrectDecision;
 import se.malspar.kernel.decision.DecisionId;
@@ -26,9 +27,9 @@ import java.net.URI;
 @Tag(name = "Decisions (admin)", description = "The decision register: every change of the programme names one of these")
 class DecisionAdminController {
 
-    private final CommandGateway commands;
+    private final AdminCommands commands;
 
-    DecisionAdminController(CommandGateway commands) {
+    DecisionAdminController(AdminCommands commands) {
         this.commands = commands;
     }
 
@@ -37,10 +38,11 @@ class DecisionAdminController {
                     + "409 DUPLICATE_DECISION when it is already registered. Without § or with a month-only "
                     + "date the decision is accepted and marked incomplete.")
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<DecisionEntry> register(@Valid @RequestBody RegisterDecisionRequest request) {
+    ResponseEntity<DecisionEntry> register(@Valid @RequestBody RegisterDecisionRequest request,
+                                           @RequestHeader(name = AdminCommands.IDEMPOTENCY_KEY_HEADER, required = false) String key) {
         Citation citation = request.toCitation();
-        DecisionEntry entry = commands.sendAndWait(new RegisterDecision(citation.decisionId(), citation,
-                request.caseNumber(), request.title(), request.protocolUrl(), request.effectiveFrom(), request.note()));
+        DecisionEntry entry = commands.send(new RegisterDecision(citation.decisionId(), citation,
+                request.caseNumber(), request.title(), request.protocolUrl(), request.effectiveFrom(), request.note()), key);
         return ResponseEntity.created(URI.create("/api/decisions/" + entry.decisionId())).body(entry);
     }
 
@@ -48,14 +50,15 @@ class DecisionAdminController {
             description = "Kept as a correction with its reason, never as a new decision. 404 for an unknown "
                     + "decision; 422 NOTHING_TO_CORRECT when nothing changes.")
     @PostMapping(path = "/{decisionId}/corrections", consumes = MediaType.APPLICATION_JSON_VALUE)
-    DecisionEntry correct(@PathVariable String decisionId, @Valid @RequestBody CorrectDecisionRequest request) {
+    DecisionEntry correct(@PathVariable String decisionId, @Valid @RequestBody CorrectDecisionRequest request,
+                          @RequestHeader(name = AdminCommands.IDEMPOTENCY_KEY_HEADER, required = false) String key) {
         DecisionId id = Fields.parse(decisionId, "decisionId", DecisionId::of);
         MeetingDate meetingDate = request.meetingDate() == null ? null
                 : Fields.parse(request.meetingDate(), "meetingDate", MeetingDate::parse);
         if (request.paragraph() != null && (request.paragraph() < 1 || request.paragraph() > 9999)) {
             throw new InvalidFieldException("paragraph", "must be between 1 and 9999");
         }
-        return commands.sendAndWait(new CorrectDecision(id, meetingDate, request.paragraph(), request.caseNumber(),
-                request.title(), request.protocolUrl(), request.effectiveFrom(), request.reason()));
+        return commands.send(new CorrectDecision(id, meetingDate, request.paragraph(), request.caseNumber(),
+                request.title(), request.protocolUrl(), request.effectiveFrom(), request.reason()), key);
     }
 }

@@ -1,5 +1,6 @@
 package se.malspar.command.decision;
 
+import se.malspar.kernel.common.DateRange;
 import se.malspar.kernel.common.RuleViolationException;
 import se.malspar.kernel.decision.DecisionId;
 import se.malspar.kernel.programme.ChangeKind;
@@ -36,7 +37,8 @@ public class DecisionAuthority {
                             + ": " + decision.organ() + " lacks competence (may: "
                             + String.join(", ", new TreeSet<>(competence.organsFor(change))) + ")");
         }
-        LocalDate effective = effectiveFrom != null ? effectiveFrom : decision.effectiveFrom();
+        LocalDate effective = effectiveFrom != null ? DateRange.optional(effectiveFrom, "effectiveFrom")
+                : decision.effectiveFrom();
         if (effective == null) {
             throw new RuleViolationException("EFFECTIVE_DATE_UNKNOWN", decision.citation()
                     + " gives no day to take effect from; state effectiveFrom explicitly");

@@ -7,6 +7,7 @@ import jakarta.validation.constraints.Size;
 import se.malspar.kernel.decision.Citation;
 import se.malspar.kernel.decision.InvalidCitationException;
 import se.malspar.platform.web.InvalidFieldException;
+import se.malspar.platform.web.PlainName;
 
 import java.time.LocalDate;
 
@@ -26,7 +27,7 @@ record RegisterDecisionRequest(
         @Schema(description = "The minute paragraph (§); leave out when the paper does not give it", example = "70")
         Integer paragraph,
         @Schema(description = "Diarienummer", example = "KS 2019/191") @Size(max = 64) String caseNumber,
-        @NotBlank @Size(max = 500) String title,
+        @NotBlank @Size(max = 500) @PlainName String title,
         @Size(max = 2000) @Pattern(regexp = "https?://\\S+", message = "must be an http(s) URL") String protocolUrl,
         @Schema(description = "When the decision takes effect; defaults to the meeting date") LocalDate effectiveFrom,
         @Schema(description = "What the register should say about the entry, e.g. what the papers leave out")

@@ -9,9 +9,12 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import se.malspar.command.admin.AdminCommands;
+import se.malspar.command.admin.IdempotentRequests;
 import se.malspar.kernel.programme.FollowUpPeriod;
 import se.malspar.platform.web.InvalidFieldException;
 import se.malspar.platform.web.Problems;
@@ -45,11 +48,13 @@ class KoladaImportController {
     private final KoladaImporter importer;
     private final KoladaClient kolada;
     private final Clock clock;
+    private final IdempotentRequests requests;
 
-    KoladaImportController(KoladaImporter importer, KoladaClient kolada, Clock clock) {
+    KoladaImportController(KoladaImporter importer, KoladaClient kolada, Clock clock, IdempotentRequests requests) {
         this.importer = importer;
         this.kolada = kolada;
         this.clock = clock;
+        this.requests = requests;
     }
 
     @Operation(summary = "Import a Kolada v3 /data document (the body) for a report period",
@@ -62,7 +67,8 @@ class KoladaImportController {
     ResponseEntity<ImportSummary> upload(@RequestParam(required = false) String reportPeriod,
                                          @RequestParam(required = false) String origin,
                                          @RequestParam(required = false) String fetchedAt,
-                                         @RequestBody(required = false) byte[] body) {
+                                         @RequestBody(required = false) byte[] body,
+                                         @RequestHeader(name = AdminCommands.IDEMPOTENCY_KEY_HEADER, required = false) String key) {
         String period = reportPeriod(reportPeriod);
         String url = origin == null || origin.isBlank() ? "upload sha256:" + sha256(body) : origin(origin);
         Instant fetched = fetchedAt(fetchedAt);
@@ -76,7 +82,9 @@ class KoladaImportController {
             throw new InvalidFieldException("next_url", "the document is one page of several; import the whole "
                     + "answer (every page) or use /api/admin/imports/kolada/fetch");
         }
-        return ResponseEntity.ok(importer.record(data, period, url, fetched));
+        String request = String.join("\n", "kolada-upload", period, url, String.valueOf(fetched), sha256(body));
+        return ResponseEntity.ok(requests.once(key, request, ImportSummary.class,
+                () -> importer.record(data, period, url, fetched)));
     }
 
     @Operation(summary = "Fetch KPIs from Kolada (malspar.kolada.base-url) and import them for a report period",
@@ -85,7 +93,8 @@ class KoladaImportController {
     @PostMapping(path = "/fetch")
     ResponseEntity<ImportSummary> fetch(@RequestParam(required = false) String reportPeriod,
                                         @RequestParam(required = false) String kpi,
-                                        @RequestParam(required = false) String years) {
+                                        @RequestParam(required = false) String years,
+                                        @RequestHeader(name = AdminCommands.IDEMPOTENCY_KEY_HEADER, required = false) String key) {
         String period = reportPeriod(reportPeriod);
         List<String> kpis = kpis(kpi);
         List<Integer> yearList = years(years);
@@ -94,8 +103,9 @@ class KoladaImportController {
         }
         String url = kolada.url(kpis, yearList);
         Instant fetchedAt = clock.instant();
-        KoladaData data = kolada.fetch(url);
-        return ResponseEntity.ok(importer.record(data, period, url, fetchedAt));
+        String request = String.join("\n", "kolada-fetch", period, url);
+        return ResponseEntity.ok(requests.once(key, request, ImportSummary.class,
+                () -> importer.record(kolada.fetch(url), period, url, fetchedAt)));
     }
 
     @ExceptionHandler(KoladaUnavailableException.class)

@@ -45,7 +45,7 @@ class Delmal {
         String goal = command.goalId().value();
         StructureLookup.Entry goalEntry = structure.find(StructureLookup.Kind.GOAL, goal)
                 .orElseThrow(() -> Rules.notFound("goal", goal));
-        String newName = Rules.requireText(command.name(), "name", 300);
+        String newName = Rules.requireName(command.name(), "name", 300);
         if (structure.nameTaken(StructureLookup.Kind.DELMAL, goal, newName, null)) {
             throw Rules.duplicateName("delmål", newName, "goal " + goal);
         }
@@ -60,7 +60,7 @@ class Delmal {
     @CommandHandler
     Accepted handle(RenameDelmal command, DecisionAuthority authority, StructureLookup structure) {
         requireActive();
-        String newName = Rules.requireText(command.name(), "name", 300);
+        String newName = Rules.requireName(command.name(), "name", 300);
         if (newName.equals(name)) {
             throw new RuleViolationException("NOTHING_TO_CHANGE", "delmål " + delmalId + " is already named '" + name + "'");
         }

@@ -35,12 +35,12 @@ class Goal {
         String programme = command.programmeId().value();
         structure.find(StructureLookup.Kind.PROGRAMME, programme)
                 .orElseThrow(() -> Rules.notFound("programme", programme));
-        String name = Rules.requireText(command.name(), "name", 300);
+        String name = Rules.requireName(command.name(), "name", 300);
         if (structure.nameTaken(StructureLookup.Kind.GOAL, programme, name, null)) {
             throw Rules.duplicateName("goal", name, "programme " + programme);
         }
         String goalArea = command.goalArea() == null || command.goalArea().isBlank() ? null
-                : Rules.requireText(command.goalArea(), "goalArea", 300);
+                : Rules.requireName(command.goalArea(), "goalArea", 300);
         var authorised = authority.authorise(ChangeKind.ADD_GOAL, command.decision(), command.effectiveFrom());
         apply(new GoalAdded(command.goalId(), command.programmeId(), name, goalArea, authorised.decision(),
                 authorised.effectiveFrom()));

@@ -11,6 +11,7 @@ import se.malspar.command.decision.DecisionAuthority;
 import se.malspar.kernel.ambition.AmbitionReader;
 import se.malspar.kernel.ambition.AmbitionReading;
 import se.malspar.kernel.ambition.AmbitionRule;
+import se.malspar.kernel.common.Quantities;
 import se.malspar.kernel.common.RuleViolationException;
 import se.malspar.kernel.fulfilment.AssessFulfilment;
 import se.malspar.kernel.fulfilment.AssessmentInput;
@@ -34,13 +35,18 @@ import se.malspar.kernel.programme.IndicatorKind;
 import se.malspar.kernel.programme.IndicatorRetired;
 import se.malspar.kernel.programme.GoalId;
 import se.malspar.kernel.programme.MeasurementRecorded;
+import se.malspar.kernel.programme.MeasurementSource;
+import se.malspar.kernel.programme.ReferenceArea;
 import se.malspar.kernel.programme.RecordMeasurement;
 import se.malspar.kernel.programme.RetireIndicator;
 import se.malspar.kernel.programme.SetAmbitionLevel;
 import se.malspar.kernel.programme.SetTargetValue;
 import se.malspar.kernel.programme.TargetValueSet;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -86,11 +92,11 @@ class Indicator {
         if (delmalEntry.retired()) {
             throw delmalRetired(command.delmalId());
         }
-        String name = Rules.requireText(command.name(), "name", 300);
+        String name = Rules.requireName(command.name(), "name", 300);
         if (structure.nameTaken(StructureLookup.Kind.INDICATOR, delmal, name, null)) {
             throw Rules.duplicateName("indicator", name, "delmål " + delmal);
         }
-        String unit = Rules.requireText(command.unit(), "unit", 50);
+        String unit = Rules.requireName(command.unit(), "unit", 50);
         if (command.kind() == null || command.direction() == null) {
             throw new RuleViolationException("VALIDATION_FAILED", "kind and direction are required");
         }
@@ -167,8 +173,9 @@ class Indicator {
         if (command.year() < 2000 || command.year() > 2100) {
             throw new RuleViolationException("VALIDATION_FAILED", "year must be between 2000 and 2100");
         }
+        BigDecimal value = Quantities.require(command.value(), "value");
         var authorised = authority.authorise(ChangeKind.SET_TARGET_VALUE, command.decision(), command.effectiveFrom());
-        apply(new TargetValueSet(indicatorId, command.value(), command.year(), authorised.decision(),
+        apply(new TargetValueSet(indicatorId, value, command.year(), authorised.decision(),
                 authorised.effectiveFrom()));
         return Accepted.now(indicatorId);
     }
@@ -189,8 +196,26 @@ class Indicator {
         if (command.source() == null || command.source().kind() == null) {
             throw new RuleViolationException("VALIDATION_FAILED", "source.kind is required");
         }
-        apply(new MeasurementRecorded(indicatorId, command.period(), command.value(), command.done(),
-                command.dataPeriod(), command.referenceValues(), command.source(), command.note()));
+        if (command.dataPeriod() != null && !FollowUpPeriod.isValidDataPeriod(command.dataPeriod())) {
+            throw new RuleViolationException("VALIDATION_FAILED", "dataPeriod " + FollowUpPeriod.DATA_PERIOD_RULE);
+        }
+        // Bounded here too, whatever path the command came by (API, Kolada import, history seed).
+        BigDecimal value = Quantities.optional(command.value(), "value");
+        Map<ReferenceArea, BigDecimal> references = new EnumMap<>(ReferenceArea.class);
+        if (command.referenceValues() != null) {
+            command.referenceValues().forEach((area, number) -> references.put(area,
+                    Quantities.require(number, "referenceValues." + area)));
+        }
+        MeasurementSource source = command.source();
+        if (!source.figures().isEmpty()) {
+            Map<String, BigDecimal> figures = new LinkedHashMap<>();
+            source.figures().forEach((area, number) -> figures.put(area,
+                    Quantities.require(number, "source.figures." + area)));
+            source = new MeasurementSource(source.kind(), source.kpi(), source.areaIds(), source.url(),
+                    source.fetchedAt(), figures);
+        }
+        apply(new MeasurementRecorded(indicatorId, command.period(), value, command.done(),
+                command.dataPeriod(), references, source, command.note()));
         // New data: the verdict for the period is computed again and recorded beside any earlier one.
         AssessmentInput input = assessmentInput(command.period());
         apply(new FulfilmentComputed(indicatorId, command.period(), input, AssessmentPrinciple.assess(input)));
@@ -244,7 +269,15 @@ class Indicator {
 
     /** The verbatim text, read by the reader; rules a client sends must agree with the text. */
     private static AmbitionLevel read(String text, List<AmbitionRule> claimed) {
+        if (claimed != null) {
+            claimed.stream().map(AmbitionRule::margin).filter(Objects::nonNull)
+                    .forEach(margin -> Quantities.require(margin, "rule.margin"));
+        }
         AmbitionReading reading = AmbitionReader.read(text);
+        if (reading.rules().stream().map(AmbitionRule::margin)
+                .anyMatch(margin -> margin != null && !Quantities.allowed(margin))) {
+            throw new RuleViolationException("VALIDATION_FAILED", "text: a number in it " + Quantities.RULE);
+        }
         if (claimed == null) {
             return new AmbitionLevel(reading.text(), reading.rules(), reading.targetYear(), reading.ambiguous(),
                     reading.findings(), AmbitionLevel.RulesSource.READER);

@@ -38,7 +38,7 @@ class Programme {
         if (programmeId != null) {
             throw Rules.alreadyExists("programme", command.programmeId());
         }
-        String name = Rules.requireText(command.name(), "name", 300);
+        String name = Rules.requireName(command.name(), "name", 300);
         String ownerOrgan = Rules.requireText(command.ownerOrgan(), "ownerOrgan", 10).toUpperCase(java.util.Locale.ROOT);
         if (structure.nameTaken(StructureLookup.Kind.PROGRAMME, null, name, null)) {
             throw Rules.duplicateName("programme", name, "the register");

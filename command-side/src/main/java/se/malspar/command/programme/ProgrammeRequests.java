@@ -4,10 +4,13 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import se.malspar.kernel.ambition.AmbitionRule;
+import se.malspar.platform.web.PlainName;
 import se.malspar.kernel.fulfilment.Verdict;
 import se.malspar.kernel.programme.Direction;
+import se.malspar.kernel.programme.FollowUpPeriod;
 import se.malspar.kernel.programme.IndicatorKind;
 import se.malspar.kernel.programme.IndicatorSource;
 import se.malspar.kernel.programme.MeasurementSource;
@@ -31,7 +34,7 @@ final class ProgrammeRequests {
             {"programmeId": "vaggeryd-2020", "name": "Strategiskt hållbarhets- och utvecklingsprogram",
              "ownerOrgan": "KF", "decision": "KF 2020-10", "effectiveFrom": "2020-10-26"}""")
     record CreateProgrammeRequest(@NotBlank @Size(max = 100) String programmeId,
-                                  @NotBlank @Size(max = 300) String name,
+                                  @NotBlank @Size(max = 300) @PlainName String name,
                                   @NotBlank @Size(max = 10) String ownerOrgan,
                                   @Schema(description = DECISION) @NotBlank @Size(max = 64) String decision,
                                   @Schema(description = EFFECTIVE) LocalDate effectiveFrom) {
@@ -41,8 +44,8 @@ final class ProgrammeRequests {
             {"goalId": "KF4", "name": "Delaktighet, tillgänglighet och trygghet",
              "goalArea": "4 Delaktighet, tillgänglighet och trygghet", "decision": "KF 2020-10", "effectiveFrom": "2020-10-26"}""")
     record AddGoalRequest(@NotBlank @Size(max = 100) String goalId,
-                          @NotBlank @Size(max = 300) String name,
-                          @Size(max = 300) String goalArea,
+                          @NotBlank @Size(max = 300) @PlainName String name,
+                          @Size(max = 300) @PlainName String goalArea,
                           @Schema(description = DECISION) @NotBlank @Size(max = 64) String decision,
                           @Schema(description = EFFECTIVE) LocalDate effectiveFrom) {
     }
@@ -50,13 +53,13 @@ final class ProgrammeRequests {
     @Schema(example = """
             {"name": "Tillgänglighet", "decision": "KS 2022-03-09 § 70"}""")
     record AddDelmalRequest(@Schema(description = "Given, or made from the goal id and the name") @Size(max = 100) String delmalId,
-                            @NotBlank @Size(max = 300) String name,
+                            @NotBlank @Size(max = 300) @PlainName String name,
                             @Size(max = 5000) String description,
                             @Schema(description = DECISION) @NotBlank @Size(max = 64) String decision,
                             @Schema(description = EFFECTIVE) LocalDate effectiveFrom) {
     }
 
-    record RenameDelmalRequest(@NotBlank @Size(max = 300) String name,
+    record RenameDelmalRequest(@NotBlank @Size(max = 300) @PlainName String name,
                                @Schema(description = DECISION) @NotBlank @Size(max = 64) String decision,
                                @Schema(description = EFFECTIVE) LocalDate effectiveFrom) {
     }
@@ -69,8 +72,8 @@ final class ProgrammeRequests {
             {"name": "Gymnasiebehörighet", "unit": "procent", "kind": "MEASURED", "direction": "HIGHER_IS_BETTER",
              "politicallyDecidedTarget": false, "source": {"kind": "KOLADA", "kpi": "N15428"}, "decision": "KS 2021-01-13 § 12"}""")
     record DefineIndicatorRequest(@Schema(description = "Given, or made from the delmål id and the name") @Size(max = 100) String indicatorId,
-                                  @NotBlank @Size(max = 300) String name,
-                                  @NotBlank @Size(max = 50) String unit,
+                                  @NotBlank @Size(max = 300) @PlainName String name,
+                                  @NotBlank @Size(max = 50) @PlainName String unit,
                                   @NotNull IndicatorKind kind,
                                   @NotNull Direction direction,
                                   @NotNull Boolean politicallyDecidedTarget,
@@ -120,7 +123,8 @@ final class ProgrammeRequests {
     record RecordMeasurementRequest(@NotBlank @Size(max = 7) String period,
                                     BigDecimal value,
                                     Boolean done,
-                                    @Size(max = 20) String dataPeriod,
+                                    @Size(max = 20) @Pattern(regexp = FollowUpPeriod.DATA_PERIOD_FORM,
+                                            message = FollowUpPeriod.DATA_PERIOD_RULE) String dataPeriod,
                                     Map<ReferenceArea, BigDecimal> referenceValues,
                                     @NotNull @Valid MeasurementSource source,
                                     @Size(max = 2000) String note) {

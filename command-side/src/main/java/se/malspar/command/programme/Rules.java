@@ -1,5 +1,6 @@
 package se.malspar.command.programme;
 
+import se.malspar.kernel.common.PlainText;
 import se.malspar.kernel.common.RuleViolationException;
 
 import java.text.Normalizer;
@@ -20,6 +21,11 @@ final class Rules {
             throw new RuleViolationException("VALIDATION_FAILED", field + " is longer than " + maxLength + " characters");
         }
         return text;
+    }
+
+    /** A name, title or unit: text as above, and no invisible formatting characters (see PlainText). */
+    static String requireName(String value, String field, int maxLength) {
+        return PlainText.require(requireText(value, field, maxLength), field);
     }
 
     static RuleViolationException alreadyExists(String what, Object id) {

@@ -33,8 +33,8 @@ class KoladaFetchTest {
         KoladaProperties properties = new KoladaProperties();
         properties.setBaseUrl("");
         KoladaImportController controller = new KoladaImportController(null, new KoladaClient(properties),
-                Clock.systemUTC());
-        assertThatThrownBy(() -> controller.fetch("2022-AR", "N15428", null))
+                Clock.systemUTC(), null);
+        assertThatThrownBy(() -> controller.fetch("2022-AR", "N15428", null, null))
                 .isInstanceOf(KoladaImportController.FetchingOff.class);
         assertThat(controller.fetchingOff(new KoladaImportController.FetchingOff()).getStatusCode().value()).isEqualTo(503);
     }

@@ -6,6 +6,8 @@ import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.messaging.MessageHandlerInterceptor;
+import org.axonframework.messaging.unitofwork.ExecutionResult;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -28,8 +30,11 @@ import java.util.regex.Pattern;
  * from {@code processingStatus()}, the claim is released and the segment is re-claimed after a
  * back-off of 1, 2, 4 … 60 s (Axon's Coordinator, not configurable), then fails again. Between
  * attempts the processor looks running and error-free. So every event handler invocation is watched
- * here (a handler interceptor on every processor): a failure is remembered per segment until that
- * segment has handled the failed event, or has moved past it, or the processor is reset.
+ * here (a handler interceptor on every processor), and so is the rollback of every batch — a batch
+ * whose handlers all succeeded can still fail in the unit of work's prepare-commit or commit (a
+ * projection's batched writes, the token update), which no handler sees. A failure is remembered
+ * per segment until that segment has handled the failed event (committed), or has moved past it,
+ * or the processor is reset.
  */
 @Component
 public class ProcessorFailures {
@@ -42,6 +47,8 @@ public class ProcessorFailures {
 
     private final Map<String, Map<Integer, Failure>> failures = new ConcurrentHashMap<>();
     private final Clock clock;
+    /** The batch (root unit of work) each event being handled belongs to; removed at its cleanup. */
+    private final Map<UnitOfWork<?>, Batch> batches = java.util.Collections.synchronizedMap(new java.util.IdentityHashMap<>());
 
     ProcessorFailures(ObjectProvider<Clock> clock) {
         this.clock = clock.getIfUnique(Clock::systemUTC);
@@ -126,11 +133,23 @@ public class ProcessorFailures {
                 return chain.proceed();
             }
             long sequence = tracked.trackingToken().position().orElse(-1L);
+            String eventType = message.getPayloadType().getSimpleName();
+            // A batch may also fail after its handlers succeeded: work a handler left for the
+            // unit of work's prepare-commit or commit (batched JDBC writes, the token update).
+            // Which event caused it cannot be told; the segment is stuck at the batch's first.
+            UnitOfWork<?> batchUnit = unitOfWork.root();
+            Batch batch = batches.computeIfAbsent(batchUnit, u -> {
+                Batch first = new Batch(sequence, eventType);
+                batchUnit.onRollback(rolledBack -> batchRolledBack(processor, segment, first, rolledBack));
+                batchUnit.onCleanup(done -> batches.remove(done));
+                return first;
+            });
             Object result;
             try {
                 result = chain.proceed();
             } catch (Exception | Error e) {
-                failed(processor, segment, sequence, message.getPayloadType().getSimpleName(), e);
+                failed(processor, segment, sequence, eventType, e);
+                batch.handlerFailed = true;
                 throw e;
             }
             if (hasFailure(processor, segment)) {
@@ -139,6 +158,32 @@ public class ProcessorFailures {
             }
             return result;
         };
+    }
+
+    private void batchRolledBack(String processor, int segment, Batch batch, UnitOfWork<?> unitOfWork) {
+        if (batch.handlerFailed) {
+            return;
+        }
+        try {
+            ExecutionResult result = unitOfWork.getExecutionResult();
+            if (result != null && result.isExceptionResult() && result.getExceptionResult() != null) {
+                failed(processor, segment, batch.firstSequence, batch.firstEventType, result.getExceptionResult());
+            }
+        } catch (RuntimeException e) {
+            // Never disturb Axon's rollback: a failure that cannot be read is seen at the next attempt.
+        }
+    }
+
+    /** The first event of a batch, and whether a handler already reported the batch's failure. */
+    private static final class Batch {
+        final long firstSequence;
+        final String firstEventType;
+        volatile boolean handlerFailed;
+
+        Batch(long firstSequence, String firstEventType) {
+            this.firstSequence = firstSequence;
+            this.firstEventType = firstEventType;
+        }
     }
 
     /** Separate from the component: Axon's configuration needs the module before the processors exist. */

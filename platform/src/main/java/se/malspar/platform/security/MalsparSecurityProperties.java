@@ -3,6 +3,8 @@ package se.malspar.platform.security;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
 
+import java.time.Duration;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -19,6 +21,7 @@ public class MalsparSecurityProperties {
     private Mode mode = Mode.BASIC;
     private List<User> users = new ArrayList<>();
     private final Jwt jwt = new Jwt();
+    private final LoginRateLimit loginRateLimit = new LoginRateLimit();
     private DataSize maxRequestSize = DataSize.ofKilobytes(256);
     private List<String> corsAllowedOrigins = new ArrayList<>();
 
@@ -36,6 +39,10 @@ public class MalsparSecurityProperties {
 
     public void setUsers(List<User> users) {
         this.users = users;
+    }
+
+    public LoginRateLimit getLoginRateLimit() {
+        return loginRateLimit;
     }
 
     public Jwt getJwt() {
@@ -97,6 +104,16 @@ public class MalsparSecurityProperties {
         /** Dot path of the claim holding role names, e.g. {@code roles} or {@code realm_access.roles}. */
         private String rolesClaim = "roles";
         private String userIdClaim = "sub";
+        /** The longest a token may live (exp − iat, or exp − now without iat); longer ones are refused. */
+        private Duration maxLifetime = Duration.ofHours(2);
+
+        public Duration getMaxLifetime() {
+            return maxLifetime;
+        }
+
+        public void setMaxLifetime(Duration maxLifetime) {
+            this.maxLifetime = maxLifetime;
+        }
 
         public String getIssuer() {
             return issuer;
@@ -136,6 +153,37 @@ public class MalsparSecurityProperties {
 
         public void setUserIdClaim(String userIdClaim) {
             this.userIdClaim = userIdClaim;
+        }
+    }
+
+    /** Failed logins allowed per user name and per client address within {@code window}; then 429. */
+    public static class LoginRateLimit {
+        private int failuresPerUser = 10;
+        private int failuresPerAddress = 100;
+        private Duration window = Duration.ofMinutes(1);
+
+        public int getFailuresPerUser() {
+            return failuresPerUser;
+        }
+
+        public void setFailuresPerUser(int failuresPerUser) {
+            this.failuresPerUser = failuresPerUser;
+        }
+
+        public int getFailuresPerAddress() {
+            return failuresPerAddress;
+        }
+
+        public void setFailuresPerAddress(int failuresPerAddress) {
+            this.failuresPerAddress = failuresPerAddress;
+        }
+
+        public Duration getWindow() {
+            return window;
+        }
+
+        public void setWindow(Duration window) {
+            this.window = window;
         }
     }
 }

@@ -90,6 +90,10 @@ class SecurityConfiguration {
                         .httpStrictTransportSecurity(h -> h.includeSubDomains(true).maxAgeInSeconds(31536000)))
                 .exceptionHandling(e -> e.authenticationEntryPoint(unauthenticated).accessDeniedHandler(forbidden));
 
+        // Before any credential is checked: a name or address with too many failures is not even tried.
+        http.addFilterBefore(new LoginRateLimit(properties.getLoginRateLimit(), objectMapper),
+                org.springframework.security.web.authentication.www.BasicAuthenticationFilter.class);
+
         if (properties.getMode() == MalsparSecurityProperties.Mode.JWT) {
             http.oauth2ResourceServer(rs -> rs
                     .jwt(jwt -> jwt.decoder(jwtLogin.decoder()).jwtAuthenticationConverter(jwtLogin.converter()))
@@ -107,6 +111,8 @@ class SecurityConfiguration {
     VerifiedCredentials verifiedCredentials(UserDetailsService users, PasswordEncoder passwordEncoder, Clock clock,
                                             @Value("${malspar.security.verified-credentials-ttl:5m}") Duration ttl) {
         DaoAuthenticationProvider dao = new DaoAuthenticationProvider(users);
+        // The dummy hash an unknown user name is checked against is made by this encoder: at the
+        // users' own cost, a wrong name takes as long as a wrong password.
         dao.setPasswordEncoder(passwordEncoder);
         return new VerifiedCredentials(dao, clock, ttl);
     }
@@ -140,12 +146,40 @@ class SecurityConfiguration {
         return new JwtLogin(properties.getJwt());
     }
 
+    /**
+     * bcrypt only, encoding at the one cost every configured hash has (see {@link #bcryptCost}):
+     * Spring checks an unknown user name against a dummy hash this encoder makes, so its cost must
+     * be the users' cost, or the time of a failed login tells whether the name exists.
+     */
     @Bean
-    PasswordEncoder passwordEncoder() {
-        DelegatingPasswordEncoder encoder = (DelegatingPasswordEncoder) PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    PasswordEncoder passwordEncoder(MalsparSecurityProperties properties, Environment environment) {
+        List<String> hashes = new ArrayList<>(properties.getUsers().stream()
+                .map(MalsparSecurityProperties.User::getPasswordHash).toList());
+        if (environment.acceptsProfiles(Profiles.of("demo"))) {
+            hashes.add(DemoUsers.hash("-"));
+        }
+        BCryptPasswordEncoder bcrypt = new BCryptPasswordEncoder(bcryptCost(hashes));
+        DelegatingPasswordEncoder encoder = new DelegatingPasswordEncoder("bcrypt", java.util.Map.of("bcrypt", bcrypt));
         // Hashes configured without an {id} prefix are bcrypt.
-        encoder.setDefaultPasswordEncoderForMatches(new BCryptPasswordEncoder());
+        encoder.setDefaultPasswordEncoderForMatches(bcrypt);
         return encoder;
+    }
+
+    /** The cost all the hashes share (10, Spring's default, when there are none); mixed costs are refused. */
+    static int bcryptCost(List<String> hashes) {
+        java.util.Set<Integer> costs = new java.util.TreeSet<>();
+        for (String hash : hashes) {
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("^(?:\\{bcrypt})?\\$2[aby]?\\$(\\d{2})\\$")
+                    .matcher(hash == null ? "" : hash);
+            if (m.find()) {
+                costs.add(Integer.parseInt(m.group(1)));
+            }
+        }
+        if (costs.size() > 1) {
+            throw new IllegalStateException("the users' bcrypt hashes have different costs " + costs + "; give them one "
+                    + "cost, so that a failed login takes as long for an unknown user name as for a known one");
+        }
+        return costs.isEmpty() ? 10 : costs.iterator().next();
     }
 
     @Bean
@@ -192,7 +226,14 @@ class SecurityConfiguration {
     /** The demo users of the {@code demo} profile, one per role, for local use only. */
     static final class DemoUsers {
 
+        /** A low bcrypt cost: these users exist only on a developer's machine. */
+        static final int COST = 6;
+
         private DemoUsers() {
+        }
+
+        static String hash(String password) {
+            return "{bcrypt}" + new BCryptPasswordEncoder(COST).encode(password);
         }
 
         static List<UserDetails> of(Environment environment) {
@@ -207,8 +248,7 @@ class SecurityConfiguration {
             if (password == null || password.isBlank()) {
                 throw new IllegalStateException("the demo profile needs MALSPAR_DEMO_PASSWORD");
             }
-            // A low bcrypt cost: these users exist only on a developer's machine.
-            String hash = "{bcrypt}" + new BCryptPasswordEncoder(6).encode(password);
+            String hash = hash(password);
             List<UserDetails> users = new ArrayList<>();
             for (Role role : Role.values()) {
                 users.add(User.withUsername(role.name().toLowerCase()).password(hash).roles(role.name()).build());

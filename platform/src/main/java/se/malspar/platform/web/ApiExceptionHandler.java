@@ -1,6 +1,7 @@
 package se.malspar.platform.web;
 
 import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -48,7 +49,21 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(RuleViolationException.class)
     ResponseEntity<ProblemDetail> ruleViolation(RuleViolationException e) {
-        return Problems.response(Problems.problem(e.violation().code(), e.violation().message()));
+        return Problems.response(fromViolation(e.violation()));
+    }
+
+    /** A field the aggregate names first ("value must be …", "name contains …"): also as errors[]. */
+    private static final java.util.regex.Pattern FIELD_FIRST =
+            java.util.regex.Pattern.compile("^([a-zA-Z][a-zA-Z0-9_.-]*) ((?:must|contains|is) .*)$", java.util.regex.Pattern.DOTALL);
+
+    static ProblemDetail fromViolation(RuleViolation violation) {
+        if ("VALIDATION_FAILED".equals(violation.code())) {
+            java.util.regex.Matcher m = FIELD_FIRST.matcher(violation.message());
+            if (m.matches()) {
+                return Problems.validation(List.of(new Problems.FieldError(m.group(1), m.group(2))));
+            }
+        }
+        return Problems.problem(violation.code(), violation.message());
     }
 
     @ExceptionHandler(CommandExecutionException.class)
@@ -57,7 +72,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 .filter(RuleViolation.class::isInstance)
                 .map(RuleViolation.class::cast);
         if (violation.isPresent()) {
-            return Problems.response(Problems.problem(violation.get().code(), violation.get().message()));
+            return Problems.response(fromViolation(violation.get()));
         }
         return unexpected(e, request);
     }
@@ -102,6 +117,15 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler({ConcurrencyException.class, DataIntegrityViolationException.class})
     ResponseEntity<ProblemDetail> conflict(Exception e, WebRequest request) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            // SQLSTATE class 22 is a data exception (a value out of range, an invalid date, …):
+            // bad input that slipped past validation, not a conflict with another write.
+            if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("22")) {
+                log.warn("a value the database cannot hold was refused (SQLSTATE {}): {}", sql.getSQLState(), e.toString());
+                return Problems.response(Problems.problem("VALIDATION_FAILED",
+                        "a value in the request is outside what the register can hold; nothing was written"));
+            }
+        }
         log.info("conflicting concurrent write refused: {}", e.toString());
         for (Throwable t = e; t != null; t = t.getCause()) {
             String message = String.valueOf(t.getMessage());
@@ -122,6 +146,12 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException e) {
+        for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
+            if (t instanceof BoundedDates.OutOfRangeParameter refused) {
+                return Problems.response(Problems.validation(List.of(new Problems.FieldError(e.getName(),
+                        refused.getMessage()))));
+            }
+        }
         return Problems.response(Problems.validation(List.of(new Problems.FieldError(e.getName(),
                 "'" + e.getValue() + "' is not a valid value"))));
     }
@@ -178,6 +208,17 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         if (cause instanceof StrictText.InvalidTextException t) {
             field = path(t);
             message = t.getOriginalMessage();
+        } else if (cause instanceof BoundedDates.DateOutOfRangeException d) {
+            field = path(d);
+            message = d.getOriginalMessage();
+        } else if (cause instanceof BoundedNumbers.NumberOutOfRangeException n) {
+            field = path(n);
+            message = n.getOriginalMessage();
+        } else if (cause instanceof JsonMappingException m && m.getCause() instanceof StreamConstraintsException) {
+            field = path(m);
+            message = "a number may have at most " + BoundedNumbers.MAX_LITERAL_LENGTH + " characters";
+        } else if (cause instanceof StreamConstraintsException) {
+            message = "a number may have at most " + BoundedNumbers.MAX_LITERAL_LENGTH + " characters";
         } else if (cause instanceof UnrecognizedPropertyException u) {
             field = path(u);
             message = "unknown property '" + u.getPropertyName() + "'";

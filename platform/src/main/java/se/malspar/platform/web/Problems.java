@@ -31,6 +31,7 @@ public final class Problems {
             Map.entry("VERSION_CONFLICT", HttpStatus.CONFLICT),
             Map.entry("PRECONDITION_FAILED", HttpStatus.PRECONDITION_FAILED),
             Map.entry("PAYLOAD_TOO_LARGE", HttpStatus.PAYLOAD_TOO_LARGE),
+            Map.entry("TOO_MANY_REQUESTS", HttpStatus.TOO_MANY_REQUESTS),
             Map.entry("UNSUPPORTED_MEDIA_TYPE", HttpStatus.UNSUPPORTED_MEDIA_TYPE),
             Map.entry("SERVICE_UNAVAILABLE", HttpStatus.SERVICE_UNAVAILABLE),
             Map.entry("DATABASE_UNAVAILABLE", HttpStatus.SERVICE_UNAVAILABLE),

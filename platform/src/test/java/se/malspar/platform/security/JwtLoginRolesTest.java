@@ -22,7 +22,7 @@ class JwtLoginRolesTest {
     void keycloakRealmRolesAreReadFromTheConfiguredNestedClaim() {
         JwtLogin login = login("realm_access.roles");
         Jwt token = token(Map.of(
-                "realm_access", Map.of("roles", List.of("offline_access", "revisor", "uma_authorization")),
+                "realm_access", Map.of("roles", List.of("offline_access", "REVISOR", "uma_authorization")),
                 "resource_access", Map.of("malspar-api", Map.of("roles", List.of("STRATEGY")))));
 
         assertThat(authorities(login, token)).containsExactly("ROLE_REVISOR");
@@ -38,8 +38,15 @@ class JwtLoginRolesTest {
     void defaultRolesClaimAcceptsAListOrASpaceOrCommaSeparatedString() {
         assertThat(authorities(login("roles"), token(Map.of("roles", List.of("AUDITOR", "ROLE_OPERATOR")))))
                 .containsExactlyInAnyOrder("ROLE_AUDITOR", "ROLE_OPERATOR");
-        assertThat(authorities(login("roles"), token(Map.of("roles", "strategy, revisor"))))
+        assertThat(authorities(login("roles"), token(Map.of("roles", "STRATEGY, REVISOR"))))
                 .containsExactlyInAnyOrder("ROLE_STRATEGY", "ROLE_REVISOR");
+    }
+
+    @Test
+    void roleNamesMatchExactlyWithoutCaseFolding() {
+        // "audıtor" with the Turkish dotless ı upper-cases to AUDITOR; lower case is another name too.
+        assertThat(authorities(login("roles"), token(Map.of("roles",
+                List.of("aud\u0131tor", "auditor", "Strategy", "role_revisor", "ROLE_operator"))))).isEmpty();
     }
 
     @Test

@@ -2,7 +2,10 @@ package se.malspar.query.audit;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.TextNode;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -25,8 +28,15 @@ import java.util.List;
 @Component
 class AuditTrailQueries {
 
-    /** Stored events are plain JSON; read them as they are, with no application-specific settings. */
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /**
+     * Stored events are plain JSON; read them as they are, with no application-specific settings,
+     * and every number exactly as written: decimals as BigDecimal with their scale kept (a double
+     * would serve 1E+400 as Infinity, 1E-400 as 0.0 and round past ~17 digits), integers of any size.
+     */
+    private static final ObjectMapper JSON = JsonMapper.builder()
+            .nodeFactory(JsonNodeFactory.withExactBigDecimals(true))
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .build();
 
     private final JdbcClient jdbc;
 

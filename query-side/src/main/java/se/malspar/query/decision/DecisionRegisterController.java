@@ -4,7 +4,9 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -16,7 +18,10 @@ import se.malspar.kernel.decision.FindDecisions;
 import se.malspar.kernel.programme.FindDecisionChanges;
 import se.malspar.query.programme.DecisionChange;
 import se.malspar.platform.web.Fields;
+import se.malspar.platform.web.InvalidFieldException;
 import se.malspar.platform.web.NotFoundException;
+
+import org.springframework.web.util.UriComponentsBuilder;
 
 import java.util.List;
 
@@ -31,11 +36,35 @@ class DecisionRegisterController {
         this.queries = queries;
     }
 
-    @Operation(summary = "The decision register in meeting order",
-            description = "incomplete=true lists only the entries whose paragraph or day the papers do not give")
+    @Operation(summary = "The decision register in meeting order, paged",
+            description = "incomplete=true lists only the entries whose paragraph or day the papers do not give. "
+                    + "At most limit entries (1 to " + FindDecisions.MAX_LIMIT + ", default " + FindDecisions.DEFAULT_LIMIT
+                    + ") after the entry 'after' (a decision id; default from the start). When there may be more, "
+                    + "the response has a Link header with rel=\"next\" (RFC 8288): the same request continuing after the "
+                    + "last entry of this page.")
     @GetMapping
-    List<DecisionView> list(@RequestParam(defaultValue = "false") boolean incomplete) {
-        return queries.query(new FindDecisions(incomplete), ResponseTypes.multipleInstancesOf(DecisionView.class)).join();
+    ResponseEntity<List<DecisionView>> list(@RequestParam(defaultValue = "false") boolean incomplete,
+                                            @RequestParam(required = false) String after,
+                                            @RequestParam(defaultValue = "" + FindDecisions.DEFAULT_LIMIT) int limit) {
+        if (limit < 1 || limit > FindDecisions.MAX_LIMIT) {
+            throw new InvalidFieldException("limit", "must be between 1 and " + FindDecisions.MAX_LIMIT);
+        }
+        DecisionId afterId = after == null ? null : Fields.parse(after, "after", DecisionId::fromReference);
+        if (afterId != null && queries.query(new FindDecision(afterId), ResponseTypes.optionalInstanceOf(DecisionView.class))
+                .join().isEmpty()) {
+            throw new InvalidFieldException("after", "no decision " + afterId + " in the register");
+        }
+        List<DecisionView> page = queries.query(new FindDecisions(incomplete, afterId, limit),
+                ResponseTypes.multipleInstancesOf(DecisionView.class)).join();
+        ResponseEntity.BodyBuilder response = ResponseEntity.ok();
+        if (page.size() == limit) {
+            String next = UriComponentsBuilder.fromPath("/api/decisions")
+                    .queryParam("incomplete", incomplete)
+                    .queryParam("after", page.get(page.size() - 1).decisionId())
+                    .queryParam("limit", limit).build().toUriString();
+            response.header(HttpHeaders.LINK, "<" + next + ">; rel=\"next\"");
+        }
+        return response.body(page);
     }
 
     @Operation(summary = "One register entry with its corrections and every change it authorised",

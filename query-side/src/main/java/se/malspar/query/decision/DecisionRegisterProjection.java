@@ -57,7 +57,8 @@ class DecisionRegisterProjection {
 
     @QueryHandler
     List<DecisionView> handle(FindDecisions query) {
-        return repository.findAll(query.incompleteOnly());
+        return repository.findPage(query.incompleteOnly(), query.after() == null ? null : query.after().value(),
+                query.limit());
     }
 
     @QueryHandler

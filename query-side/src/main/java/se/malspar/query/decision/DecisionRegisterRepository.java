@@ -90,19 +90,42 @@ class DecisionRegisterRepository {
         jdbc.sql("delete from decision_register").update();
     }
 
-    List<DecisionView> findAll(boolean incompleteOnly) {
+    /**
+     * At most {@code limit} entries in meeting order after the entry {@code after} (null: from the
+     * start). Keyset paging: an entry registered meanwhile neither shifts nor repeats a page.
+     */
+    List<DecisionView> findPage(boolean incompleteOnly, String after, int limit) {
+        List<String> ids = new java.util.ArrayList<>();
+        List<DecisionView> rows = jdbc.sql("""
+                        select * from decision_register r
+                         where (:all or incomplete)
+                           and (cast(:after as varchar) is null
+                                or (r.meeting_date, r.organ, coalesce(r.paragraph, 2147483647), r.decision_id)
+                                 > (select a.meeting_date, a.organ, coalesce(a.paragraph, 2147483647), a.decision_id
+                                      from decision_register a where a.decision_id = cast(:after as varchar)))
+                         order by meeting_date, organ, coalesce(paragraph, 2147483647), decision_id
+                         limit :limit""")
+                .param("all", !incompleteOnly)
+                .param("after", after)
+                .param("limit", limit)
+                .query((rs, n) -> {
+                    ids.add(rs.getString("decision_id"));
+                    return view(rs, List.of());
+                })
+                .list();
+        if (rows.isEmpty()) {
+            return rows;
+        }
         Map<String, List<DecisionView.Correction>> corrections = jdbc.sql("""
                         select decision_id, citation, corrected_fields, reason, recorded_at, recorded_by
-                          from decision_register_correction order by decision_id, sequence_number""")
+                          from decision_register_correction where decision_id in (:ids)
+                         order by decision_id, sequence_number""")
+                .param("ids", ids)
                 .query((rs, n) -> Map.entry(rs.getString("decision_id"), correction(rs)))
                 .list().stream()
                 .collect(Collectors.groupingBy(Map.Entry::getKey,
                         Collectors.mapping(Map.Entry::getValue, Collectors.toList())));
-        return jdbc.sql("select * from decision_register where (:all or incomplete)"
-                        + " order by meeting_date, organ, paragraph nulls last, decision_id")
-                .param("all", !incompleteOnly)
-                .query((rs, n) -> view(rs, corrections.getOrDefault(rs.getString("decision_id"), List.of())))
-                .list();
+        return rows.stream().map(v -> v.withCorrections(corrections.getOrDefault(v.decisionId(), List.of()))).toList();
     }
 
     Optional<DecisionView> find(String decisionId) {

@@ -24,6 +24,11 @@ public record DecisionView(
         String registeredBy,
         List<Correction> corrections) {
 
+    DecisionView withCorrections(List<Correction> list) {
+        return new DecisionView(decisionId, citation, organ, meetingDate, paragraph, caseNumber, title, protocolUrl,
+                effectiveFrom, incomplete, note, registeredAt, registeredBy, list);
+    }
+
     /** A correction of the entry (an entry error fixed, not a new decision). */
     public record Correction(String citation, List<String> correctedFields, String reason,
                              Instant recordedAt, String recordedBy) {

@@ -132,11 +132,13 @@ class ProjectionOperations {
         Map<Integer, ProcessorFailures.Failure> failedBySegment = failed.stream()
                 .collect(Collectors.toMap(ProcessorFailures.Failure::segment, f -> f, (a, b) -> a));
 
+        Map<Integer, Long> stored = lag.storedPositions(name);
         SortedSet<Integer> ids = new TreeSet<>(statuses.keySet());
         ids.addAll(failedBySegment.keySet());
         ids.addAll(storedSegments(processor));
+        ids.addAll(stored.keySet());
         List<ProjectionView.Segment> segments = ids.stream()
-                .map(id -> segment(id, statuses.get(id), failedBySegment.get(id)))
+                .map(id -> segment(id, statuses.get(id), failedBySegment.get(id), stored.get(id)))
                 .toList();
 
         // From the same snapshot as the segments, so the view never contradicts itself mid-batch.
@@ -185,8 +187,10 @@ class ProjectionOperations {
                 replay.startedAt());
     }
 
-    private static ProjectionView.Segment segment(int id, EventTrackerStatus status, ProcessorFailures.Failure failure) {
-        Long position = status == null ? null : boxed(status.getCurrentPosition());
+    private static ProjectionView.Segment segment(int id, EventTrackerStatus status, ProcessorFailures.Failure failure,
+                                                  Long storedPosition) {
+        // Unclaimed here: the position its token store entry holds (it may be claimed by another instance).
+        Long position = status == null ? storedPosition : boxed(status.getCurrentPosition());
         if (failure != null) {
             // Not past the event it fails on, whatever else is known.
             position = position == null ? failure.sequence() - 1 : Math.min(position, failure.sequence() - 1);

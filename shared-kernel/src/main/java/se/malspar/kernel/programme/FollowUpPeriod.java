@@ -7,7 +7,21 @@ public final class FollowUpPeriod {
 
     private static final Pattern FORM = Pattern.compile("(19|20)[0-9]{2}-(T1|T2|AR)");
 
+    /**
+     * The period a measured figure describes, as statistics write it: a year ({@code 2021}), a month
+     * ({@code 2021-09}), a school year ({@code 2021/22}) or a span of years ({@code 2019-2021}); years 1900–2100.
+     */
+    public static final String DATA_PERIOD_FORM =
+            "(19[0-9]{2}|20[0-9]{2}|2100)(-(0[1-9]|1[0-2])|/[0-9]{2}|-(19[0-9]{2}|20[0-9]{2}|2100))?";
+    private static final Pattern DATA_PERIOD = Pattern.compile(DATA_PERIOD_FORM);
+    public static final String DATA_PERIOD_RULE = "must be a year (2021), a month (2021-09), a school year (2021/22) "
+            + "or a span of years (2019-2021), with years from 1900 to 2100";
+
     private FollowUpPeriod() {
+    }
+
+    public static boolean isValidDataPeriod(String dataPeriod) {
+        return dataPeriod != null && DATA_PERIOD.matcher(dataPeriod).matches();
     }
 
     public static boolean isValid(String period) {

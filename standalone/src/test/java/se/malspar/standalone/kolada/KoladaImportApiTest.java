@@ -198,6 +198,26 @@ class KoladaImportApiTest {
         assertThat(measurements(gymnasiebehorighet)).isEmpty();
     }
 
+    @Test
+    void anImportRetriedWithItsIdempotencyKeyGetsTheFirstAnswerAndAnotherDocumentIsRefused() {
+        String key = "import-" + suffix;
+        String path = IMPORT + "?reportPeriod=2022-AR&origin=n15428-two-years.json&fetchedAt=2023-02-01T08:00:00Z";
+        var first = api.send("strategy", "POST", path, fixture("n15428-two-years.json"), java.util.Map.of("Idempotency-Key", key));
+        assertThat(first.status()).as(first.toString()).isEqualTo(200);
+        assertThat(outcomes(first.json(), gymnasiebehorighet)).containsExactly("RECORDED");
+        long events = eventCount();
+
+        var retry = api.send("strategy", "POST", path, fixture("n15428-two-years.json"), java.util.Map.of("Idempotency-Key", key));
+        assertThat(retry.status()).as(retry.toString()).isEqualTo(200);
+        assertThat(read(retry.body())).as("the first answer, not 'unchanged'").isEqualTo(read(first.body()));
+        var other = api.send("strategy", "POST", path.replace("2022-AR", "2022-T2"), fixture("n15428-two-years.json"),
+                java.util.Map.of("Idempotency-Key", key));
+        assertThat(other.status()).as(other.toString()).isEqualTo(422);
+        assertThat(other.json().get("code").asText()).isEqualTo("IDEMPOTENCY_KEY_REUSED");
+        assertThat(eventCount()).isEqualTo(events);
+        assertThat(measurements(gymnasiebehorighet)).hasSize(1);
+    }
+
     private ApiClient.Response importFile(String file, String reportPeriod, String moreParameters) {
         return api.post("strategy", IMPORT + "?reportPeriod=" + reportPeriod + moreParameters, fixture(file));
     }

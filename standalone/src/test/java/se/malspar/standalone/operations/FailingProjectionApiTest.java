@@ -39,6 +39,8 @@ class FailingProjectionApiTest {
     int port;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    org.axonframework.config.EventProcessingConfiguration processing;
     ApiClient api;
     ProjectionsApi projections;
 
@@ -51,6 +53,7 @@ class FailingProjectionApiTest {
     @AfterEach
     void failNoMore() {
         FailureProbe.failOn = null;
+        FailureProbe.failAtCommitOn = null;
     }
 
     /** Registers a decision and returns its id. */
@@ -115,6 +118,72 @@ class FailingProjectionApiTest {
         assertThat(FailureProbe.count(stuck)).as("the once-failing event, exactly once").isEqualTo(1);
         assertThat(FailureProbe.count(later)).isEqualTo(1);
         await().atMost(Duration.ofSeconds(5)).until(() -> api.get("operator", "/actuator/health/readiness").status() == 200);
+    }
+
+    private String errorMetric() {
+        var metrics = api.get("operator", "/actuator/prometheus");
+        assertThat(metrics.status()).isEqualTo(200);
+        return metrics.body().lines()
+                .filter(l -> l.startsWith("malspar_processor_error{processor=\"" + FailureProbe.GROUP + "\""))
+                .findFirst().orElseThrow().replaceAll(".* ", "");
+    }
+
+    @Test
+    void aReadModelThatFailsWhenItsBatchCommitsIsStuckLoudlyUntilTheEventIsHandled() {
+        String before = register();
+        awaitHandled(before);
+
+        String stuck = "ks-2022-03-09-p" + (PARAGRAPHS.get() + 1);
+        FailureProbe.failAtCommitOn = stuck;
+        assertThat(register()).isEqualTo(stuck);
+
+        // All four signals: the state with the event's sequence, the lag, the metric, readiness.
+        JsonNode failing = projections.awaitOne(FailureProbe.GROUP, Duration.ofSeconds(10),
+                p -> p.get("state").asText().equals("ERROR"));
+        assertThat(failing.get("error").asText()).isEqualTo("the probe cannot write " + stuck);
+        JsonNode segment = failing.get("segments").findParents("failedSequence").stream()
+                .filter(s -> !s.get("failedSequence").isNull()).findFirst().orElseThrow();
+        assertThat(segment.get("failedSequence").asLong()).isEqualTo(sequenceOf(stuck));
+        assertThat(failing.get("lag").asLong()).isGreaterThanOrEqualTo(1);
+        // The gauges read a snapshot at most a second old.
+        await().atMost(Duration.ofSeconds(5)).until(() -> errorMetric().equals("1.0"));
+        var readiness = api.get("operator", "/actuator/health/readiness");
+        assertThat(readiness.status()).isEqualTo(503);
+        assertThat(readiness.json().get("components").get("eventProcessors").get("details")
+                .get(FailureProbe.GROUP).get("error").asBoolean()).isTrue();
+        // Still stuck on a later attempt (also between attempts, while the segment is unclaimed).
+        projections.awaitOne(FailureProbe.GROUP, Duration.ofSeconds(10), p -> p.get("segments").findValues("attempts")
+                .stream().anyMatch(a -> a.asInt() >= 2) && p.get("state").asText().equals("ERROR"));
+        assertThat(FailureProbe.count(stuck)).isZero();
+
+        FailureProbe.failAtCommitOn = null;
+        projections.awaitOne(FailureProbe.GROUP, Duration.ofSeconds(10), ProjectionsApi::caughtUp);
+        assertThat(FailureProbe.count(stuck)).isEqualTo(1);
+        await().atMost(Duration.ofSeconds(5)).until(() -> errorMetric().equals("0.0"));
+        await().atMost(Duration.ofSeconds(5)).until(() -> api.get("operator", "/actuator/health/readiness").status() == 200);
+    }
+
+    @Test
+    void segmentsNobodyHasClaimedCountAtTheirStoredPositions() {
+        String before = register();
+        awaitHandled(before);
+        projections.awaitOne(FailureProbe.GROUP, Duration.ofSeconds(10), ProjectionsApi::caughtUp);
+        long position = projections.one(FailureProbe.GROUP).get("position").asLong();
+
+        org.axonframework.eventhandling.EventProcessor probe = processing.eventProcessor(FailureProbe.GROUP).orElseThrow();
+        probe.shutDown();
+        try {
+            String later = register();
+            JsonNode stopped = projections.one(FailureProbe.GROUP);
+            assertThat(stopped.get("state").asText()).isEqualTo("STOPPED");
+            // Unclaimed: not "no position", but where the token store says each segment is.
+            assertThat(stopped.get("position").asLong()).isEqualTo(position);
+            assertThat(stopped.get("lag").asLong()).isEqualTo(stopped.get("head").asLong() - position);
+            assertThat(stopped.get("lag").asLong()).isGreaterThanOrEqualTo(sequenceOf(later) - position);
+        } finally {
+            probe.start();
+        }
+        projections.awaitOne(FailureProbe.GROUP, Duration.ofSeconds(10), ProjectionsApi::caughtUp);
     }
 
     @Test

@@ -16,7 +16,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A read model that fails on demand: it refuses the registration of {@link #failOn} while that is
- * set, and counts every registration it handled, once its batch has committed (a batch that fails
+ * set, or handles {@link #failAtCommitOn} but leaves work for the unit of work's prepare-commit
+ * that fails there (as a projection's batched writes would), and counts every registration it handled, once its batch has committed (a batch that fails
  * is rolled back and its events are handled again, so only committed handling counts).
  */
 @ProcessingGroup(FailureProbe.GROUP)
@@ -25,6 +26,7 @@ class FailureProbe {
     static final String GROUP = "failure-probe";
 
     static volatile String failOn;
+    static volatile String failAtCommitOn;
     static final Map<String, AtomicInteger> handled = new ConcurrentHashMap<>();
 
     @EventHandler
@@ -32,6 +34,13 @@ class FailureProbe {
         String id = event.decisionId().value();
         if (id.equals(failOn)) {
             throw new IllegalStateException("the probe refuses " + id);
+        }
+        if (id.equals(failAtCommitOn)) {
+            CurrentUnitOfWork.get().onPrepareCommit(u -> {
+                if (id.equals(failAtCommitOn)) {
+                    throw new IllegalStateException("the probe cannot write " + id);
+                }
+            });
         }
         CurrentUnitOfWork.get().afterCommit(u -> handled.computeIfAbsent(id, k -> new AtomicInteger()).incrementAndGet());
     }
@@ -54,11 +63,16 @@ class FailureProbe {
             return new FailureProbe();
         }
 
-        /** Every event in one sequence: an event the probe is stuck on holds back all later ones. */
+        /**
+         * Every event in one sequence: an event the probe is stuck on holds back all later ones. And
+         * one event per batch: a batch commits or rolls back whole, so with larger batches whether
+         * an event before the failing one is committed would depend on how the events were queued.
+         */
         @Bean
         ConfigurerModule failureProbeInOneSequence() {
             return configurer -> configurer.eventProcessing()
-                    .registerSequencingPolicy(GROUP, c -> new SequentialPolicy());
+                    .registerSequencingPolicy(GROUP, c -> new SequentialPolicy())
+                    .registerPooledStreamingEventProcessorConfiguration(GROUP, (c, builder) -> builder.batchSize(1));
         }
     }
 }

@@ -120,6 +120,34 @@ class JwtLoginTest {
     }
 
     @Test
+    void tokenWithoutExpiryIsRefused() {
+        assertUnauthenticated(get(signed(ISSUER_KEY, claims -> claims.expirationTime(null))));
+    }
+
+    @Test
+    void tokenLivingLongerThanTheMaximumLifetimeIsRefused() {
+        Instant now = Instant.now();
+        assertUnauthenticated(get(signed(ISSUER_KEY, claims -> claims
+                .expirationTime(Date.from(now.plus(Duration.ofDays(365)))))));
+    }
+
+    @Test
+    void aSubjectThatIsNoSaneUserIdIsRefusedAndNothingIsWritten() {
+        long before = new EventStore(jdbc).count();
+        for (String subject : List.of("x".repeat(5000), "anna\r\nuserId: strategy", "anna revision", "")) {
+            assertUnauthenticated(post(signed(ISSUER_KEY, claims -> claims.subject(subject).claim("roles", List.of("STRATEGY"))),
+                    Citations.registration(Citations.freshParagraph(), "Konstigt subjekt")));
+        }
+        assertThat(new EventStore(jdbc).count()).isEqualTo(before);
+    }
+
+    @Test
+    void aRoleSpelledWithATurkishDotlessIGrantsNothing() {
+        assertProblem(get(signed(ISSUER_KEY, claims -> claims.claim("roles", List.of("AUD\u0130TOR", "aud\u0131tor")))),
+                403, "FORBIDDEN");
+    }
+
+    @Test
     void tokenNotYetValidIsRefused() {
         Instant now = Instant.now();
         assertUnauthenticated(get(signed(ISSUER_KEY, claims -> claims

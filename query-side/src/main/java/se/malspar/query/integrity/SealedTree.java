@@ -17,7 +17,7 @@ import java.util.Optional;
  * demand whenever someone asks for the latest one and the tree has grown since.
  */
 @Component
-class SealedTree {
+public class SealedTree {
 
     private final JdbcClient jdbc;
     private final SigningKeys keys;
@@ -30,7 +30,7 @@ class SealedTree {
     }
 
     /** Leaves 1..size are sealed (the table grows contiguously). */
-    long size() {
+    public long size() {
         return jdbc.sql("select coalesce(max(sequence), 0) from integrity_leaf").query(Long.class).single();
     }
 
@@ -50,14 +50,14 @@ class SealedTree {
                 .query((rs, n) -> new SealedLeaf(rs.getLong(1), rs.getBoolean(2), rs.getBytes(3))).optional();
     }
 
-    record InclusionProof(long sequence, long leafIndex, long treeSize, String leafHash, List<String> auditPath) {
+    public record InclusionProof(long sequence, long leafIndex, long treeSize, String leafHash, List<String> auditPath) {
     }
 
-    record ConsistencyProof(long fromTreeSize, long toTreeSize, List<String> proof) {
+    public record ConsistencyProof(long fromTreeSize, long toTreeSize, List<String> proof) {
     }
 
     /** Caller checks 1 ≤ sequence ≤ treeSize ≤ size(). */
-    InclusionProof inclusion(long sequence, long treeSize) {
+    public InclusionProof inclusion(long sequence, long treeSize) {
         byte[] leaf = leaf(sequence).orElseThrow().hash();
         List<String> path = MerkleTree.inclusionProof(subtrees(), sequence - 1, treeSize).stream().map(SealedTree::hex).toList();
         return new InclusionProof(sequence, sequence - 1, treeSize, hex(leaf), path);
@@ -83,7 +83,7 @@ class SealedTree {
     }
 
     /** The latest checkpoint, signing a new one first when the sealed tree has grown beyond it. */
-    Checkpoint currentCheckpoint() {
+    public Checkpoint currentCheckpoint() {
         long size = size();
         Optional<Checkpoint> latest = latestCheckpoint();
         if (latest.isPresent() && latest.get().treeSize() >= size) {
@@ -110,5 +110,14 @@ class SealedTree {
 
     static String hex(byte[] bytes) {
         return HexFormat.of().formatHex(bytes);
+    }
+
+    /** The stored rows at these sequence numbers, exactly as stored, in sequence order. */
+    public List<StoredEvent> storedEvents(java.util.Collection<Long> sequences) {
+        if (sequences.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("select " + StoredEvent.COLUMNS + " from domain_event_entry where global_index in (:s) order by global_index")
+                .param("s", sequences).query((rs, n) -> StoredEvent.read(rs)).list();
     }
 }

@@ -33,7 +33,7 @@ import java.util.List;
  * a rotated key leaves old checkpoints verifiable.
  */
 @Component
-class SigningKeys {
+public class SigningKeys {
 
     private static final Logger log = LoggerFactory.getLogger(SigningKeys.class);
     static final String PRIVATE_FILE = "signing-key.pk8";
@@ -63,11 +63,11 @@ class SigningKeys {
         return pair.getPrivate();
     }
 
-    record PublicKeyView(String keyId, String algorithm, String publicKey) {
+    public record PublicKeyView(String keyId, String algorithm, String publicKey) {
     }
 
     /** Every key that ever signed here, oldest first. */
-    List<PublicKeyView> all() {
+    public List<PublicKeyView> all() {
         return jdbc.sql("select key_id, algorithm, public_key from integrity_public_key order by registered_at, key_id")
                 .query((rs, n) -> new PublicKeyView(rs.getString(1), rs.getString(2),
                         Base64.getEncoder().encodeToString(rs.getBytes(3))))

@@ -7,7 +7,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 
 /** One row of {@code domain_event_entry} exactly as stored: what a leaf is computed from. */
-record StoredEvent(long sequence, String eventIdentifier, String aggregateType, String aggregateIdentifier,
+public record StoredEvent(long sequence, String eventIdentifier, String aggregateType, String aggregateIdentifier,
                    long aggregateSequenceNumber, String payloadType, String payloadRevision, String timestamp,
                    byte[] payload, byte[] metaData) {
 

@@ -14,6 +14,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -151,8 +152,19 @@ class Sealer implements SmartLifecycle {
     private void release() {
         range = null;
         if (connection != null) {
+            try (Statement unlock = connection.createStatement()) {
+                // The connection goes back to the pool, its session lives on: the lock must be given back
+                // explicitly (a broken connection is discarded by the pool, which ends the session and the lock).
+                if (!connection.getAutoCommit()) {
+                    connection.rollback();
+                    connection.setAutoCommit(true);
+                }
+                unlock.execute("select pg_advisory_unlock_all()");
+            } catch (SQLException e) {
+                log.debug("giving back the sealer's lock", e);
+            }
             try {
-                connection.close(); // ends the session: the advisory lock goes with it
+                connection.close();
             } catch (SQLException e) {
                 log.debug("closing the sealer's connection", e);
             }

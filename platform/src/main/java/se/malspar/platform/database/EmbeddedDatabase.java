@@ -89,6 +89,14 @@ public class EmbeddedDatabase implements Closeable {
         return port;
     }
 
+    /**
+     * A connection as the embedded server's superuser, for what the application itself must never
+     * be able to do: tests that play an attacker with the database, a benchmark that resets tables.
+     */
+    public java.sql.Connection connectAsSuperuser() throws java.sql.SQLException {
+        return java.sql.DriverManager.getConnection(jdbcUrl(), "postgres", credentials.superuser());
+    }
+
     String ownerPassword() {
         return credentials.owner();
     }

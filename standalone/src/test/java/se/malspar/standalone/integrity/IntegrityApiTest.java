@@ -15,7 +15,7 @@ import se.malspar.platform.test.ApiClient;
 import se.malspar.platform.test.MalsparApplicationTest;
 import se.malspar.standalone.StandaloneApplication;
 
-import javax.sql.DataSource;
+import se.malspar.platform.database.EmbeddedDatabase;
 import java.security.KeyFactory;
 import java.security.PublicKey;
 import java.security.spec.X509EncodedKeySpec;
@@ -52,7 +52,7 @@ class IntegrityApiTest {
     @Autowired
     JdbcClient jdbc;
     @Autowired
-    DataSource dataSource;
+    EmbeddedDatabase database;
     @Autowired
     MeterRegistry meters;
     @Autowired
@@ -281,7 +281,8 @@ class IntegrityApiTest {
 
     /** Runs a statement with the append-only trigger switched off, as an attacker with the database would. */
     private void tamper(String sql, Object... params) {
-        try (Connection c = dataSource.getConnection()) {
+        // The application's own role may not do this (LeastPrivilegeTest): only a superuser can.
+        try (Connection c = database.connectAsSuperuser()) {
             c.setAutoCommit(false);
             try (Statement s = c.createStatement()) {
                 s.execute("set local session_replication_role = replica");

@@ -17,6 +17,8 @@ import se.malspar.standalone.StandaloneApplication;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -176,7 +178,75 @@ class RevisionApiTest {
         assertThat(api.get("strategy", "/api/revision/decisions/" + p.decisionId + "/pack").status()).isEqualTo(403);
     }
 
+    @Test
+    void aRevisorChecksTheDownloadedPackOfflineWithTheIndependentVerifier() throws Exception {
+        Paragraph p = paragraphWithProgramme("Kontrolleras offline");
+        Path dir = Files.createTempDirectory("audit-pack-");
+        // The revisor keeps the public keys and a checkpoint on the day of the check …
+        checkpointReaching(p.lastSequence);
+        var kept = api.get("revisor", "/api/integrity/checkpoints/latest");
+        Files.writeString(dir.resolve("kept.json"), kept.body());
+        Files.writeString(dir.resolve("keys.json"), api.get("revisor", "/api/integrity/public-keys").body());
+        // … the record grows, and later the pack is downloaded against a newer checkpoint.
+        addGoal(p, "Senare mål");
+        long newer = checkpointReaching(p.sequences.get(p.sequences.size() - 1));
+        Files.write(dir.resolve("pack.zip"), packBytes("revisor", p.decisionId));
+        long packSize = JSON.readTree(unzip(Files.readAllBytes(dir.resolve("pack.zip"))).get("checkpoint.json"))
+                .get("treeSize").asLong();
+        assertThat(packSize).isGreaterThanOrEqualTo(newer);
+        var consistency = api.get("revisor", "/api/integrity/proofs/consistency?fromTreeSize="
+                + kept.json().get("treeSize").asLong() + "&toTreeSize=" + packSize);
+        assertThat(consistency.status()).as(consistency.toString()).isEqualTo(200);
+        Files.writeString(dir.resolve("consistency.json"), consistency.body());
+
+        Verifier ok = verifier(dir, "pack", "pack.zip", "--public-key", "keys.json",
+                "--kept-checkpoint", "kept.json", "--consistency-proof", "consistency.json");
+        assertThat(ok.exitCode()).as(ok.output()).isZero();
+        assertThat(ok.output()).contains("GODKÄNT");
+
+        // One changed byte in a stored event, and the same command names it.
+        Map<String, byte[]> entries = unzip(Files.readAllBytes(dir.resolve("pack.zip")));
+        String events = new String(entries.get("events.json"), StandardCharsets.UTF_8);
+        JsonNode first = JSON.readTree(events).get(0);
+        byte[] payload = Base64.getDecoder().decode(first.get("payload").asText());
+        payload[payload.length / 2] ^= 1;
+        entries.put("events.json", events.replace(first.get("payload").asText(),
+                Base64.getEncoder().encodeToString(payload)).getBytes(StandardCharsets.UTF_8));
+        Files.write(dir.resolve("altered.zip"), zip(entries));
+        Verifier altered = verifier(dir, "pack", "altered.zip", "--public-key", "keys.json");
+        assertThat(altered.exitCode()).as(altered.output()).isEqualTo(1);
+        assertThat(altered.output()).contains("FEL").contains("händelse " + first.get("sequence").asLong());
+    }
+
     // --- helpers
+
+    record Verifier(int exitCode, String output) {
+    }
+
+    /** Runs the verifier's own runnable jar (built by the verifier module) as the revisor would. */
+    private static Verifier verifier(Path dir, String... args) throws IOException, InterruptedException {
+        Path jar = Path.of("..", "verifier", "target", "malspar-verifier.jar").toAbsolutePath().normalize();
+        assertThat(jar).as("the verifier module builds its jar before these tests run").exists();
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar.toString()));
+        command.addAll(List.of(args));
+        Process process = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        return new Verifier(process.exitValue(), output);
+    }
+
+    private static byte[] zip(Map<String, byte[]> entries) throws IOException {
+        var bytes = new java.io.ByteArrayOutputStream();
+        try (var zip = new java.util.zip.ZipOutputStream(bytes)) {
+            for (var e : entries.entrySet()) {
+                zip.putNextEntry(new ZipEntry(e.getKey()));
+                zip.write(e.getValue());
+                zip.closeEntry();
+            }
+        }
+        return bytes.toByteArray();
+    }
 
     record Paragraph(String decisionId, String programmeId, List<Long> sequences, long lastSequence) {
     }
@@ -242,6 +312,10 @@ class RevisionApiTest {
     }
 
     private Map<String, byte[]> pack(String user, String decisionId) throws IOException, InterruptedException {
+        return unzip(packBytes(user, decisionId));
+    }
+
+    private byte[] packBytes(String user, String decisionId) throws IOException, InterruptedException {
         HttpResponse<byte[]> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                         URI.create("http://localhost:" + port + "/api/revision/decisions/" + decisionId + "/pack"))
                 .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
@@ -249,8 +323,12 @@ class RevisionApiTest {
                 .build(), HttpResponse.BodyHandlers.ofByteArray());
         assertThat(response.statusCode()).as(new String(response.body(), StandardCharsets.UTF_8)).isEqualTo(200);
         assertThat(response.headers().firstValue("Content-Type")).hasValue("application/zip");
+        return response.body();
+    }
+
+    private static Map<String, byte[]> unzip(byte[] body) throws IOException {
         Map<String, byte[]> entries = new HashMap<>();
-        try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(response.body()))) {
+        try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(body))) {
             for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
                 entries.put(entry.getName(), zip.readAllBytes());
             }

@@ -1,0 +1,42 @@
+package se.malspar.query.pages;
+
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.ModelAndView;
+import se.malspar.platform.web.InvalidFieldException;
+import se.malspar.platform.web.NotFoundException;
+
+/**
+ * A page that cannot be shown answers with a page that says why, in Swedish, with the right
+ * status; the API's problem details stay the API's.
+ */
+@ControllerAdvice(basePackageClasses = PageErrors.class)
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class PageErrors {
+
+    @ExceptionHandler(NotFoundException.class)
+    ModelAndView notFound(NotFoundException e) {
+        return page(HttpStatus.NOT_FOUND, "Sidan finns inte", "Det finns inget sådant i registret.");
+    }
+
+    @ExceptionHandler({InvalidFieldException.class, MethodArgumentTypeMismatchException.class, IllegalArgumentException.class})
+    ModelAndView badInput(Exception e) {
+        String field = e instanceof InvalidFieldException invalid ? invalid.field()
+                : e instanceof MethodArgumentTypeMismatchException mismatch ? mismatch.getName() : null;
+        return page(HttpStatus.BAD_REQUEST, "Felaktig uppgift", field == null
+                ? "Något i adressen kunde inte läsas." : "Fältet ”" + field + "” kunde inte läsas. Datum skrivs ÅÅÅÅ-MM-DD.");
+    }
+
+    private static ModelAndView page(HttpStatus status, String title, String message) {
+        ModelAndView page = new ModelAndView("pages/fel");
+        page.setStatus(status);
+        page.addObject("title", title);
+        page.addObject("message", message);
+        page.addObject("status", status.value());
+        return page;
+    }
+}

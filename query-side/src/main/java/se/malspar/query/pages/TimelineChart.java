@@ -32,7 +32,7 @@ record TimelineChart(int width, int height, int left, int right, int top, int bo
     private static final int WIDTH = 760;
     private static final int HEIGHT = 320;
     private static final int LEFT = 64;
-    private static final int RIGHT = 24;
+    private static final int RIGHT = 40;
     private static final int TOP = 24;
     private static final int BOTTOM = 48;
 

@@ -64,6 +64,10 @@ class RoleMatrixTest {
             Expectation.get("/api/**").roles(Role.STRATEGY, Role.AUDITOR, Role.REVISOR),
             Expectation.get("/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml", "/swagger-ui.html", "/swagger-ui/**")
                     .anyAuthenticated(),
+            // Web pages (API.md "Web pages"): the readers' roles, form login; the login form and the assets are public.
+            Expectation.get("/login", "/assets/**").isPublic(),
+            Expectation.get("/", "/program/**", "/matvarden/**", "/beslut", "/beslut/**", "/handelser", "/handelser/**")
+                    .roles(Role.STRATEGY, Role.AUDITOR, Role.REVISOR),
             // Spring Boot's error page is reached by the container's error dispatch, never as a request.
             Expectation.any("/error").nobody(),
             // Swagger UI is served from /swagger-ui/**; the webjar path is not used and stays closed.

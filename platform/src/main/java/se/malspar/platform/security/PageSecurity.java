@@ -1,5 +1,7 @@
 package se.malspar.platform.security;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -12,6 +14,7 @@ import org.springframework.security.oauth2.client.registration.ClientRegistratio
 import org.springframework.security.oauth2.core.user.OAuth2UserAuthority;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
 import java.util.ArrayList;
@@ -28,6 +31,8 @@ import java.util.Map;
  */
 @Configuration(proxyBeanMethods = false)
 class PageSecurity {
+
+    private static final Logger log = LoggerFactory.getLogger(PageSecurity.class);
 
     /** Every path the pages own; everything else stays with the API chain. */
     static final String[] PAGE_PATHS = {"/", "/login", "/logout", "/assets/**", "/program/**", "/matvarden/**",
@@ -63,13 +68,16 @@ class PageSecurity {
         if (properties.getMode() == MalsparSecurityProperties.Mode.JWT) {
             ClientRegistrationRepository repository = registrations.getIfAvailable();
             if (repository == null) {
-                throw new IllegalStateException("jwt mode: the pages log in through OpenID Connect and need the "
-                        + "registration 'malspar' (SPRING_SECURITY_OAUTH2_CLIENT_PROVIDER_MALSPAR_ISSUER_URI, "
+                // The API works without it; the pages then only show the login page, which says why.
+                log.warn("jwt mode without the OpenID Connect registration 'malspar': nobody can log in to the pages "
+                        + "(SPRING_SECURITY_OAUTH2_CLIENT_PROVIDER_MALSPAR_ISSUER_URI, "
                         + "SPRING_SECURITY_OAUTH2_CLIENT_REGISTRATION_MALSPAR_CLIENT_ID, …_CLIENT_SECRET, …_SCOPE=openid)");
+                http.exceptionHandling(e -> e.authenticationEntryPoint(new LoginUrlAuthenticationEntryPoint("/login")));
+            } else {
+                http.oauth2Login(login -> login.loginPage("/login").defaultSuccessUrl("/", false)
+                        .clientRegistrationRepository(repository)
+                        .userInfoEndpoint(user -> user.userAuthoritiesMapper(oidcRoles(jwtLogin))));
             }
-            http.oauth2Login(login -> login.loginPage("/login").defaultSuccessUrl("/", false)
-                    .clientRegistrationRepository(repository)
-                    .userInfoEndpoint(user -> user.userAuthoritiesMapper(oidcRoles(jwtLogin))));
         } else {
             http.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).failureUrl("/login?fel"));
             // Basic credentials also open a page (curl, the role matrix); a browser gets the login form.

@@ -14,6 +14,8 @@ import se.malspar.kernel.decision.DecisionId;
 import se.malspar.kernel.decision.DecisionRegistered;
 import se.malspar.kernel.decision.MeetingDate;
 import se.malspar.kernel.decision.RegisterDecision;
+import se.malspar.kernel.revision.RecordVerification;
+import se.malspar.kernel.revision.VerificationRecorded;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -104,6 +106,36 @@ class Decision {
         apply(new DecisionCorrected(decisionId, newCitation.toString(), newDate, newParagraph, newCaseNumber,
                 newTitle, newProtocolUrl, newEffectiveFrom, newCitation.incomplete(), corrected, command.reason()));
         return new DecisionEntry(decisionId, newCitation.toString(), newCitation.incomplete(), newEffectiveFrom);
+    }
+
+    /**
+     * A revisor's verification covers exactly the decision's changes recorded within the signed
+     * checkpoint the revisor looked at: the tree size must be signed already and must reach the
+     * decision's first change.
+     */
+    @CommandHandler
+    VerificationReceipt handle(RecordVerification command, RevisionScope scope) {
+        requireText(command.protocolReference(), "protocolReference");
+        if (command.outcome() == null) {
+            throw new RuleViolationException("VALIDATION_FAILED", "outcome is required");
+        }
+        long latest = scope.latestCheckpointTreeSize().orElseThrow(() -> new RuleViolationException(
+                "TREE_SIZE_NOT_SIGNED", "no checkpoint has been signed yet"));
+        if (command.treeSize() > latest) {
+            throw new RuleViolationException("TREE_SIZE_NOT_SIGNED", "treeSize " + command.treeSize()
+                    + " is beyond the latest signed checkpoint (" + latest + ")");
+        }
+        List<Long> changes = scope.changeSequences(decisionId);
+        long first = changes.isEmpty() ? 1 : changes.get(0);
+        if (command.treeSize() < first) {
+            throw new RuleViolationException("TREE_SIZE_BEFORE_FIRST_CHANGE", "treeSize " + command.treeSize()
+                    + " is below the decision's first change (sequence " + first + ")");
+        }
+        List<Long> covers = changes.stream().filter(s -> s <= command.treeSize()).toList();
+        String note = command.note() == null || command.note().isBlank() ? null : command.note().strip();
+        apply(new VerificationRecorded(decisionId, command.verificationId(), command.outcome(),
+                command.protocolReference().strip(), note, command.treeSize(), covers));
+        return new VerificationReceipt(command.verificationId(), covers);
     }
 
     @EventSourcingHandler

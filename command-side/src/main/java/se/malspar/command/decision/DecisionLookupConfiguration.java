@@ -13,4 +13,11 @@ class DecisionLookupConfiguration {
         return configurer -> configurer.eventProcessing()
                 .registerSubscribingEventProcessor(DecisionLookupProjector.GROUP);
     }
+
+    /** Subscribing too: a verification must see every committed change of its decision. */
+    @Bean
+    ConfigurerModule subscribeDecisionChangeLookup() {
+        return configurer -> configurer.eventProcessing()
+                .registerSubscribingEventProcessor(DecisionChangeLookupProjector.GROUP);
+    }
 }

@@ -72,7 +72,11 @@ class SecurityConfiguration {
                         .requestMatchers("/actuator", "/actuator/**").hasRole(Role.OPERATOR.name())
                         .requestMatchers("/api/admin/projections", "/api/admin/projections/**").hasRole(Role.OPERATOR.name())
                         .requestMatchers("/api/admin/**").hasRole(Role.STRATEGY.name())
+                        .requestMatchers(HttpMethod.GET, "/api/revision/decisions", "/api/revision/decisions/*/pack")
+                        .hasAnyRole(Role.REVISOR.name(), Role.AUDITOR.name())
                         .requestMatchers("/api/revision/**").hasRole(Role.REVISOR.name())
+                        .requestMatchers("/api/integrity/verifications", "/api/integrity/verifications/**")
+                        .hasAnyRole(Role.REVISOR.name(), Role.OPERATOR.name())
                         .requestMatchers(HttpMethod.GET, "/api/**")
                         .hasAnyRole(Role.STRATEGY.name(), Role.AUDITOR.name(), Role.REVISOR.name())
                         .requestMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml", "/swagger-ui.html",

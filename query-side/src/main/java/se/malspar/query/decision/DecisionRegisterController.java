@@ -14,7 +14,9 @@ import se.malspar.kernel.decision.DecisionId;
 import se.malspar.kernel.decision.FindDecision;
 import se.malspar.kernel.decision.FindDecisions;
 import se.malspar.kernel.programme.FindDecisionChanges;
+import se.malspar.kernel.revision.FindDecisionRevision;
 import se.malspar.query.programme.DecisionChange;
+import se.malspar.query.revision.DecisionRevision;
 import se.malspar.platform.web.Fields;
 import se.malspar.platform.web.NotFoundException;
 
@@ -40,7 +42,8 @@ class DecisionRegisterController {
 
     @Operation(summary = "One register entry with its corrections and every change it authorised",
             description = "changes: each programme change the decision authorised (event, entity, before, after, "
-                    + "effectiveFrom, recordedAt, recordedBy). The path takes the id or the citation.")
+                    + "effectiveFrom, recordedAt, recordedBy, sequence, covered, coveredBy); revisionStatus and verifications "
+                    + "are the revisors'. The path takes the id or the citation.")
     @GetMapping("/{decisionId}")
     DecisionDetail get(@PathVariable String decisionId) {
         DecisionId id = Fields.parse(decisionId, "decisionId", DecisionId::fromReference);
@@ -48,6 +51,8 @@ class DecisionRegisterController {
                 .orElseThrow(() -> new NotFoundException("no decision " + id + " in the register"));
         List<DecisionChange> changes = queries.query(new FindDecisionChanges(id),
                 ResponseTypes.multipleInstancesOf(DecisionChange.class)).join();
-        return new DecisionDetail(view, changes);
+        DecisionRevision revision = queries.query(new FindDecisionRevision(id),
+                ResponseTypes.instanceOf(DecisionRevision.class)).join();
+        return DecisionDetail.of(view, changes, revision);
     }
 }

@@ -13,8 +13,9 @@ import java.util.Set;
  * One change a decision authorised: the event, the entity, what stood before (as recorded when the
  * change was made) and after, when it took effect, who recorded it and when. {@code correctedAt}
  * is set when the entry was later corrected (the correction itself is not the decision's).
+ * {@code sequence} is the event's place in the store, the leaf a revisor's proof is about.
  */
-public record DecisionChange(String event, String entityKind, String entityId, String entityName,
+public record DecisionChange(long sequence, String event, String entityKind, String entityId, String entityName,
                              JsonNode before, JsonNode after, LocalDate effectiveFrom, Instant recordedAt,
                              String recordedBy, Instant correctedAt) {
 
@@ -23,7 +24,7 @@ public record DecisionChange(String event, String entityKind, String entityId, S
     static List<DecisionChange> of(List<Fact> authorised, Map<String, List<Fact>> factsByEntity) {
         return authorised.stream().map(f -> {
             List<Fact> entityFacts = factsByEntity.getOrDefault(ProgrammeState.key(f.kind(), f.entityId()), List.of());
-            return new DecisionChange(f.eventType(), f.kind(), f.entityId(), nameOf(entityFacts), before(f, entityFacts),
+            return new DecisionChange(f.globalIndex(), f.eventType(), f.kind(), f.entityId(), nameOf(entityFacts), before(f, entityFacts),
                     Fact.RETIRED.equals(f.attribute()) ? ProgrammeFacts.JSON.createObjectNode().put("retired", true) : f.value(),
                     f.validFrom(), f.recordedAt(), f.recordedBy(), f.supersededAt());
         }).toList();

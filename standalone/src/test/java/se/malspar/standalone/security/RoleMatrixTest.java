@@ -60,7 +60,11 @@ class RoleMatrixTest {
             Expectation.any("/actuator", "/actuator/**").roles(Role.OPERATOR),
             Expectation.any("/api/admin/projections", "/api/admin/projections/**").roles(Role.OPERATOR),
             Expectation.any("/api/admin/**").roles(Role.STRATEGY),
+            Expectation.get("/api/revision/decisions", "/api/revision/decisions/{decisionId}/pack")
+                    .roles(Role.REVISOR, Role.AUDITOR),
             Expectation.any("/api/revision/**").roles(Role.REVISOR),
+            Expectation.any("/api/integrity/verifications", "/api/integrity/verifications/**")
+                    .roles(Role.REVISOR, Role.OPERATOR),
             Expectation.get("/api/**").roles(Role.STRATEGY, Role.AUDITOR, Role.REVISOR),
             Expectation.get("/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml", "/swagger-ui.html", "/swagger-ui/**")
                     .anyAuthenticated(),

@@ -14,6 +14,7 @@ import org.springframework.security.oauth2.client.registration.ClientRegistratio
 import org.springframework.security.oauth2.core.user.OAuth2UserAuthority;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
@@ -24,7 +25,8 @@ import java.util.Map;
 /**
  * The web pages (API.md "Web pages") are for people in a browser: a form login with a session and
  * CSRF protection, in front of the stateless API chain ({@link SecurityConfiguration}). The roles
- * are the API's: every reader may read every page; only a revisor may record a verification.
+ * are the API's: every reader may read every page; only a revisor may record a verification;
+ * revisors and auditors see the revision list and download audit packs; operators see integrity.
  * In {@code jwt} mode a person logs in through OpenID Connect (Spring Security's OAuth2 login,
  * registration {@code malspar} from {@code spring.security.oauth2.client.*}); the roles come from
  * the same claim the API reads ({@code malspar.security.jwt.roles-claim}).
@@ -37,7 +39,7 @@ class PageSecurity {
     /** Every path the pages own; everything else stays with the API chain. */
     static final String[] PAGE_PATHS = {"/", "/login", "/logout", "/assets/**", "/program/**", "/matvarden/**",
             "/beslut", "/beslut/**", "/granskning", "/granskning/**", "/integritet", "/integritet/**",
-            "/handelser", "/handelser/**", "/oauth2/**", "/login/oauth2/**"};
+            "/handelser", "/handelser/**", "/nekad", "/oauth2/**", "/login/oauth2/**"};
 
     @Bean
     @Order(1)
@@ -48,15 +50,21 @@ class PageSecurity {
         http.securityMatcher(PAGE_PATHS)
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(HttpMethod.GET, "/login", "/assets/**").permitAll()
+                        .requestMatchers("/nekad").permitAll()
                         .requestMatchers(HttpMethod.POST, "/beslut/*/verifieringar").hasRole(Role.REVISOR.name())
                         .requestMatchers(HttpMethod.POST, "/integritet/verifieringar")
                         .hasAnyRole(Role.REVISOR.name(), Role.OPERATOR.name())
-                        .requestMatchers(HttpMethod.GET, "/granskning", "/granskning/**")
+                        .requestMatchers(HttpMethod.GET, "/granskning", "/granskning/**", "/beslut/*/granskningspaket")
                         .hasAnyRole(Role.REVISOR.name(), Role.AUDITOR.name())
+                        .requestMatchers(HttpMethod.GET, "/integritet", "/integritet/**")
+                        .hasAnyRole(Role.STRATEGY.name(), Role.AUDITOR.name(), Role.REVISOR.name(), Role.OPERATOR.name())
                         .requestMatchers(HttpMethod.GET, "/", "/program/**", "/matvarden/**", "/beslut", "/beslut/**",
-                                "/integritet", "/integritet/**", "/handelser", "/handelser/**").hasAnyRole(readers)
+                                "/handelser", "/handelser/**").hasAnyRole(readers)
                         .anyRequest().denyAll())
                 // CSRF stays on (the default, a token kept in the session): every form carries it.
+                // A refusal (wrong role, missing CSRF token) is a Swedish page with 403, rendered in place:
+                // the container's error dispatch would reach the API chain and answer 401 with a Basic challenge.
+                .exceptionHandling(e -> e.accessDeniedHandler(refused()))
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?utloggad"))
                 .headers(headers -> headers
                         .contentSecurityPolicy(csp -> csp.policyDirectives(
@@ -85,6 +93,12 @@ class PageSecurity {
             http.authenticationProvider(verifiedCredentials);
         }
         return http.build();
+    }
+
+    private static AccessDeniedHandlerImpl refused() {
+        AccessDeniedHandlerImpl handler = new AccessDeniedHandlerImpl();
+        handler.setErrorPage("/nekad");
+        return handler;
     }
 
     /** An OpenID Connect login gets exactly the roles the API would give its token: the same claim, the same four roles. */

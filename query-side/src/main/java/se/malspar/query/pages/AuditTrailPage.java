@@ -13,6 +13,7 @@ import se.malspar.query.audit.AuditTrail;
 
 /** The audit trail, paged and filterable by aggregate, user and decision: the same query as the API's. */
 @Controller
+@WebPage
 class AuditTrailPage {
 
     static final int PAGE_SIZE = 50;

@@ -20,6 +20,7 @@ import static se.malspar.platform.web.Fields.parse;
 
 /** An indicator's timeline: chart and table of the same data, every ambition step with its decision, "why red". */
 @Controller
+@WebPage
 class IndicatorPage {
 
     private final QueryGateway queries;

@@ -9,6 +9,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 
 /** The login form (basic mode) or the way to the organisation's OpenID Connect login (jwt mode). */
 @Controller
+@WebPage
 class LoginPage {
 
     private final boolean openIdConnect;

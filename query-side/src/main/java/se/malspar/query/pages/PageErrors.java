@@ -4,7 +4,9 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.ModelAndView;
 import se.malspar.platform.web.InvalidFieldException;
@@ -14,7 +16,7 @@ import se.malspar.platform.web.NotFoundException;
  * A page that cannot be shown answers with a page that says why, in Swedish, with the right
  * status; the API's problem details stay the API's.
  */
-@ControllerAdvice(basePackageClasses = PageErrors.class)
+@ControllerAdvice(annotations = WebPage.class)
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class PageErrors {
 
@@ -38,5 +40,17 @@ class PageErrors {
         page.addObject("message", message);
         page.addObject("status", status.value());
         return page;
+    }
+
+    /** Where a refused page request is forwarded (by PageSecurity, status 403 already set), for any method. */
+    @Controller
+    @WebPage
+    static class Refused {
+
+        @RequestMapping("/nekad")
+        ModelAndView refused() {
+            return page(HttpStatus.FORBIDDEN, "Åtkomst nekad", "Din roll får inte göra detta, eller så saknade "
+                    + "formuläret sin säkerhetstoken (ladda om sidan och försök igen).");
+        }
     }
 }

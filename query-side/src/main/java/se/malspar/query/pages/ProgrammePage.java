@@ -35,6 +35,7 @@ import static se.malspar.platform.web.Fields.parse;
  * and what changed between two dates: the same queries the API answers, rendered for people.
  */
 @Controller
+@WebPage
 class ProgrammePage {
 
     private final QueryGateway queries;

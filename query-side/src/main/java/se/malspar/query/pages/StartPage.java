@@ -8,18 +8,22 @@ import org.springframework.web.bind.annotation.GetMapping;
 import se.malspar.kernel.decision.FindDecisions;
 import se.malspar.kernel.programme.FindProgrammes;
 import se.malspar.query.decision.DecisionView;
+import se.malspar.query.integrity.IntegrityOverview;
 import se.malspar.query.programme.ProgrammeSummary;
 
 import java.util.List;
 
 /** The start page: the programmes and the way to everything an auditor or a revisor reads. */
 @Controller
+@WebPage
 class StartPage {
 
     private final QueryGateway queries;
+    private final IntegrityOverview integrity;
 
-    StartPage(QueryGateway queries) {
+    StartPage(QueryGateway queries, IntegrityOverview integrity) {
         this.queries = queries;
+        this.integrity = integrity;
     }
 
     @GetMapping("/")
@@ -30,6 +34,7 @@ class StartPage {
                 ResponseTypes.multipleInstancesOf(DecisionView.class)).join();
         model.addAttribute("programmes", programmes);
         model.addAttribute("incompleteCount", incomplete.size());
+        model.addAttribute("integrity", integrity.current());
         return "pages/start";
     }
 }

@@ -80,7 +80,10 @@ class PagesInBrowserTest {
         WebElement row = auditor.all("main table tbody tr").stream()
                 .filter(r -> r.getText().contains("Tillgänglighet")).findFirst().orElseThrow();
         assertThat(row.getText()).contains("2022-03-09", "Delmålet", "tillkom", "KS 2022-03-09 § 70");
+        WebElement page = auditor.find("html");
         row.findElement(By.linkText("KS 2022-03-09 § 70")).click();
+        new org.openqa.selenium.support.ui.WebDriverWait(auditor.driver, Duration.ofSeconds(20))
+                .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(page));
 
         assertThat(auditor.find("h1").getText()).isEqualTo("KS 2022-03-09 § 70");
         assertThat(auditor.find("main table").getText()).contains("Delmål lades till: Tillgänglighet");
@@ -94,7 +97,10 @@ class PagesInBrowserTest {
         String ambitions = auditor.find("#ambitionsnivaer + table").getText();
         assertThat(ambitions).contains("+ 4% över riket 2022", "KS 2021-01-13 § 12", "2021-01-13", "Tvetydig",
                 "procent eller procentenheter");
+        WebElement page = auditor.find("html");
         auditor.find("#ambitionsnivaer + table").findElement(By.linkText("KS 2021-01-13 § 12")).click();
+        new org.openqa.selenium.support.ui.WebDriverWait(auditor.driver, Duration.ofSeconds(20))
+                .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(page));
         assertThat(auditor.find("h1").getText()).isEqualTo("KS 2021-01-13 § 12");
     }
 
@@ -129,9 +135,12 @@ class PagesInBrowserTest {
         auditor.open("/beslut/ks-2022-03-09-p70");
         auditor.click("Händelserna som nämner beslutet");
         List<WebElement> rows = auditor.all("main table tbody tr");
-        // its own registration (the decision's aggregate) and every change citing it
-        assertThat(rows).hasSizeGreaterThan(1).allSatisfy(r -> assertThat(r.getText()).contains("KS 2022-03-09 § 70"));
+        // its own events (registration, verifications) and every change citing it
+        assertThat(rows).hasSizeGreaterThan(1).allSatisfy(r -> assertThat(r.getText()).containsAnyOf("KS 2022-03-09 § 70", "ks-2022-03-09-p70"));
+        WebElement page = auditor.find("html");
         rows.get(0).findElement(By.linkText("strategy")).click();
+        new org.openqa.selenium.support.ui.WebDriverWait(auditor.driver, Duration.ofSeconds(20))
+                .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(page));
         assertThat(auditor.path()).contains("anvandare=strategy");
         assertThat(auditor.all("main table tbody tr")).hasSize(50)
                 .allSatisfy(r -> assertThat(r.getText()).contains("strategy"));
@@ -187,6 +196,87 @@ class PagesInBrowserTest {
             wrong.logIn("auditor", "fel-lösenord");
             assertThat(wrong.find("[role=alert]").getText()).isEqualTo("Fel användarnamn eller lösenord.");
         }
+    }
+
+    @Test
+    void aRevisorRecordsAVerificationFromThePageAndSeesItInTheRegister() {
+        try (Browser revisor = new Browser(port)) {
+            revisor.logIn("revisor", PASSWORD);
+            revisor.open("/beslut/ks-2022-03-09-p70");
+            revisor.checkAccessibleAndKeep("beslut-verifieringsformular");
+            revisor.find("#utfall-VERIFIED").click();
+            revisor.find("#protocolReference").sendKeys("Protokoll KS 2022-03-09, s. 12, § 70");
+            revisor.find("#note").sendKeys("Delmålet Tillgänglighet stämmer med paragrafen.");
+            revisor.submit("form.verifiering button[type=submit]");
+
+            assertThat(revisor.text()).as(revisor.path()).contains("Din verifiering är registrerad.");
+            String verifications = revisor.find("#granskning ~ table").getText();
+            assertThat(verifications).contains("verifierat – stämmer med protokollet", "Protokoll KS 2022-03-09, s. 12, § 70",
+                    "av revisor");
+            assertThat(revisor.find("#granskning + p").getText()).startsWith("Status: verifierat.");
+            revisor.checkAccessibleAndKeep("beslut-verifierat");
+
+            revisor.click("Granskning");
+            new org.openqa.selenium.support.ui.Select(revisor.find("#status")).selectByValue("VERIFIED");
+            revisor.submit("main form button[type=submit]");
+            assertThat(revisor.all("main table tbody th a").stream().map(WebElement::getText).toList())
+                    .contains("KS 2022-03-09 § 70");
+            revisor.checkAccessibleAndKeep("granskning");
+            revisor.open("/beslut?status=VERIFIED");
+            assertThat(revisor.all("main table tbody th a").stream().map(WebElement::getText).toList())
+                    .contains("KS 2022-03-09 § 70").doesNotContain("KS 2022-08");
+
+            revisor.open("/beslut/ks-2022-03-09-p70");
+            String href = revisor.driver.findElement(By.partialLinkText("granskningspaketet")).getAttribute("href");
+            Object pack = ((org.openqa.selenium.JavascriptExecutor) revisor.driver).executeAsyncScript(
+                    "const done = arguments[arguments.length - 1];"
+                            + "fetch(arguments[0]).then(r => r.arrayBuffer().then(b => done(r.status + ' '"
+                            + " + r.headers.get('content-type') + ' ' + new Uint8Array(b).slice(0, 2).join(','))));", href);
+            // a ZIP starts with "PK" (80, 75)
+            assertThat(pack).isEqualTo("200 application/zip 80,75");
+        }
+    }
+
+    @Test
+    void anAuditorSeesNoVerificationFormAndAForgedPostIsRefused() {
+        auditor.open("/beslut/ks-2022-03-09-p70");
+        assertThat(auditor.all("form.verifiering")).isEmpty();
+        assertThat(auditor.driver.findElements(By.partialLinkText("granskningspaketet"))).hasSize(1);
+        String token = auditor.find("form.utloggning input[name=_csrf]").getAttribute("value");
+        String form = "outcome=VERIFIED&protocolReference=forged&treeSize=1";
+        assertThat(post(auditor, "/beslut/ks-2022-03-09-p70/verifieringar", form + "&_csrf=" + token))
+                .as("the auditor's own session and token, but not a revisor").isEqualTo(403L);
+        try (Browser revisor = new Browser(port)) {
+            revisor.logIn("revisor", PASSWORD);
+            revisor.open("/beslut/ks-2022-03-09-p70");
+            assertThat(post(revisor, "/beslut/ks-2022-03-09-p70/verifieringar", form))
+                    .as("a revisor's session without the CSRF token (a forged cross-site post)").isEqualTo(403L);
+        }
+    }
+
+    @Test
+    void aRevisorStartsACheckOfTheStoreAndWatchesItPass() {
+        try (Browser revisor = new Browser(port)) {
+            revisor.logIn("revisor", PASSWORD);
+            assertThat(revisor.find("#integritetsstatus").getText()).isEqualTo("Integritetsstatus");
+            revisor.click("Integritet");
+            revisor.checkAccessibleAndKeep("integritet");
+            revisor.submit("main form button[type=submit]");
+            assertThat(revisor.path()).startsWith("/integritet/verifieringar/");
+            // the page's script refreshes the progress region until the check is done
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).untilAsserted(() ->
+                    assertThat(revisor.find("#framsteg").getText()).contains("godkänd – allt stämmer"));
+            revisor.checkAccessibleAndKeep("integritet-kontroll");
+        }
+    }
+
+    /** A POST from the page's own origin with the browser's session cookie, as a forged form would send it. */
+    private static long post(Browser browser, String path, String body) {
+        return (Long) ((org.openqa.selenium.JavascriptExecutor) browser.driver).executeAsyncScript(
+                "const done = arguments[arguments.length - 1];"
+                        + "fetch(arguments[0], {method: 'POST', redirect: 'manual', credentials: 'same-origin',"
+                        + " headers: {'Content-Type': 'application/x-www-form-urlencoded'}, body: arguments[1]})"
+                        + ".then(r => done(r.status), e => done(-1));", path, body);
     }
 
     private String goal4() {

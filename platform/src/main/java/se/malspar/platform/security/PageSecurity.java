@@ -102,7 +102,7 @@ class PageSecurity {
     }
 
     /** An OpenID Connect login gets exactly the roles the API would give its token: the same claim, the same four roles. */
-    private static GrantedAuthoritiesMapper oidcRoles(JwtLogin jwtLogin) {
+    static GrantedAuthoritiesMapper oidcRoles(JwtLogin jwtLogin) {
         return authorities -> {
             List<GrantedAuthority> mapped = new ArrayList<>();
             for (GrantedAuthority authority : authorities) {

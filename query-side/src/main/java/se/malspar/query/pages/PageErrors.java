@@ -1,5 +1,7 @@
 package se.malspar.query.pages;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -20,6 +22,8 @@ import se.malspar.platform.web.NotFoundException;
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class PageErrors {
 
+    private static final Logger log = LoggerFactory.getLogger(PageErrors.class);
+
     @ExceptionHandler(NotFoundException.class)
     ModelAndView notFound(NotFoundException e) {
         return page(HttpStatus.NOT_FOUND, "Sidan finns inte", "Det finns inget sådant i registret.");
@@ -31,6 +35,17 @@ class PageErrors {
                 : e instanceof MethodArgumentTypeMismatchException mismatch ? mismatch.getName() : null;
         return page(HttpStatus.BAD_REQUEST, "Felaktig uppgift", field == null
                 ? "Något i adressen kunde inte läsas." : "Fältet ”" + field + "” kunde inte läsas. Datum skrivs ÅÅÅÅ-MM-DD.");
+    }
+
+    /**
+     * Anything else is logged and shown as a Swedish error page here: the container's error
+     * dispatch would reach the stateless API chain, which knows no session and would ask for a password.
+     */
+    @ExceptionHandler(Exception.class)
+    ModelAndView unexpected(Exception e) {
+        log.error("a page could not be rendered", e);
+        return page(HttpStatus.INTERNAL_SERVER_ERROR, "Något gick fel",
+                "Sidan kunde inte visas. Felet är loggat; försök igen om en stund.");
     }
 
     private static ModelAndView page(HttpStatus status, String title, String message) {

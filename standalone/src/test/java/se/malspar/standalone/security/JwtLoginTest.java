@@ -57,6 +57,7 @@ import static se.malspar.standalone.security.ProblemResponses.assertProblem;
         "spring.security.oauth2.client.registration.malspar.client-secret=test-secret",
         "spring.security.oauth2.client.registration.malspar.scope=openid",
         "spring.security.oauth2.client.registration.malspar.authorization-grant-type=authorization_code",
+        "spring.security.oauth2.client.registration.malspar.redirect-uri={baseUrl}/login/oauth2/code/{registrationId}",
         "spring.security.oauth2.client.provider.malspar.authorization-uri=" + JwtLoginTest.ISSUER + "/protocol/openid-connect/auth",
         "spring.security.oauth2.client.provider.malspar.token-uri=" + JwtLoginTest.ISSUER + "/protocol/openid-connect/token",
         "spring.security.oauth2.client.provider.malspar.jwk-set-uri=" + JwtLoginTest.ISSUER + "/protocol/openid-connect/certs",

@@ -14,10 +14,12 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.TreeMap;
 
@@ -150,8 +152,19 @@ class Sealer implements SmartLifecycle {
     private void release() {
         range = null;
         if (connection != null) {
+            try (Statement unlock = connection.createStatement()) {
+                // The connection goes back to the pool, its session lives on: the lock must be given back
+                // explicitly (a broken connection is discarded by the pool, which ends the session and the lock).
+                if (!connection.getAutoCommit()) {
+                    connection.rollback();
+                    connection.setAutoCommit(true);
+                }
+                unlock.execute("select pg_advisory_unlock_all()");
+            } catch (SQLException e) {
+                log.debug("giving back the sealer's lock", e);
+            }
             try {
-                connection.close(); // ends the session: the advisory lock goes with it
+                connection.close();
             } catch (SQLException e) {
                 log.debug("closing the sealer's connection", e);
             }
@@ -220,30 +233,42 @@ class Sealer implements SmartLifecycle {
         return hashes.size();
     }
 
+    /** One statement per table and batch (arrays unnested by PostgreSQL): row-by-row inserts were the sealer's limit. */
     private void write(List<Object[]> leaves, List<byte[]> hashes, List<CompactRange.Node> nodes) throws SQLException {
+        HexFormat hex = HexFormat.of();
+        Long[] sequences = new Long[leaves.size()];
+        Boolean[] gaps = new Boolean[leaves.size()];
+        String[] leafHashes = new String[leaves.size()];
+        for (int i = 0; i < leaves.size(); i++) {
+            sequences[i] = (Long) leaves.get(i)[0];
+            gaps[i] = (Boolean) leaves.get(i)[1];
+            leafHashes[i] = hex.formatHex(hashes.get(i));
+        }
+        List<CompactRange.Node> inner = nodes.stream().filter(n -> n.level() > 0).toList();
+        Integer[] levels = new Integer[inner.size()];
+        Long[] indexes = new Long[inner.size()];
+        String[] nodeHashes = new String[inner.size()];
+        for (int i = 0; i < inner.size(); i++) {
+            levels[i] = inner.get(i).level();
+            indexes[i] = inner.get(i).index();
+            nodeHashes[i] = hex.formatHex(inner.get(i).hash());
+        }
         connection.setAutoCommit(false);
-        try (PreparedStatement leaf = connection.prepareStatement("insert into integrity_leaf (sequence, gap, hash) values (?, ?, ?)");
-             PreparedStatement node = connection.prepareStatement(
-                     "insert into integrity_node (level, node_index, hash) values (?, ?, ?)")) {
-            for (int i = 0; i < leaves.size(); i++) {
-                leaf.setLong(1, (Long) leaves.get(i)[0]);
-                leaf.setBoolean(2, (Boolean) leaves.get(i)[1]);
-                leaf.setBytes(3, hashes.get(i));
-                leaf.addBatch();
-            }
-            leaf.executeBatch();
-            boolean any = false;
-            for (CompactRange.Node n : nodes) {
-                if (n.level() > 0) {
-                    node.setInt(1, n.level());
-                    node.setLong(2, n.index());
-                    node.setBytes(3, n.hash());
-                    node.addBatch();
-                    any = true;
-                }
-            }
-            if (any) {
-                node.executeBatch();
+        try (PreparedStatement leaf = connection.prepareStatement("""
+                insert into integrity_leaf (sequence, gap, hash)
+                select s, g, decode(h, 'hex') from unnest(?::bigint[], ?::boolean[], ?::text[]) as t(s, g, h)""");
+             PreparedStatement node = connection.prepareStatement("""
+                     insert into integrity_node (level, node_index, hash)
+                     select l, i, decode(h, 'hex') from unnest(?::smallint[], ?::bigint[], ?::text[]) as t(l, i, h)""")) {
+            leaf.setArray(1, connection.createArrayOf("bigint", sequences));
+            leaf.setArray(2, connection.createArrayOf("boolean", gaps));
+            leaf.setArray(3, connection.createArrayOf("text", leafHashes));
+            leaf.executeUpdate();
+            if (!inner.isEmpty()) {
+                node.setArray(1, connection.createArrayOf("smallint", levels));
+                node.setArray(2, connection.createArrayOf("bigint", indexes));
+                node.setArray(3, connection.createArrayOf("text", nodeHashes));
+                node.executeUpdate();
             }
             connection.commit();
         } catch (SQLException e) {

@@ -100,7 +100,11 @@ public class SigningKeys {
                         decodePrivate(Files.readAllBytes(privateFile))));
             }
             KeyPair generated = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
-            Files.createDirectories(dir);
+            if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+                Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+            } else {
+                Files.createDirectories(dir);
+            }
             writeOwnerOnly(privateFile, generated.getPrivate().getEncoded());
             writeOwnerOnly(publicFile, generated.getPublic().getEncoded());
             log.info("generated the checkpoint signing key {} in {}", Checkpoint.keyId(generated.getPublic()), dir);

@@ -84,6 +84,7 @@ class AuditPack {
     /** A change with whether a revisor's verification covers it. */
     record ChangeRow(@com.fasterxml.jackson.annotation.JsonUnwrapped DecisionChange change, List<java.util.UUID> coveredBy) {
 
+        @com.fasterxml.jackson.annotation.JsonProperty("covered")
         public boolean covered() {
             return !coveredBy.isEmpty();
         }

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.Lifecycle;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import se.malspar.kernel.integrity.Checkpoint;
 import se.malspar.kernel.integrity.LeafEntry;
@@ -54,6 +55,8 @@ class IntegrityApiTest {
     DataSource dataSource;
     @Autowired
     MeterRegistry meters;
+    @Autowired
+    org.springframework.context.ApplicationContext context;
     ApiClient api;
 
     @BeforeEach
@@ -171,6 +174,18 @@ class IntegrityApiTest {
             tamper("update domain_event_entry set payload = ? where global_index = ?", payloadB, b);
         }
         assertPasses();
+    }
+
+    @Test
+    void aStoppedSealerGivesBackItsLockAndResumesWhereTheTableEnds() {
+        awaitSealed(registerDecision());
+        Lifecycle sealer = context.getBean("sealer", Lifecycle.class);
+        sealer.stop();
+        long unsealed = registerDecision();
+        assertThat(jdbc.sql("select count(*) from pg_locks where locktype = 'advisory' and granted").query(Long.class).single())
+                .as("no advisory lock left on a pooled connection").isZero();
+        sealer.start();
+        awaitSealed(unsealed);
     }
 
     @Test

@@ -170,6 +170,8 @@ class RevisionApiTest {
         String csv = text(pack, "changes.csv");
         assertThat(csv).contains("\"'=SUMMA(A1:A9)\"").doesNotContain(",\"=SUMMA");
         assertThat(JSON.readTree(pack.get("verifications.json")).get(0).get("note").asText()).isEqualTo("@avvikelse");
+        assertThat(JSON.readTree(pack.get("changes.json"))).hasSize(p.sequences.size())
+                .allSatisfy(c -> assertThat(c.get("covered").asBoolean()).as(c.toString()).isTrue());
         assertThat(JSON.readTree(pack.get("entry.json")).get("decisionId").asText()).isEqualTo(p.decisionId);
         assertThat(api.get("strategy", "/api/revision/decisions/" + p.decisionId + "/pack").status()).isEqualTo(403);
     }

@@ -26,7 +26,9 @@ class PageErrors {
 
     @ExceptionHandler(NotFoundException.class)
     ModelAndView notFound(NotFoundException e) {
-        return page(HttpStatus.NOT_FOUND, "Sidan finns inte", "Det finns inget sådant i registret.");
+        return page(HttpStatus.NOT_FOUND, "Sidan finns inte", "Det finns inget sådant i registret"
+                + (e.getMessage() != null && e.getMessage().contains("as recorded by")
+                ? " vid den tidpunkt du valde under ”Som det var registrerat” (det registrerades senare)." : "."));
     }
 
     @ExceptionHandler({InvalidFieldException.class, MethodArgumentTypeMismatchException.class, IllegalArgumentException.class})

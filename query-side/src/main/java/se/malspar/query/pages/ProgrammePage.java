@@ -68,7 +68,7 @@ class ProgrammePage {
         }
         ProgrammeTree tree = queries.query(new FindProgrammeTree(id, day, known, null),
                         ResponseTypes.optionalInstanceOf(ProgrammeTree.class)).join()
-                .orElseThrow(() -> new NotFoundException("no programme " + id));
+                .orElseThrow(() -> new NotFoundException("no programme " + id + " as recorded by " + known));
         model.addAttribute("tree", tree);
         model.addAttribute("knownAt", knownAt == null || knownAt.isBlank() ? "" : knownAt.strip());
         model.addAttribute("dates", dates);

@@ -251,6 +251,17 @@ class PagesInBrowserTest {
             revisor.open("/beslut/ks-2022-03-09-p70");
             assertThat(post(revisor, "/beslut/ks-2022-03-09-p70/verifieringar", form))
                     .as("a revisor's session without the CSRF token (a forged cross-site post)").isEqualTo(403L);
+
+            // with the token, what the form's own checks would catch is still checked on the server
+            String revisorToken = revisor.find("form.verifiering input[name=_csrf]").getAttribute("value");
+            int verifications = revisor.all("#granskning ~ table tbody tr").size();
+            assertThat(post(revisor, "/beslut/ks-2022-03-09-p70/verifieringar",
+                    "outcome=VERIFIED&protocolReference=&treeSize=1&_csrf=" + revisorToken)).isEqualTo(400L);
+            assertThat(post(revisor, "/beslut/ks-2022-03-09-p70/verifieringar",
+                    "outcome=VERIFIED&protocolReference=s.%2012&treeSize=999999&_csrf=" + revisorToken))
+                    .as("a checkpoint that was never signed").isEqualTo(422L);
+            revisor.open("/beslut/ks-2022-03-09-p70");
+            assertThat(revisor.all("#granskning ~ table tbody tr")).as("nothing recorded").hasSize(verifications);
         }
     }
 

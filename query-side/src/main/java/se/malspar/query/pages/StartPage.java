@@ -34,6 +34,8 @@ class StartPage {
                 ResponseTypes.multipleInstancesOf(DecisionView.class)).join();
         model.addAttribute("programmes", programmes);
         model.addAttribute("incompleteCount", incomplete.size());
+        model.addAttribute("decisions", incomplete.stream()
+                .collect(java.util.stream.Collectors.toMap(DecisionView::decisionId, d -> d)));
         model.addAttribute("integrity", integrity.current());
         return "pages/start";
     }

@@ -42,6 +42,15 @@ public class Svenska {
         return instant == null ? "–" : INSTANT.format(instant.atZone(SWEDEN)) + " (svensk tid)";
     }
 
+    /** An instant written as ISO-8601 text (a checkpoint's {@code issuedAt}), shown as {@link #instant(Instant)}. */
+    public String instant(String iso) {
+        try {
+            return iso == null ? "–" : instant(Instant.parse(iso));
+        } catch (java.time.format.DateTimeParseException e) {
+            return iso;
+        }
+    }
+
     /** A report period in words: 2022-T1 → "tertial 1 2022", 2022-AR → "årsredovisning 2022". */
     public String period(String period) {
         if (period == null) {

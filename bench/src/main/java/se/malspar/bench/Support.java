@@ -40,11 +40,15 @@ final class Support {
         System.out.flush();
     }
 
-    /** The standalone application (demo users, no history) on a random port and the given data directory. */
+    /** The standalone application (demo users, no history unless {@code extra} asks) on a random port and the given data directory. */
     static ConfigurableApplicationContext start(Path dataDir, String... extra) {
-        List<String> args = new ArrayList<>(List.of("--server.port=0", "--malspar.seed-history=false",
+        List<String> args = new ArrayList<>(List.of("--server.port=0",
                 "--malspar.data-dir=" + dataDir.toAbsolutePath(), "--logging.level.root=WARN",
                 "--logging.level.se.malspar=WARN", "--server.tomcat.threads.max=200"));
+        // no history unless a benchmark asks for it (a repeated option would be joined, "false,always")
+        if (java.util.Arrays.stream(extra).noneMatch(a -> a.startsWith("--malspar.seed-history="))) {
+            args.add("--malspar.seed-history=false");
+        }
         Collections.addAll(args, extra);
         log("starting standalone: %s", String.join(" ", args));
         Class<?> application;

@@ -30,10 +30,14 @@ class AuditTrailController {
 
     @Operation(summary = "Every stored event in global order, paged by sequence",
             description = "Continue with afterSequence=nextAfterSequence until it is null. limit is 1 to "
-                    + FindAuditEvents.MAX_LIMIT + " (default " + FindAuditEvents.DEFAULT_LIMIT + ").")
+                    + FindAuditEvents.MAX_LIMIT + " (default " + FindAuditEvents.DEFAULT_LIMIT + "). Optional filters: "
+                    + "aggregateId, userId, decisionId (the events naming that decision, and its own register events).")
     @GetMapping("/events")
     AuditTrail events(@RequestParam(defaultValue = "0") long afterSequence,
-                      @RequestParam(defaultValue = "" + FindAuditEvents.DEFAULT_LIMIT) int limit) {
+                      @RequestParam(defaultValue = "" + FindAuditEvents.DEFAULT_LIMIT) int limit,
+                      @RequestParam(required = false) String aggregateId,
+                      @RequestParam(required = false) String userId,
+                      @RequestParam(required = false) String decisionId) {
         if (axonServer) {
             // An empty list would claim that nothing ever happened.
             throw new ResponseStatusException(HttpStatus.SERVICE_UNAVAILABLE,
@@ -46,7 +50,12 @@ class AuditTrailController {
         if (limit < 1 || limit > FindAuditEvents.MAX_LIMIT) {
             throw new InvalidFieldException("limit", "must be between 1 and " + FindAuditEvents.MAX_LIMIT);
         }
-        return queries.query(new FindAuditEvents(afterSequence, limit), ResponseTypes.instanceOf(AuditTrail.class))
+        return queries.query(new FindAuditEvents(afterSequence, limit,
+                        blankToNull(aggregateId), blankToNull(userId), blankToNull(decisionId)), ResponseTypes.instanceOf(AuditTrail.class))
                 .join();
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
     }
 }

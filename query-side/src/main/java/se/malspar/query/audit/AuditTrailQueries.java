@@ -46,6 +46,9 @@ class AuditTrailQueries {
 
     @QueryHandler
     AuditTrail handle(FindAuditEvents query) {
+        if (query.filtered()) {
+            return filtered(query);
+        }
         List<AuditTrail.Event> rows = jdbc.sql("""
                         select global_index, event_identifier, type, aggregate_identifier, sequence_number,
                                time_stamp, payload_type, payload_revision, payload, meta_data
@@ -71,6 +74,52 @@ class AuditTrailQueries {
             more = !page.isEmpty();
         }
         return new AuditTrail(page, more ? page.get(page.size() - 1).sequence() : null);
+    }
+
+    /**
+     * The events of one aggregate, user or decision. A filtered page has gaps by nature, so the
+     * in-flight protection is a horizon instead: while another transaction writes, nothing at or
+     * after the first gap of the whole trail is returned.
+     */
+    private AuditTrail filtered(FindAuditEvents query) {
+        Long horizon = anotherWriteInFlight() ? firstGapAfter(query.afterSequence()) : null;
+        List<AuditTrail.Event> rows = jdbc.sql("""
+                        select global_index, event_identifier, type, aggregate_identifier, sequence_number,
+                               time_stamp, payload_type, payload_revision, payload, meta_data
+                          from domain_event_entry
+                         where global_index > :after
+                           and (cast(:horizon as bigint) is null or global_index < :horizon)
+                           and (cast(:aggregate as text) is null or aggregate_identifier = :aggregate)
+                           and (cast(:user as text) is null
+                                or convert_from(meta_data, 'UTF8')::jsonb ->> 'userId' = :user)
+                           and (cast(:decision as text) is null or aggregate_identifier = :decision
+                                or convert_from(payload, 'UTF8')::jsonb -> 'decision' ->> 'decisionId' = :decision
+                                or convert_from(payload, 'UTF8')::jsonb -> 'corrects' ->> 'decisionId' = :decision)
+                         order by global_index
+                         limit :limit""")
+                .param("after", query.afterSequence())
+                .param("horizon", horizon)
+                .param("aggregate", query.aggregateId())
+                .param("user", query.userId())
+                .param("decision", query.decisionId())
+                .param("limit", query.limit() + 1)
+                .query((rs, n) -> event(rs))
+                .list();
+        List<AuditTrail.Event> page = new ArrayList<>(rows.subList(0, Math.min(rows.size(), query.limit())));
+        boolean more = rows.size() > query.limit();
+        return new AuditTrail(page, more ? page.get(page.size() - 1).sequence() : null);
+    }
+
+    /** The first global index after {@code afterSequence} that does not follow its predecessor, or null. */
+    private Long firstGapAfter(long afterSequence) {
+        return jdbc.sql("""
+                        select global_index from (
+                               select global_index, coalesce(lag(global_index) over (order by global_index), :after) as previous
+                                 from domain_event_entry where global_index > :after) t
+                         where global_index <> previous + 1
+                         order by global_index limit 1""")
+                .param("after", afterSequence)
+                .query(Long.class).optional().orElse(null);
     }
 
     /** The index in {@code page} of the first event that does not follow its predecessor directly, or -1. */

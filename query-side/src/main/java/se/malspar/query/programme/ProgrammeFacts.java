@@ -412,6 +412,24 @@ class ProgrammeFacts {
                 .query(ProgrammeFacts::fact).list();
     }
 
+    /** The days on which a fact of the programme (or of one of its indicators) took effect, as recorded by knownAt. */
+    List<LocalDate> changeDates(String programmeId, Instant knownAt) {
+        return jdbc.sql("""
+                        with indicators as (
+                               select i.entity_id from programme_fact i
+                                where i.parent_id in (select d.entity_id from programme_fact d
+                                                       where d.programme_id = :programme and d.entity_kind = 'DELMAL'
+                                                         and d.attribute = 'ADDED')
+                                  and i.entity_kind = 'INDICATOR' and i.attribute = 'ADDED')
+                        select distinct valid_from from programme_fact
+                         where (programme_id = :programme
+                                or (entity_kind = 'INDICATOR' and entity_id in (select entity_id from indicators)))
+                           and recorded_at <= :knownAt and (superseded_at is null or superseded_at > :knownAt)
+                         order by valid_from""")
+                .param("programme", programmeId).param("knownAt", Timestamp.from(knownAt))
+                .query(LocalDate.class).list();
+    }
+
     /** Programmes with their first fact (creation), newest knowledge. */
     List<Fact> programmes() {
         return jdbc.sql("select * from programme_fact where entity_kind = 'PROGRAMME' and attribute = 'ADDED' order by entity_id")

@@ -14,6 +14,7 @@ import se.malspar.kernel.programme.FindDecisionChanges;
 import se.malspar.kernel.programme.FindFulfilment;
 import se.malspar.kernel.programme.FindIndicatorHistory;
 import se.malspar.kernel.programme.FindProgrammeDiff;
+import se.malspar.kernel.programme.FindProgrammeChangeDates;
 import se.malspar.kernel.programme.FindProgrammeTree;
 import se.malspar.kernel.programme.FindProgrammes;
 import org.springframework.stereotype.Component;
@@ -208,6 +209,12 @@ class ProgrammeProjection {
                 programme.entityId(), query.from(), query.to(), query.knownAt(),
                 ProgrammeState.of(facts.inForce(programme.entityId(), query.from(), query.knownAt())),
                 ProgrammeState.of(facts.inForce(programme.entityId(), query.to(), query.knownAt()))));
+    }
+
+    @QueryHandler
+    List<LocalDate> handle(FindProgrammeChangeDates query) {
+        return programme(query.programmeId().value(), query.knownAt())
+                .map(programme -> facts.changeDates(programme.entityId(), query.knownAt())).orElse(List.of());
     }
 
     @QueryHandler

@@ -135,6 +135,38 @@ class AuditTrailApiTest {
     }
 
     @Test
+    void filtersSelectTheEventsOfOneAggregateOneUserOrOneDecision() {
+        long before = lastSequence();
+        String[] written = writeHistory("audit-" + UUID.randomUUID(), "key-" + UUID.randomUUID());
+        String decisionId = written[0];
+        settledPage("auditor", before, 4);
+
+        assertThat(types("decisionId=" + decisionId, before))
+                .as("its own register events, and every event that cites it")
+                .containsExactly("DecisionRegistered", "DecisionCorrected", "ProgrammeCreated", "GoalAdded");
+        assertThat(types("aggregateId=" + written[2], before)).containsExactly("ProgrammeCreated");
+        assertThat(types("aggregateId=" + written[2] + "&decisionId=" + decisionId, before)).containsExactly("ProgrammeCreated");
+        assertThat(types("userId=strategy&decisionId=" + decisionId, before)).hasSize(4);
+        assertThat(types("userId=auditor&decisionId=" + decisionId, before)).isEmpty();
+        JsonNode limited = page("auditor", before, 2, "decisionId=" + decisionId);
+        assertThat(limited.get("events")).hasSize(2);
+        assertThat(types("decisionId=" + decisionId, limited.get("nextAfterSequence").asLong()))
+                .containsExactly("ProgrammeCreated", "GoalAdded");
+    }
+
+    private List<String> types(String filter, long afterSequence) {
+        List<String> types = new ArrayList<>();
+        page("auditor", afterSequence, 1000, filter).get("events").forEach(e -> types.add(e.get("type").asText()));
+        return types;
+    }
+
+    private JsonNode page(String user, long afterSequence, int limit, String filter) {
+        var response = api.get(user, "/api/audit/events?afterSequence=" + afterSequence + "&limit=" + limit + "&" + filter);
+        assertThat(response.status()).as(response.toString()).isEqualTo(200);
+        return response.json();
+    }
+
+    @Test
     void pagesByAfterSequenceAreDisjointAndConsecutive() {
         long before = lastSequence();
         writeHistory("paging-" + UUID.randomUUID(), "paging-" + UUID.randomUUID());

@@ -51,7 +51,17 @@ import static se.malspar.standalone.security.ProblemResponses.assertProblem;
 @MalsparApplicationTest(classes = StandaloneApplication.class, properties = {
         "malspar.security.mode=jwt",
         "malspar.security.jwt.issuer=" + JwtLoginTest.ISSUER,
-        "malspar.security.jwt.audience=" + JwtLoginTest.AUDIENCE})
+        "malspar.security.jwt.audience=" + JwtLoginTest.AUDIENCE,
+        // the pages' OpenID Connect login, with the provider's endpoints named (no discovery call)
+        "spring.security.oauth2.client.registration.malspar.client-id=malspar-pages",
+        "spring.security.oauth2.client.registration.malspar.client-secret=test-secret",
+        "spring.security.oauth2.client.registration.malspar.scope=openid",
+        "spring.security.oauth2.client.registration.malspar.authorization-grant-type=authorization_code",
+        "spring.security.oauth2.client.registration.malspar.redirect-uri={baseUrl}/login/oauth2/code/{registrationId}",
+        "spring.security.oauth2.client.provider.malspar.authorization-uri=" + JwtLoginTest.ISSUER + "/protocol/openid-connect/auth",
+        "spring.security.oauth2.client.provider.malspar.token-uri=" + JwtLoginTest.ISSUER + "/protocol/openid-connect/token",
+        "spring.security.oauth2.client.provider.malspar.jwk-set-uri=" + JwtLoginTest.ISSUER + "/protocol/openid-connect/certs",
+        "spring.security.oauth2.client.provider.malspar.user-name-attribute=sub"})
 class JwtLoginTest {
 
     static final String ISSUER = "https://login.malspar.test/realms/malspar";
@@ -83,6 +93,19 @@ class JwtLoginTest {
     @BeforeEach
     void setUp() {
         api = new ApiClient(port);
+    }
+
+    @Test
+    void aPageSendsAPersonThroughTheOpenIdConnectProvider() {
+        Response page = api.send(null, "GET", "/program/x", null, Map.of("Accept", "text/html"));
+        assertThat(page.status()).isEqualTo(302);
+        assertThat(page.header("Location")).endsWith("/login");
+        assertThat(api.get(null, "/login").body()).contains("/oauth2/authorization/malspar");
+        Response start = api.get(null, "/oauth2/authorization/malspar");
+        assertThat(start.status()).isEqualTo(302);
+        assertThat(start.header("Location")).startsWith(ISSUER + "/protocol/openid-connect/auth?")
+                .contains("client_id=malspar-pages", "scope=openid", "response_type=code",
+                        "login/oauth2/code/malspar");
     }
 
     @Test

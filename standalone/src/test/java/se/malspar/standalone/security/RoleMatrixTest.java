@@ -68,6 +68,17 @@ class RoleMatrixTest {
             Expectation.get("/api/**").roles(Role.STRATEGY, Role.AUDITOR, Role.REVISOR),
             Expectation.get("/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml", "/swagger-ui.html", "/swagger-ui/**")
                     .anyAuthenticated(),
+            // Web pages (API.md "Web pages"): the readers' roles, form login; the login form and the assets are public.
+            Expectation.get("/login", "/assets/**").isPublic(),
+            // where a refused page request is forwarded: the Swedish 403 page, to anyone, for any method
+            Expectation.any("/nekad").csrfProtected(),
+            Expectation.get("/granskning", "/beslut/{decisionId}/granskningspaket").roles(Role.REVISOR, Role.AUDITOR),
+            Expectation.get("/integritet", "/integritet/**").roles(Role.STRATEGY, Role.AUDITOR, Role.REVISOR, Role.OPERATOR),
+            // A page's form posts only with the session's CSRF token, which a bare request never has: 403 for
+            // everyone here; PagesInBrowserTest records a verification as revisor with the token.
+            Expectation.post("/beslut/{decisionId}/verifieringar", "/integritet/verifieringar").csrfProtected(),
+            Expectation.get("/", "/program/**", "/matvarden/**", "/beslut", "/beslut/**", "/handelser", "/handelser/**")
+                    .roles(Role.STRATEGY, Role.AUDITOR, Role.REVISOR),
             // Spring Boot's error page is reached by the container's error dispatch, never as a request.
             Expectation.any("/error").nobody(),
             // Swagger UI is served from /swagger-ui/**; the webjar path is not used and stays closed.
@@ -103,7 +114,9 @@ class RoleMatrixTest {
                 String what = "%s %s as %s -> %s".formatted(endpoint.method(), endpoint.path(),
                         user == null ? "anonymous" : user, response);
                 Access access = expectation.get().access();
-                if (user == null) {
+                if (access.csrfProtected()) {
+                    softly.assertThat(response.status()).as(what).isEqualTo(403);
+                } else if (user == null) {
                     if (access.isPublic()) {
                         softly.assertThat(response.status()).as(what).isNotIn(401, 403);
                     } else {
@@ -228,8 +241,15 @@ class RoleMatrixTest {
     record Endpoint(HttpMethod method, String pattern, String path) {
     }
 
-    /** Who may: nobody, the public, any authenticated user, or the listed roles. */
-    record Access(boolean isPublic, boolean anyAuthenticated, Set<Role> roles) {
+    /**
+     * Who may: nobody, the public, any authenticated user, or the listed roles; {@code csrfProtected}:
+     * 403 to every caller here (a page form without its session's CSRF token, or the refusal page itself).
+     */
+    record Access(boolean isPublic, boolean anyAuthenticated, Set<Role> roles, boolean csrfProtected) {
+
+        Access(boolean isPublic, boolean anyAuthenticated, Set<Role> roles) {
+            this(isPublic, anyAuthenticated, roles, false);
+        }
 
         boolean admits(Role role) {
             return isPublic || anyAuthenticated || roles.contains(role);
@@ -251,6 +271,14 @@ class RoleMatrixTest {
 
         static Expectation get(String... paths) {
             return new Expectation(Set.of(HttpMethod.GET), parse(paths), null, null);
+        }
+
+        static Expectation post(String... paths) {
+            return new Expectation(Set.of(HttpMethod.POST), parse(paths), null, null);
+        }
+
+        Expectation csrfProtected() {
+            return new Expectation(methods, paths, new Access(false, false, Set.of(), true), mappingPattern);
         }
 
         private static List<PathPattern> parse(String... paths) {

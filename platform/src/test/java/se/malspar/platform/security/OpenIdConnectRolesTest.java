@@ -15,7 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * A person who logs in to the pages through OpenID Connect gets exactly the roles the API would
  * give a token with the same claims: the configured claim, the four roles, nothing else (the
- * provider's own scopes and authorities grant nothing).
+ * provider's own scopes and authorities grant nothing; a role must be spelled exactly as the API spells it).
  */
 class OpenIdConnectRolesTest {
 
@@ -24,7 +24,7 @@ class OpenIdConnectRolesTest {
         MalsparSecurityProperties.Jwt settings = new MalsparSecurityProperties.Jwt();
         settings.setRolesClaim("realm_access.roles");
         OidcIdToken idToken = new OidcIdToken("id-token", Instant.now(), Instant.now().plusSeconds(60), Map.of(
-                "sub", "anna.revision", "realm_access", Map.of("roles", List.of("revisor", "offline_access"))));
+                "sub", "anna.revision", "realm_access", Map.of("roles", List.of("REVISOR", "revisor", "offline_access"))));
 
         List<String> roles = PageSecurity.oidcRoles(new JwtLogin(settings))
                 .mapAuthorities(List.of(new OidcUserAuthority(idToken), new SimpleGrantedAuthority("SCOPE_openid")))

@@ -52,7 +52,9 @@ class DatabaseOutageTest {
         assertThat(readiness.status()).as(readiness.toString()).isEqualTo(503);
         var operatorView = api.get("operator", "/actuator/health");
         assertThat(operatorView.status()).as(operatorView.toString()).isEqualTo(503);
-        assertThat(operatorView.json().get("components").get("eventProcessors").get("status").asText()).isEqualTo("DOWN");
-        assertThat(operatorView.json().get("components").get("db").get("status").asText()).isEqualTo("DOWN");
+        for (String component : new String[] {"eventProcessors", "db", "integrity"}) {
+            assertThat(operatorView.json().path("components").path(component).path("status").asText())
+                    .as(component + " in " + operatorView).isEqualTo("DOWN");
+        }
     }
 }

@@ -100,20 +100,22 @@ class AxonPlatformConfiguration {
 
     /**
      * Defined here (not by Axon's auto-configuration) to set the fetch delay: how soon a
-     * processor sees events that another process (the command side) has written; and to tell the
-     * processors of new events at once instead of letting them poll ({@link SignallingEventStore}).
+     * processor sees events that another process has written if no notification reaches it; and
+     * to tell the processors of new events at once, from this process or through PostgreSQL's
+     * NOTIFY from another, instead of letting them poll ({@link SignallingEventStore}).
      */
     @Bean(name = "eventBus")
     @Qualifier("eventStore")
     @ConditionalOnProperty(name = "axon.axonserver.enabled", havingValue = "false", matchIfMissing = true)
     EmbeddedEventStore eventStore(EventStorageEngine storageEngine,
                                   org.axonframework.config.Configuration configuration,
+                                  DataSource dataSource,
                                   @Value("${malspar.events.fetch-delay}") Duration fetchDelay) {
         return new SignallingEventStore(EmbeddedEventStore.builder()
                 .storageEngine(storageEngine)
                 .messageMonitor(configuration.messageMonitor(EventStore.class, "eventStore"))
                 .fetchDelay(fetchDelay.toMillis())
-                .timeUnit(TimeUnit.MILLISECONDS));
+                .timeUnit(TimeUnit.MILLISECONDS), dataSource, Duration.ofSeconds(1));
     }
 
     /**

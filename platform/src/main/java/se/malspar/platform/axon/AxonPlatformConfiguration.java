@@ -128,12 +128,13 @@ class AxonPlatformConfiguration {
     EmbeddedEventStore eventStore(EventStorageEngine storageEngine,
                                   org.axonframework.config.Configuration configuration,
                                   DataSource dataSource,
-                                  @Value("${malspar.events.fetch-delay}") Duration fetchDelay) {
+                                  @Value("${malspar.events.fetch-delay}") Duration fetchDelay,
+                                  @Value("${malspar.events.listen:true}") boolean listen) {
         return new SignallingEventStore(EmbeddedEventStore.builder()
                 .storageEngine(storageEngine)
                 .messageMonitor(configuration.messageMonitor(EventStore.class, "eventStore"))
                 .fetchDelay(fetchDelay.toMillis())
-                .timeUnit(TimeUnit.MILLISECONDS), dataSource, Duration.ofSeconds(1));
+                .timeUnit(TimeUnit.MILLISECONDS), dataSource, listen, Duration.ofSeconds(1));
     }
 
     /**

@@ -46,6 +46,7 @@ final class SignallingEventStore extends EmbeddedEventStore {
 
     private final DataSource dataSource;
     private final JdbcTemplate jdbc;
+    private final boolean listen;
     private final Duration reconnectDelay;
     private Thread listener;
     private final Set<Runnable> callbacks = ConcurrentHashMap.newKeySet();
@@ -53,11 +54,15 @@ final class SignallingEventStore extends EmbeddedEventStore {
     private volatile boolean shutDown;
     private Thread watcher;
 
-    /** {@code dataSource} may be null: no signals across processes (an event store not on PostgreSQL). */
-    SignallingEventStore(Builder builder, DataSource dataSource, Duration reconnectDelay) {
+    /**
+     * {@code dataSource} may be null: no signals across processes. {@code listen} false: this
+     * process notifies others but only polls itself (the benchmark's reference).
+     */
+    SignallingEventStore(Builder builder, DataSource dataSource, boolean listen, Duration reconnectDelay) {
         super(builder);
         this.dataSource = dataSource;
         this.jdbc = dataSource == null ? null : new JdbcTemplate(dataSource);
+        this.listen = listen;
         this.reconnectDelay = reconnectDelay;
     }
 
@@ -102,7 +107,7 @@ final class SignallingEventStore extends EmbeddedEventStore {
             watcher = new Thread(() -> watch(head), "event-store-watcher");
             watcher.setDaemon(true);
             watcher.start();
-            if (dataSource != null) {
+            if (dataSource != null && listen) {
                 listener = new Thread(this::listen, "event-store-listener");
                 listener.setDaemon(true);
                 listener.start();

@@ -56,12 +56,15 @@ public final class CrossProcessFreshnessBenchmark {
                             Process query = startQuerySide(dir, database, configuration.equals("notify"), r);
                             try {
                                 String tag = "x" + r + configuration + "-";
-                                // Unrecorded: the new query side catches up and warms up.
-                                Load.open(rate, 5, 16, 100, write(api, indicators, "w" + tag, null));
+                                // Unrecorded: the new query side catches up and warms up (its JIT too).
+                                Load.open(rate, HttpBenchmark.WARM_UP_SECONDS, 16, 100, write(api, indicators, "w" + tag, null));
                                 probe.finish(Duration.ofSeconds(30));
                                 Histogram fresh = probe.start();
                                 Load.Result result = Load.open(rate, seconds, 16, 100, write(api, indicators, tag, probe));
                                 long neverVisible = probe.finish(Duration.ofSeconds(30));
+                                // The machine is shared: its load during the run says how much of the figure is queueing for CPU.
+                                Support.log("run %d %s: load average %s", r, configuration,
+                                        Files.readString(Path.of("/proc/loadavg")).strip());
                                 Support.log("run %d %s: writes %s; ack->visible on the other process p50 %.1f ms, p99 %.1f ms, p99.9 %.1f ms, max %.1f ms (n=%d, not visible within 30 s: %d)",
                                         r, configuration, result.describe(), fresh.getValueAtPercentile(50) / 1000.0,
                                         fresh.getValueAtPercentile(99) / 1000.0, fresh.getValueAtPercentile(99.9) / 1000.0,

@@ -4,6 +4,7 @@ import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.HandlerExecutionException;
+import org.springframework.jdbc.support.SQLStateSQLExceptionTranslator;
 import org.springframework.stereotype.Component;
 import se.malspar.command.admin.Accepted;
 import se.malspar.command.admin.AdminCommands;
@@ -11,6 +12,12 @@ import se.malspar.kernel.common.RuleViolation;
 import se.malspar.kernel.programme.MeasurementRecorded;
 import se.malspar.kernel.programme.MeasurementSource;
 import se.malspar.kernel.programme.RecordMeasurement;
+import se.malspar.platform.database.AdvisoryLocks;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -19,7 +26,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Records a parsed Kolada document: plans everything first ({@link KoladaMapping}), then sends one
@@ -32,8 +38,8 @@ import java.util.concurrent.locks.ReentrantLock;
  * import of the same figures therefore adds nothing, whoever runs it, while a changed figure is a
  * new measurement that supersedes the earlier one (never an overwrite). The check reads the
  * indicator's own event stream, the truth the aggregate itself is built from. Imports run one at
- * a time in this process, so two simultaneous imports of one file cannot both find "not yet
- * recorded"; the command side runs as one process.
+ * a time across all command-side processes (a PostgreSQL advisory lock, {@link AdvisoryLocks}),
+ * so two simultaneous imports of one file cannot both find "not yet recorded".
  */
 @Component
 class KoladaImporter {
@@ -42,9 +48,11 @@ class KoladaImporter {
     private final AdminCommands commands;
     private final EventStore eventStore;
     private final KoladaProperties properties;
-    private final ReentrantLock oneAtATime = new ReentrantLock();
+    private final DataSource dataSource;
 
-    KoladaImporter(KoladaKpiLookup lookup, AdminCommands commands, EventStore eventStore, KoladaProperties properties) {
+    KoladaImporter(KoladaKpiLookup lookup, AdminCommands commands, EventStore eventStore, KoladaProperties properties,
+                   DataSource dataSource) {
+        this.dataSource = dataSource;
         this.lookup = lookup;
         this.commands = commands;
         this.eventStore = eventStore;
@@ -56,42 +64,64 @@ class KoladaImporter {
     }
 
     ImportSummary record(KoladaData data, String reportPeriod, String url, Instant fetchedAt) {
-        oneAtATime.lock();
-        try {
-            KoladaMapping.Plan plan = KoladaMapping.plan(data, areas(), reportPeriod, url, fetchedAt,
-                    lookup::activeIndicators);
-            List<KoladaMapping.Skipped> skipped = new ArrayList<>(plan.skipped());
-            List<ImportSummary.IndicatorResult> results = new ArrayList<>();
-            int recorded = 0;
-            int unchanged = 0;
-            for (KoladaMapping.Planned planned : plan.measurements()) {
-                RecordMeasurement command = planned.command();
-                if (alreadyRecorded(command)) {
-                    unchanged++;
-                    results.add(ImportSummary.IndicatorResult.of(planned, ImportSummary.Outcome.UNCHANGED, null));
-                    continue;
-                }
-                try {
-                    Accepted accepted = commands.send(command, null);
-                    recorded++;
-                    results.add(ImportSummary.IndicatorResult.of(planned, ImportSummary.Outcome.RECORDED,
-                            accepted.version()));
-                } catch (CommandExecutionException e) {
-                    // A rule of the indicator refused it (e.g. retired since the lookup was read):
-                    // reported, and the other indicators still get theirs.
-                    RuleViolation violation = HandlerExecutionException.resolveDetails(e)
-                            .filter(RuleViolation.class::isInstance).map(RuleViolation.class::cast)
-                            .orElseThrow(() -> e);
-                    results.add(ImportSummary.IndicatorResult.of(planned, ImportSummary.Outcome.REFUSED, null));
-                    skipped.add(new KoladaMapping.Skipped(planned.kpi(), properties.getMunicipality(),
-                            Integer.valueOf(command.dataPeriod()), "indicator " + command.indicatorId() + " refused it: "
-                            + violation.code() + " " + violation.message()));
-                }
+        // Its own connection, held for the whole import: the commands below run in transactions
+        // of their own, and a session lock ends with the session if this process dies.
+        try (Connection connection = dataSource.getConnection()) {
+            try (Statement lock = connection.createStatement()) {
+                lock.execute("select pg_advisory_lock(" + AdvisoryLocks.KOLADA_IMPORT + ")");
             }
-            return new ImportSummary(reportPeriod, recorded, unchanged, skipped, results);
-        } finally {
-            oneAtATime.unlock();
+            try {
+                return recordAlone(data, reportPeriod, url, fetchedAt);
+            } finally {
+                unlock(connection);
+            }
+        } catch (SQLException e) {
+            throw new SQLStateSQLExceptionTranslator().translate("Kolada import lock", null, e);
         }
+    }
+
+    /** Given back before the connection returns to the pool; if that fails, the session is ended. */
+    private static void unlock(Connection connection) throws SQLException {
+        try (Statement unlock = connection.createStatement()) {
+            unlock.execute("select pg_advisory_unlock(" + AdvisoryLocks.KOLADA_IMPORT + ")");
+        } catch (SQLException e) {
+            connection.abort(Runnable::run);
+            throw e;
+        }
+    }
+
+    private ImportSummary recordAlone(KoladaData data, String reportPeriod, String url, Instant fetchedAt) {
+        KoladaMapping.Plan plan = KoladaMapping.plan(data, areas(), reportPeriod, url, fetchedAt,
+                lookup::activeIndicators);
+        List<KoladaMapping.Skipped> skipped = new ArrayList<>(plan.skipped());
+        List<ImportSummary.IndicatorResult> results = new ArrayList<>();
+        int recorded = 0;
+        int unchanged = 0;
+        for (KoladaMapping.Planned planned : plan.measurements()) {
+            RecordMeasurement command = planned.command();
+            if (alreadyRecorded(command)) {
+                unchanged++;
+                results.add(ImportSummary.IndicatorResult.of(planned, ImportSummary.Outcome.UNCHANGED, null));
+                continue;
+            }
+            try {
+                Accepted accepted = commands.send(command, null);
+                recorded++;
+                results.add(ImportSummary.IndicatorResult.of(planned, ImportSummary.Outcome.RECORDED,
+                        accepted.version()));
+            } catch (CommandExecutionException e) {
+                // A rule of the indicator refused it (e.g. retired since the lookup was read):
+                // reported, and the other indicators still get theirs.
+                RuleViolation violation = HandlerExecutionException.resolveDetails(e)
+                        .filter(RuleViolation.class::isInstance).map(RuleViolation.class::cast)
+                        .orElseThrow(() -> e);
+                results.add(ImportSummary.IndicatorResult.of(planned, ImportSummary.Outcome.REFUSED, null));
+                skipped.add(new KoladaMapping.Skipped(planned.kpi(), properties.getMunicipality(),
+                        Integer.valueOf(command.dataPeriod()), "indicator " + command.indicatorId() + " refused it: "
+                        + violation.code() + " " + violation.message()));
+            }
+        }
+        return new ImportSummary(reportPeriod, recorded, unchanged, skipped, results);
     }
 
     /** Whether the latest measurement of the indicator for the report period already says exactly this. */

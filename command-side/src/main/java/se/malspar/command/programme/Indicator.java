@@ -60,7 +60,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * An indicator (mätvärde) with its ambition levels, target values and measurements: its history
  * is one consistency boundary, changed on its own decisions.
  */
-@Aggregate(cache = IndicatorCacheConfiguration.CACHE)
+@Aggregate(repository = IndicatorCacheConfiguration.REPOSITORY)
 class Indicator {
 
     @AggregateIdentifier

@@ -21,7 +21,7 @@ import org.axonframework.serialization.json.JacksonSerializer;
 import org.axonframework.springboot.util.RegisterDefaultEntities;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
@@ -33,14 +33,32 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Axon wiring shared by both sides: Jackson for every serializer, the JPA event store on
- * PostgreSQL (unless the {@code axonserver} profile is on), and pooled streaming processors that
- * never skip an event a projection failed on.
+ * PostgreSQL (also with the {@code axonserver} profile, which moves only commands and queries to
+ * Axon Server), and pooled streaming processors that never skip an event a projection failed on.
  */
 @Configuration(proxyBeanMethods = false)
 // Axon registers its event entities only from its own event store auto-configuration, which
 // steps aside because the event store is defined here.
 @RegisterDefaultEntities(packages = "org.axonframework.eventsourcing.eventstore.jpa")
 class AxonPlatformConfiguration {
+
+    /** Always, unless someone turns Axon Server's event store on, which {@link #eventsInAxonServer} refuses. */
+    static final String EVENTS_IN_POSTGRESQL =
+            "!${axon.axonserver.enabled:false} or !${axon.axonserver.event-store.enabled:true}";
+
+    /**
+     * Events in Axon Server cannot commit together with what lives in PostgreSQL (lookups,
+     * idempotency keys, tokens, read models): a crash between the two commits would leave an
+     * idempotency key without its events, or events the lookups do not know. So that combination
+     * does not start.
+     */
+    @Bean
+    @ConditionalOnExpression("${axon.axonserver.enabled:false} and ${axon.axonserver.event-store.enabled:true}")
+    Object eventsInAxonServer() {
+        throw new IllegalStateException("axon.axonserver.event-store.enabled=true is not supported: the events must "
+                + "commit in the same PostgreSQL transaction as the lookups and idempotency keys; keep "
+                + "axon.axonserver.event-store.enabled=false (the axonserver profile's default; see README, Distributed mode)");
+    }
 
     /**
      * Events are public records read for decades: their own mapper, independent of the web
@@ -78,7 +96,7 @@ class AxonPlatformConfiguration {
     }
 
     @Bean
-    @ConditionalOnProperty(name = "axon.axonserver.enabled", havingValue = "false", matchIfMissing = true)
+    @ConditionalOnExpression(EVENTS_IN_POSTGRESQL)
     EventStorageEngine eventStorageEngine(Serializer serializer,
                                           org.axonframework.config.Configuration configuration,
                                           EntityManagerProvider entityManagerProvider,
@@ -100,20 +118,23 @@ class AxonPlatformConfiguration {
 
     /**
      * Defined here (not by Axon's auto-configuration) to set the fetch delay: how soon a
-     * processor sees events that another process (the command side) has written; and to tell the
-     * processors of new events at once instead of letting them poll ({@link SignallingEventStore}).
+     * processor sees events that another process has written if no notification reaches it; and
+     * to tell the processors of new events at once, from this process or through PostgreSQL's
+     * NOTIFY from another, instead of letting them poll ({@link SignallingEventStore}).
      */
     @Bean(name = "eventBus")
     @Qualifier("eventStore")
-    @ConditionalOnProperty(name = "axon.axonserver.enabled", havingValue = "false", matchIfMissing = true)
+    @ConditionalOnExpression(EVENTS_IN_POSTGRESQL)
     EmbeddedEventStore eventStore(EventStorageEngine storageEngine,
                                   org.axonframework.config.Configuration configuration,
-                                  @Value("${malspar.events.fetch-delay}") Duration fetchDelay) {
+                                  DataSource dataSource,
+                                  @Value("${malspar.events.fetch-delay}") Duration fetchDelay,
+                                  @Value("${malspar.events.listen:true}") boolean listen) {
         return new SignallingEventStore(EmbeddedEventStore.builder()
                 .storageEngine(storageEngine)
                 .messageMonitor(configuration.messageMonitor(EventStore.class, "eventStore"))
                 .fetchDelay(fetchDelay.toMillis())
-                .timeUnit(TimeUnit.MILLISECONDS));
+                .timeUnit(TimeUnit.MILLISECONDS), dataSource, listen, Duration.ofSeconds(1));
     }
 
     /**

@@ -18,7 +18,7 @@ class SignallingEventStoreTest {
     // A fetch delay far longer than the test: only the signal can wake the stream in time.
     private final SignallingEventStore store = new SignallingEventStore(EmbeddedEventStore.builder()
             .storageEngine(new InMemoryEventStorageEngine())
-            .fetchDelay(60_000).timeUnit(TimeUnit.MILLISECONDS));
+            .fetchDelay(60_000).timeUnit(TimeUnit.MILLISECONDS), null, false, java.time.Duration.ofSeconds(1));
 
     @AfterEach
     void shutDown() {

@@ -4,14 +4,11 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ResponseStatusException;
 import se.malspar.kernel.audit.FindAuditEvents;
 import se.malspar.platform.web.InvalidFieldException;
 
@@ -21,11 +18,9 @@ import se.malspar.platform.web.InvalidFieldException;
 class AuditTrailController {
 
     private final QueryGateway queries;
-    private final boolean axonServer;
 
-    AuditTrailController(QueryGateway queries, @Value("${axon.axonserver.enabled:false}") boolean axonServer) {
+    AuditTrailController(QueryGateway queries) {
         this.queries = queries;
-        this.axonServer = axonServer;
     }
 
     @Operation(summary = "Every stored event in global order, paged by sequence",
@@ -38,12 +33,6 @@ class AuditTrailController {
                       @RequestParam(required = false) String aggregateId,
                       @RequestParam(required = false) String userId,
                       @RequestParam(required = false) String decisionId) {
-        if (axonServer) {
-            // An empty list would claim that nothing ever happened.
-            throw new ResponseStatusException(HttpStatus.SERVICE_UNAVAILABLE,
-                    "the event trail is kept in Axon Server in this deployment (profile 'axonserver') and "
-                            + "cannot be read through this API; read it with Axon Server's own tools");
-        }
         if (afterSequence < 0) {
             throw new InvalidFieldException("afterSequence", "must be 0 or more");
         }

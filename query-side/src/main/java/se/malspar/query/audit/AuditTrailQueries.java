@@ -21,9 +21,9 @@ import java.util.List;
 
 /**
  * The audit trail is a read of the event store itself ({@code domain_event_entry}), not a
- * projection: nothing to rebuild, nothing that can lag or disagree with the events. This holds
- * only for the JPA event store on PostgreSQL; with the {@code axonserver} profile the events live
- * in Axon Server and the controller refuses instead of answering from an empty table.
+ * projection: nothing to rebuild, nothing that can lag or disagree with the events. The events
+ * are always in PostgreSQL, also with the {@code axonserver} profile (which refuses to keep them
+ * in Axon Server).
  */
 @Component
 class AuditTrailQueries {

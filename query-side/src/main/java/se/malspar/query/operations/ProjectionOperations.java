@@ -1,13 +1,11 @@
 package se.malspar.query.operations;
 
-import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventProcessor;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
-import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException;
 import org.axonframework.messaging.StreamableMessageSource;
 import org.slf4j.Logger;
@@ -21,7 +19,6 @@ import se.malspar.platform.web.NotFoundException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -58,12 +55,14 @@ class ProjectionOperations {
     private final ProcessorLag lag;
     private final ProcessorFailures failures;
     private final Clock clock;
+    private final ReplayCoordination coordination;
     private final Map<String, Replay> replays = new ConcurrentHashMap<>();
     private final Map<String, ProgressSampler> samplers = new ConcurrentHashMap<>();
 
     ProjectionOperations(EventProcessingConfiguration processing, ProcessorLag lag, ProcessorFailures failures,
-                         ObjectProvider<Clock> clock) {
+                         ObjectProvider<Clock> clock, ReplayCoordination coordination) {
         this.processing = processing;
+        this.coordination = coordination;
         this.lag = lag;
         this.failures = failures;
         this.clock = clock.getIfUnique(Clock::systemUTC);
@@ -98,19 +97,23 @@ class ProjectionOperations {
         long head = lag.head().orElse(0L);
         Instant startedAt = clock.instant();
         log.info("replay of {} requested: resetting it to the start of the event store (head {})", name, head);
-        processor.shutDown();
-        try {
-            processor.resetTokens(FROM_THE_START);
-            failures.clear(name);
-            samplers.remove(name);
-            replays.put(name, new Replay(head, startedAt));
-        } catch (UnableToClaimTokenException e) {
-            throw new ReplayRefusedException(name + " cannot be replayed while another instance holds one of its "
-                    + "segments; stop that instance's processor first");
-        } finally {
-            // Whatever happened, the read model keeps running: rebuilt, or where it was if the reset failed.
-            processor.start();
-        }
+        coordination.withOthersPaused(name, () -> {
+            processor.shutDown();
+            try {
+                coordination.awaitAllReleased(name);
+                processor.resetTokens(FROM_THE_START);
+                failures.clear(name);
+                samplers.remove(name);
+                replays.put(name, new Replay(head, startedAt));
+            } catch (UnableToClaimTokenException e) {
+                throw new ReplayRefusedException(name + " cannot be replayed while another instance holds one of its "
+                        + "segments: " + coordination.owners(name));
+            } finally {
+                // Whatever happened, the read model keeps running: rebuilt, or where it was if the reset failed.
+                processor.start();
+            }
+            return null;
+        });
         return view(processor, lag.head(), clock.instant());
     }
 
@@ -133,12 +136,13 @@ class ProjectionOperations {
                 .collect(Collectors.toMap(ProcessorFailures.Failure::segment, f -> f, (a, b) -> a));
 
         Map<Integer, Long> stored = lag.storedPositions(name);
+        Map<Integer, String> owners = owners(name);
         SortedSet<Integer> ids = new TreeSet<>(statuses.keySet());
         ids.addAll(failedBySegment.keySet());
-        ids.addAll(storedSegments(processor));
+        ids.addAll(owners.keySet());
         ids.addAll(stored.keySet());
         List<ProjectionView.Segment> segments = ids.stream()
-                .map(id -> segment(id, statuses.get(id), failedBySegment.get(id), stored.get(id)))
+                .map(id -> segment(id, statuses.get(id), failedBySegment.get(id), owners.get(id), stored.get(id)))
                 .toList();
 
         // From the same snapshot as the segments, so the view never contradicts itself mid-batch.
@@ -152,7 +156,7 @@ class ProjectionOperations {
                 : replay != null ? ProjectionView.State.REPLAYING
                 : ProjectionView.State.RUNNING;
         long behind = head.isEmpty() ? 0 : Math.max(0, head.getAsLong() - position.orElse(0L));
-        return new ProjectionView(name, state, boxed(position), boxed(head), behind, segments, error,
+        return new ProjectionView(name, ReplayCoordination.NODE_ID, state, boxed(position), boxed(head), behind, segments, error,
                 replay == null ? null : progress(name, replay, position, now));
     }
 
@@ -188,7 +192,7 @@ class ProjectionOperations {
     }
 
     private static ProjectionView.Segment segment(int id, EventTrackerStatus status, ProcessorFailures.Failure failure,
-                                                  Long storedPosition) {
+                                                  String owner, Long storedPosition) {
         // Unclaimed here: the position its token store entry holds (it may be claimed by another instance).
         Long position = status == null ? storedPosition : boxed(status.getCurrentPosition());
         if (failure != null) {
@@ -197,7 +201,7 @@ class ProjectionOperations {
         }
         String error = failure != null ? failure.message()
                 : status != null && status.isErrorState() ? ProcessorFailures.describe(status.getError()) : null;
-        return new ProjectionView.Segment(id, position, status != null, status != null && replaying(status), error,
+        return new ProjectionView.Segment(id, position, status != null, owner, status != null && replaying(status), error,
                 failure == null ? null : failure.sequence(),
                 failure == null ? null : failure.eventType(),
                 failure == null ? null : failure.attempts());
@@ -231,16 +235,13 @@ class ProjectionOperations {
                 ? "the processor cannot read the event store or claim its segments; it keeps retrying" : null;
     }
 
-    /** Every segment in the token store, claimed here or not (a read, no claim). */
-    private List<Integer> storedSegments(StreamingEventProcessor processor) {
+    /** Every segment in the token store and the process claiming it (a read, no claim). */
+    private Map<Integer, String> owners(String name) {
         try {
-            TokenStore tokens = processing.tokenStore(processor.getName());
-            TransactionManager transactions = processing.transactionManager(processor.getName());
-            int[] segments = transactions.fetchInTransaction(() -> tokens.fetchSegments(processor.getName()));
-            return Arrays.stream(segments).boxed().toList();
+            return coordination.owners(name);
         } catch (RuntimeException e) {
-            log.debug("segments of {} not readable from the token store: {}", processor.getName(), e.toString());
-            return List.of();
+            log.debug("segments of {} not readable from the token store: {}", name, e.toString());
+            return Map.of();
         }
     }
 

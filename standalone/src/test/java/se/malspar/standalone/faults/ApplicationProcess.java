@@ -32,15 +32,22 @@ final class ApplicationProcess implements AutoCloseable {
     }
 
     static ApplicationProcess start(Path dataDir, String name) {
+        return start(StandaloneApplication.class, name, dataDir, List.of("--malspar.data-dir=" + dataDir));
+    }
+
+    /** Any of the applications (standalone, command side, query side), with its own arguments. */
+    static ApplicationProcess start(Class<?> application, String name, Path dataDir, List<String> arguments) {
         int port = freePort();
         try {
             Path logDir = Files.createDirectories(Path.of("target", "faults"));
             Path log = logDir.resolve(name + ".log");
             String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-            Process process = new ProcessBuilder(List.of(java, "-Xmx512m", "-XX:TieredStopAtLevel=1",
-                    "-cp", System.getProperty("java.class.path"), StandaloneApplication.class.getName(),
-                    "--spring.profiles.active=demo", "--server.port=" + port, "--malspar.data-dir=" + dataDir,
-                    "--malspar.seed-history=false", "--malspar.lifecycle.phase-timeout=2s"))
+            List<String> command = new java.util.ArrayList<>(List.of(java, "-Xmx512m", "-XX:TieredStopAtLevel=1",
+                    "-cp", System.getProperty("java.class.path"), application.getName(),
+                    "--spring.profiles.active=demo", "--server.port=" + port,
+                    "--malspar.seed-history=false", "--malspar.lifecycle.phase-timeout=2s"));
+            command.addAll(arguments);
+            Process process = new ProcessBuilder(command)
                     .redirectErrorStream(true).redirectOutput(log.toFile()).start();
             ApplicationProcess app = new ApplicationProcess(process, port, log, dataDir);
             app.awaitReady(Duration.ofSeconds(150));
@@ -48,6 +55,11 @@ final class ApplicationProcess implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Axon's name for this process in the token store (its default node id: the JVM's runtime name). */
+    String nodeIdPrefix() {
+        return process.pid() + "@";
     }
 
     private void awaitReady(Duration atMost) {

@@ -57,7 +57,7 @@ final class Ledger {
         awaitRegisterEquals(api, stored);
     }
 
-    private static void awaitRegisterEquals(ApiClient api, Set<String> stored) {
+    static void awaitRegisterEquals(ApiClient api, Set<String> stored) {
         Set<String> expected = new TreeSet<>(stored);
         await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> {
             var list = api.get("auditor", "/api/decisions");

@@ -15,7 +15,7 @@ import java.util.stream.IntStream;
  */
 final class WriteLoad implements AutoCloseable {
 
-    private final FaultClient client;
+    private final List<FaultClient> clients;
     private final String meetingDate;
     private final AtomicInteger paragraphs = new AtomicInteger();
     private final AtomicBoolean running = new AtomicBoolean(true);
@@ -25,7 +25,12 @@ final class WriteLoad implements AutoCloseable {
     final Queue<FaultClient.Outcome> outcomes = new ConcurrentLinkedQueue<>();
 
     WriteLoad(FaultClient client, String meetingDate, int writers) {
-        this.client = client;
+        this(List.of(client), meetingDate, writers);
+    }
+
+    /** Each write to the next of the clients in turn (several processes of one side). */
+    WriteLoad(List<FaultClient> clients, String meetingDate, int writers) {
+        this.clients = clients;
         this.meetingDate = meetingDate;
         this.threads = IntStream.range(0, writers).mapToObj(i -> {
             Thread t = new Thread(this::write, "writer-" + i);
@@ -41,7 +46,7 @@ final class WriteLoad implements AutoCloseable {
                 return;
             }
             String key = "fault-" + meetingDate + "-" + paragraph;
-            FaultClient.Outcome outcome = client.send("POST", "/api/admin/decisions",
+            FaultClient.Outcome outcome = clients.get(paragraph % clients.size()).send("POST", "/api/admin/decisions",
                     "{\"citation\": \"KSAU " + meetingDate + " § " + paragraph + "\", \"title\": \"Felprov " + paragraph + "\"}", key);
             outcomes.add(outcome);
             if (outcome.status() >= 200 && outcome.status() < 300) {

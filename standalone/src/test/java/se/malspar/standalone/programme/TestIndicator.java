@@ -9,7 +9,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** A fresh programme with one goal, one delmål and one measured indicator, through the admin API. */
-final class TestIndicator {
+public final class TestIndicator {
 
     // Paragraph numbers unique within the run: every test in a context registers into one register.
     private static final AtomicInteger PARAGRAPHS = new AtomicInteger(8000 + (int) (Math.random() * 1000));
@@ -17,13 +17,13 @@ final class TestIndicator {
     private TestIndicator() {
     }
 
-    static JsonNode ok(ApiClient.Response response) {
+    public static JsonNode ok(ApiClient.Response response) {
         assertThat(response.status()).as(response.toString()).isBetween(200, 201);
         return response.json();
     }
 
     /** Its id; each measurement of it also gets a computed verdict. */
-    static String create(ApiClient api, String prefix) {
+    public static String create(ApiClient api, String prefix) {
         String run = UUID.randomUUID().toString().substring(0, 6);
         int p = PARAGRAPHS.incrementAndGet();
         String kf = ok(api.post("strategy", "/api/admin/decisions", "{\"citation\": \"KF 2020-10-27 § " + p + "\", \"title\": \"t\"}")).get("citation").asText();

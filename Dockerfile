@@ -19,7 +19,9 @@ RUN ./mvnw -B -ntp -q -DskipTests package -pl ${MODULE} -am \
     else cp ${MODULE}/target/${MODULE}-*-exec.jar /app.jar; fi
 
 FROM eclipse-temurin:17-jre
-RUN useradd --system --uid 10001 malspar
+# A home the service may write to (the query side keeps its checkpoint signing key in ./keys).
+RUN useradd --system --uid 10001 --create-home --home-dir /home/malspar malspar \
+ && mkdir -p /home/malspar/keys && chown malspar /home/malspar/keys && chmod 700 /home/malspar/keys
 USER malspar
 WORKDIR /home/malspar
 COPY --from=build /app.jar /app/app.jar

@@ -41,8 +41,8 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
             response.setStatus(413);
             response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
             response.setHeader("Connection", "close");
-            objectMapper.writeValue(response.getOutputStream(), Problems.problem("PAYLOAD_TOO_LARGE",
-                    "the request body is larger than the limit of " + limit + " bytes"));
+            objectMapper.writeValue(response.getOutputStream(), Problems.at(Problems.problem("PAYLOAD_TOO_LARGE",
+                    "the request body is larger than the limit of " + limit + " bytes"), request));
             return;
         }
         chain.doFilter(new Limited(request, limit), response);

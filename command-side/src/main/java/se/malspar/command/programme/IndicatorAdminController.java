@@ -1,5 +1,7 @@
 package se.malspar.command.programme;
 
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -48,6 +50,7 @@ class IndicatorAdminController {
     }
 
     @Operation(summary = "Define an indicator under a delmål (KS)")
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping(path = "/delmal/{delmalId}/indicators", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Accepted> defineIndicator(@PathVariable String delmalId,
                                              @Valid @RequestBody ProgrammeRequests.DefineIndicatorRequest request,
@@ -110,6 +113,7 @@ class IndicatorAdminController {
 
     @Operation(summary = "Record a measurement for a follow-up period (RecordMeasurement)",
             description = "Not a decision. A later measurement for the same period supersedes the earlier one; both stay.")
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping(path = "/indicators/{indicatorId}/measurements", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Accepted> recordMeasurement(@PathVariable String indicatorId,
                                                @Valid @RequestBody ProgrammeRequests.RecordMeasurementRequest request,
@@ -123,6 +127,7 @@ class IndicatorAdminController {
     @Operation(summary = "Assess fulfilment for a period by human judgement (AssessFulfilment)",
             description = "Overrides the computed verdict with a motivation (and a KS decision when KS decided it); "
                     + "both stay visible in /api/indicators/{id}/fulfilment.")
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping(path = "/indicators/{indicatorId}/assessments", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Accepted> assessFulfilment(@PathVariable String indicatorId,
                                               @Valid @RequestBody ProgrammeRequests.AssessFulfilmentRequest request,

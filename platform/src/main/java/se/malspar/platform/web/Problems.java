@@ -35,6 +35,7 @@ public final class Problems {
             Map.entry("UNSUPPORTED_MEDIA_TYPE", HttpStatus.UNSUPPORTED_MEDIA_TYPE),
             Map.entry("SERVICE_UNAVAILABLE", HttpStatus.SERVICE_UNAVAILABLE),
             Map.entry("DATABASE_UNAVAILABLE", HttpStatus.SERVICE_UNAVAILABLE),
+            Map.entry("KOLADA_UNAVAILABLE", HttpStatus.BAD_GATEWAY),
             Map.entry("INTERNAL_ERROR", HttpStatus.INTERNAL_SERVER_ERROR));
 
     private Problems() {

@@ -15,6 +15,8 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import se.malspar.kernel.programme.IndicatorSource;
+import se.malspar.kernel.programme.ChangeIndicatorSource;
 import se.malspar.command.admin.Accepted;
 import se.malspar.command.admin.AdminCommands;
 import se.malspar.kernel.ambition.AmbitionRule;
@@ -63,6 +65,19 @@ class IndicatorAdminController {
                 request.kind(), request.direction(), request.politicallyDecidedTarget(), request.source(),
                 decision(request.decision()), request.effectiveFrom(), request.note()), key);
         return AdminCommands.created(accepted, "/api/indicators/" + indicator + "/history");
+    }
+
+    @Operation(summary = "Set or change where an indicator's values come from (ChangeIndicatorSource)",
+            description = "A Kolada KPI, a survey or manual entry. Målspår's own mapping, not a board decision: it "
+                    + "carries a reason, and the user is recorded; it shows in the indicator's history as SOURCE. "
+                    + "The Kolada import records on the indicators whose source names the KPI.")
+    @PutMapping(path = "/indicators/{indicatorId}/source", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<Accepted> changeIndicatorSource(@PathVariable String indicatorId,
+                                                   @Valid @RequestBody ProgrammeRequests.ChangeSourceRequest request,
+                                                   @RequestHeader(name = AdminCommands.IDEMPOTENCY_KEY_HEADER, required = false) String key,
+                                                   @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+        return AdminCommands.ok(commands.send(new ChangeIndicatorSource(indicator(indicatorId),
+                new IndicatorSource(request.kind(), request.kpi()), request.reason(), expectedVersion(ifMatch)), key));
     }
 
     @Operation(summary = "Retire an indicator (KS)")

@@ -91,6 +91,7 @@ class ApiDocumentation {
     OpenApiCustomizer malsparResponsesAndIds() {
         return openApi -> {
             addComponents(openApi);
+            typeFreeFormValues(openApi);
             if (openApi.getTags() != null) {
                 // Two controllers may share a tag (e.g. "Revision"); a tag is listed once.
                 Map<String, Tag> tags = new LinkedHashMap<>();
@@ -154,6 +155,70 @@ class ApiDocumentation {
         }
         boolean specific = !handler.isEmpty() && !handler.equals(handler.toLowerCase(Locale.ROOT));
         return specific ? handler : (handler.isEmpty() ? httpMethod.toLowerCase(Locale.ROOT) : handler) + nouns;
+    }
+
+    /**
+     * The values the read side passes on as JSON it does not model itself: what a generator could
+     * only call "any" becomes a documented object (or, for {@code steps}, a list of objects), so
+     * no property is left untyped. A measurement's {@code source} is the MeasurementSource the
+     * write side takes.
+     */
+    private static final String JSON_NODE = "#/components/schemas/JsonNode";
+
+    private static final Map<String, String> FREE_FORM = Map.of(
+            "value", "the recorded value of this kind of change: for DEFINITION the indicator's definition "
+                    + "(name, unit, kind, direction, source …), AMBITION_LEVEL the ambition level (text, rules, "
+                    + "targetYear …), TARGET_VALUE {value, year}, NAME {name}, SOURCE {before, after}, RETIREMENT {}",
+            "before", "the entity's value before the change, of the change's kind (see value); null when it was added",
+            "after", "the entity's value after the change, of the change's kind (see value); null when it was retired",
+            "payload", "the event as stored: the public record named by payloadType, at its revision",
+            "metadata", "the event's metadata: userId, roles, traceId, correlationId, idempotencyKey (when given)",
+            "inputs", "what the computed verdict read: measurement, reference values and ambition rules, by name",
+            "referenceValues", "reference figures by area: NATIONAL, COUNTY (numbers)",
+            "definition", "the indicator's definition (see value)");
+
+    private static void typeFreeFormValues(OpenAPI openApi) {
+        if (openApi.getComponents() == null || openApi.getComponents().getSchemas() == null) {
+            return;
+        }
+        boolean measurementSource = openApi.getComponents().getSchemas().containsKey("MeasurementSource");
+        openApi.getComponents().getSchemas().forEach((schemaName, schema) -> {
+            if (schema.getProperties() == null) {
+                return;
+            }
+            @SuppressWarnings({"unchecked", "rawtypes"}) // swagger-models keeps properties as a raw Map
+            Map<String, Schema<?>> properties = (Map) schema.getProperties();
+            properties.replaceAll((property, value) -> {
+                if (!untyped(value)) {
+                    return value;
+                }
+                if (property.equals("source") && measurementSource) {
+                    return new Schema<>().$ref("#/components/schemas/MeasurementSource");
+                }
+                if (property.equals("steps")) {
+                    return new ArraySchema().items(new ObjectSchema().additionalProperties(true))
+                            .description("the verdict's steps, in order, each an object naming the rule and what it found");
+                }
+                if (property.equals("referenceValues")) {
+                    return new ObjectSchema().additionalProperties(new io.swagger.v3.oas.models.media.NumberSchema())
+                            .description(FREE_FORM.get(property));
+                }
+                return new ObjectSchema().additionalProperties(true)
+                        .description(FREE_FORM.getOrDefault(property, "a JSON object"));
+            });
+        });
+        openApi.getComponents().getSchemas().remove("JsonNode");
+    }
+
+    /** No type, no reference and no composition: what generators turn into "any". */
+    static boolean untyped(Schema<?> schema) {
+        // springdoc gives Jackson's JsonNode a component of its own that says nothing either.
+        if (JSON_NODE.equals(schema.get$ref())) {
+            return true;
+        }
+        return schema.getType() == null && (schema.getTypes() == null || schema.getTypes().isEmpty())
+                && schema.get$ref() == null && schema.getOneOf() == null && schema.getAnyOf() == null
+                && schema.getAllOf() == null;
     }
 
     /** What SecurityConfiguration and PageSecurity let anyone call. */

@@ -2,6 +2,7 @@ package se.malspar.standalone.security;
 
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.parser.OpenAPIV3Parser;
 import io.swagger.v3.parser.core.models.ParseOptions;
 import io.swagger.v3.parser.core.models.SwaggerParseResult;
@@ -97,6 +98,42 @@ class ApiDocumentTest {
         assertThat(upload.getParameters()).filteredOn(p -> p.getName().equals("reportPeriod"))
                 .singleElement().satisfies(p -> assertThat(p.getRequired()).isTrue());
         assertThat(api.getComponents().getSchemas()).containsKeys("KoladaEntry", "KoladaFigure");
+    }
+
+    /** A generator makes "any" of a property without a type: none is left so. */
+    @Test
+    void everyPropertyHasAType() {
+        List<String> untyped = new ArrayList<>();
+        api.getComponents().getSchemas().forEach((name, schema) -> {
+            if (schema.getProperties() != null) {
+                schema.getProperties().forEach((property, value) -> {
+                    Schema<?> s = (Schema<?>) value;
+                    if ("#/components/schemas/JsonNode".equals(s.get$ref())) {
+                        untyped.add(name + "." + property + " (JsonNode)");
+                    } else if (s.getType() == null && (s.getTypes() == null || s.getTypes().isEmpty()) && s.get$ref() == null
+                            && s.getOneOf() == null && s.getAnyOf() == null && s.getAllOf() == null) {
+                        untyped.add(name + "." + property);
+                    }
+                });
+            }
+        });
+        assertThat(untyped).isEmpty();
+        assertThat(api.getComponents().getSchemas()).doesNotContainKey("JsonNode");
+        Map<String, Schema<?>> measurementVersion = properties("MeasurementVersion");
+        assertThat(measurementVersion.get("source").get$ref()).isEqualTo("#/components/schemas/MeasurementSource");
+        Schema<?> referenceValues = measurementVersion.get("referenceValues");
+        assertThat(referenceValues.getTypes() != null ? referenceValues.getTypes() : java.util.Set.of(referenceValues.getType()))
+                .containsExactly("object");
+        assertThat(api.getComponents().getSchemas().values().stream()
+                .filter(schema -> schema.getProperties() != null && schema.getProperties().containsKey("payload"))
+                .map(schema -> ((Schema<?>) schema.getProperties().get("payload")).getDescription()))
+                .isNotEmpty().allSatisfy(description -> assertThat(description).contains("payloadType"));
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private Map<String, Schema<?>> properties(String schema) {
+        assertThat(api.getComponents().getSchemas()).containsKey(schema);
+        return (Map) api.getComponents().getSchemas().get(schema).getProperties();
     }
 
     private Map<String, Operation> operations() {

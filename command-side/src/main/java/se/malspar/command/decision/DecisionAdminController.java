@@ -1,5 +1,7 @@
 package se.malspar.command.decision;
 
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -37,6 +39,7 @@ class DecisionAdminController {
             description = "201 with the canonical citation and id; 400 for a malformed or lookalike citation; "
                     + "409 DUPLICATE_DECISION when it is already registered. Without § or with a month-only "
                     + "date the decision is accepted and marked incomplete.")
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<DecisionEntry> register(@Valid @RequestBody RegisterDecisionRequest request,
                                            @RequestHeader(name = AdminCommands.IDEMPOTENCY_KEY_HEADER, required = false) String key) {

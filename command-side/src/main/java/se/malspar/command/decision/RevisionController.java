@@ -1,5 +1,7 @@
 package se.malspar.command.decision;
 
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -44,6 +46,7 @@ class RevisionController {
             description = "Covers the decision's changes recorded within the signed checkpoint treeSize. 404 for an "
                     + "unknown decision; 422 TREE_SIZE_NOT_SIGNED beyond the latest checkpoint, "
                     + "TREE_SIZE_BEFORE_FIRST_CHANGE below the decision's first change.")
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping(path = "/{decisionId}/verifications", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<VerificationReceipt> record(@PathVariable String decisionId,
                                                @Valid @RequestBody RecordVerificationRequest request) {

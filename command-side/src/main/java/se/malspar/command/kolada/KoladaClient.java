@@ -61,10 +61,10 @@ class KoladaClient {
             }
             KoladaData data;
             try {
-                data = KoladaParser.parse(get(next));
+                data = KoladaParser.parse(get(next, page));
             } catch (MalformedKoladaException e) {
-                throw new KoladaUnavailableException("Kolada answered with a document that is not the v3 /data shape ("
-                        + e.describe() + "); nothing was recorded");
+                throw new KoladaUnavailableException("Kolada answered page " + page + " with a document that is not "
+                        + "the v3 /data shape (" + e.describe() + "); nothing was recorded");
             }
             for (KoladaValue value : data.values()) {
                 if (seen.add(value.kpi() + "|" + value.municipality() + "|" + value.year() + "|" + value.gender())) {
@@ -76,7 +76,7 @@ class KoladaClient {
         return new KoladaData(values, null);
     }
 
-    private byte[] get(String url) {
+    private byte[] get(String url, int page) {
         HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(properties.getTimeout())
                 .header("Accept", "application/json").GET().build();
         try {
@@ -84,7 +84,7 @@ class KoladaClient {
             try (InputStream body = response.body()) {
                 if (response.statusCode() != 200) {
                     throw new KoladaUnavailableException("Kolada answered HTTP " + response.statusCode()
-                            + " for " + url + "; nothing was recorded");
+                            + " for page " + page + " (" + url + "); nothing was recorded");
                 }
                 byte[] bytes = body.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, properties.getMaxResponseBytes() + 1));
                 if (bytes.length > properties.getMaxResponseBytes()) {
@@ -94,8 +94,8 @@ class KoladaClient {
                 return bytes;
             }
         } catch (IOException e) {
-            throw new KoladaUnavailableException("Kolada could not be reached (" + e.getClass().getSimpleName()
-                    + "); nothing was recorded");
+            throw new KoladaUnavailableException("Kolada could not be reached for page " + page + " ("
+                    + e.getClass().getSimpleName() + "); nothing was recorded");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new KoladaUnavailableException("interrupted while reading from Kolada; nothing was recorded");

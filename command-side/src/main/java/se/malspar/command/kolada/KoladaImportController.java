@@ -1,5 +1,8 @@
 package se.malspar.command.kolada;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;
@@ -64,7 +67,11 @@ class KoladaImportController {
                     + "figure supersedes. 'origin' names the file or URL the document came from, 'fetchedAt' when it "
                     + "was fetched (both go into the evidence). A malformed document is refused (400) and nothing is written.")
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<ImportSummary> upload(@RequestParam(required = false) String reportPeriod,
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
+            mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = KoladaDocument.class)))
+    ResponseEntity<ImportSummary> upload(@Parameter(required = true, description = "YYYY-T1, YYYY-T2 or YYYY-AR",
+                                                 example = "2022-AR")
+                                         @RequestParam(required = false) String reportPeriod,
                                          @RequestParam(required = false) String origin,
                                          @RequestParam(required = false) String fetchedAt,
                                          @RequestBody(required = false) byte[] body,
@@ -91,7 +98,9 @@ class KoladaImportController {
             description = "Reads /data/kpi/{kpi}/municipality/{municipality,riket,county}[/year/{years}], every page, "
                     + "then imports as the upload does. 503 when no base URL is configured; 502 when Kolada fails.")
     @PostMapping(path = "/fetch")
-    ResponseEntity<ImportSummary> fetch(@RequestParam(required = false) String reportPeriod,
+    ResponseEntity<ImportSummary> fetch(@Parameter(required = true, description = "YYYY-T1, YYYY-T2 or YYYY-AR",
+                                                example = "2022-AR")
+                                        @RequestParam(required = false) String reportPeriod,
                                         @RequestParam(required = false) String kpi,
                                         @RequestParam(required = false) String years,
                                         @RequestHeader(name = AdminCommands.IDEMPOTENCY_KEY_HEADER, required = false) String key) {

@@ -7,6 +7,7 @@ import org.springframework.stereotype.Component;
 import se.malspar.kernel.programme.IndicatorDefined;
 import se.malspar.kernel.programme.IndicatorKind;
 import se.malspar.kernel.programme.IndicatorRetired;
+import se.malspar.kernel.programme.IndicatorSourceChanged;
 import se.malspar.kernel.programme.SourceKind;
 
 import java.util.List;
@@ -50,6 +51,22 @@ class KoladaKpiLookup {
     void on(IndicatorRetired e) {
         jdbc.sql("update kolada_kpi_lookup set retired = true where indicator_id = :id")
                 .param("id", e.indicatorId().value()).update();
+    }
+
+    /** A changed source: the indicator now names this KPI, another one, or none (survey, manual). */
+    @EventHandler
+    void on(IndicatorSourceChanged e) {
+        if (e.after().kind() != SourceKind.KOLADA || e.after().kpi() == null || e.after().kpi().isBlank()) {
+            jdbc.sql("delete from kolada_kpi_lookup where indicator_id = :id").param("id", e.indicatorId().value()).update();
+            return;
+        }
+        jdbc.sql("""
+                        insert into kolada_kpi_lookup (indicator_id, kpi, indicator_kind, retired)
+                        values (:id, :kpi, :kind, false)
+                        on conflict (indicator_id) do update set kpi = excluded.kpi""")
+                .param("id", e.indicatorId().value()).param("kpi", normalise(e.after().kpi()))
+                .param("kind", (e.kind() == null ? IndicatorKind.MEASURED : e.kind()).name())
+                .update();
     }
 
     /** The active indicators whose source is Kolada with this KPI, in id order. */

@@ -25,6 +25,8 @@ import java.util.function.Function;
  * <ul>
  * <li>Only the total (gender T) is read: indicators follow the whole population; K and M are
  *     ignored.</li>
+ * <li>A year later than the report period's year is refused (listed as skipped with the reason): an
+ *     annual report for 2022 cannot hold 2024 data, and recording it would say it did.</li>
  * <li>The data year is the <em>latest year that has a value for the municipality</em>: a report
  *     period follows up the newest figure available, and a newer year without a value (status
  *     "M", null) does not hide the last real one. Older years are listed as skipped, not recorded,
@@ -63,6 +65,8 @@ final class KoladaMapping {
                      Function<String, List<KoladaKpiLookup.Indicator>> indicatorsNaming) {
         List<Planned> planned = new ArrayList<>();
         List<Skipped> skipped = new ArrayList<>();
+        // Report periods are YYYY-T1|T2|AR (checked by the controller): the year is its first four digits.
+        int reportYear = Integer.parseInt(reportPeriod.substring(0, 4));
         // kpi -> area -> year -> the total figure; sorted, so the same document always plans the same way
         Map<String, Map<String, TreeMap<Integer, KoladaValue>>> totals = new TreeMap<>();
         Map<String, Map<Integer, Boolean>> otherAreas = new TreeMap<>();
@@ -88,6 +92,10 @@ final class KoladaMapping {
             for (KoladaValue value : own.descendingMap().values()) {
                 if (!usable(value)) {
                     skipped.add(new Skipped(kpi, value.municipality(), value.year(), unusable(value)));
+                } else if (value.year() > reportYear) {
+                    skipped.add(new Skipped(kpi, value.municipality(), value.year(), "data year " + value.year()
+                            + " is later than report period " + reportPeriod + ": a report for " + reportYear
+                            + " cannot hold it"));
                 } else if (year == null) {
                     year = value.year();
                 } else {

@@ -6,6 +6,10 @@ import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
+import se.malspar.kernel.programme.SourceKind;
+import se.malspar.kernel.programme.IndicatorSource;
+import se.malspar.kernel.programme.IndicatorSourceChanged;
+import se.malspar.kernel.programme.ChangeIndicatorSource;
 import se.malspar.command.admin.Accepted;
 import se.malspar.command.decision.DecisionAuthority;
 import se.malspar.kernel.ambition.AmbitionReader;
@@ -70,6 +74,7 @@ class Indicator {
     private Direction direction;
     private boolean politicallyDecidedTarget;
     private boolean retired;
+    private IndicatorSource source;
     /** Every recorded ambition level, oldest first, as corrected: a correction needs the entry it fixes. */
     private final List<AmbitionEntry> ambitionLevels = new ArrayList<>();
     /** Decided target values, oldest first, and the latest observation per report period: the principle's inputs. */
@@ -107,6 +112,31 @@ class Indicator {
                 unit, command.kind(), command.direction(), command.politicallyDecidedTarget(), command.source(),
                 authorised.decision(), authorised.effectiveFrom(), note));
         return Accepted.now(command.indicatorId());
+    }
+
+    /** Målspår's own mapping of the indicator to its data source: a reason, no decision. */
+    @CommandHandler
+    Accepted handle(ChangeIndicatorSource command) {
+        requireActive();
+        IndicatorSource next = command.source();
+        if (next == null || next.kind() == null) {
+            throw new RuleViolationException("VALIDATION_FAILED", "kind is required (KOLADA, SURVEY or MANUAL)");
+        }
+        String kpi = next.kpi() == null || next.kpi().isBlank() ? null : next.kpi().strip().toUpperCase(java.util.Locale.ROOT);
+        if (next.kind() == SourceKind.KOLADA && (kpi == null || !kpi.matches("[A-Z0-9]{1,20}"))) {
+            throw new RuleViolationException("VALIDATION_FAILED", "kpi must be a Kolada KPI id (e.g. N15428) for a KOLADA source");
+        }
+        if (next.kind() != SourceKind.KOLADA && kpi != null) {
+            throw new RuleViolationException("VALIDATION_FAILED", "kpi must be left out unless the source is KOLADA");
+        }
+        String reason = Rules.requireText(command.reason(), "reason", 2000);
+        IndicatorSource after = new IndicatorSource(next.kind(), kpi);
+        if (after.equals(source)) {
+            throw new RuleViolationException("NOTHING_TO_CHANGE", "indicator " + indicatorId + " already has source "
+                    + after.kind() + (kpi == null ? "" : " " + kpi));
+        }
+        apply(new IndicatorSourceChanged(indicatorId, delmalId, kind, source, after, reason));
+        return Accepted.now(indicatorId);
     }
 
     @CommandHandler
@@ -320,6 +350,14 @@ class Indicator {
         kind = event.kind();
         direction = event.direction();
         politicallyDecidedTarget = event.politicallyDecidedTarget();
+        source = event.source() == null || event.source().kind() == null ? null
+                : new IndicatorSource(event.source().kind(), event.source().kpi() == null || event.source().kpi().isBlank()
+                ? null : event.source().kpi().strip().toUpperCase(java.util.Locale.ROOT));
+    }
+
+    @EventSourcingHandler
+    void on(IndicatorSourceChanged event) {
+        source = event.after();
     }
 
     @EventSourcingHandler

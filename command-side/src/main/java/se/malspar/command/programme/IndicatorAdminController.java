@@ -1,5 +1,7 @@
 package se.malspar.command.programme;
 
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -13,6 +15,8 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import se.malspar.kernel.programme.IndicatorSource;
+import se.malspar.kernel.programme.ChangeIndicatorSource;
 import se.malspar.command.admin.Accepted;
 import se.malspar.command.admin.AdminCommands;
 import se.malspar.kernel.ambition.AmbitionRule;
@@ -48,6 +52,7 @@ class IndicatorAdminController {
     }
 
     @Operation(summary = "Define an indicator under a delmål (KS)")
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping(path = "/delmal/{delmalId}/indicators", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Accepted> defineIndicator(@PathVariable String delmalId,
                                              @Valid @RequestBody ProgrammeRequests.DefineIndicatorRequest request,
@@ -60,6 +65,19 @@ class IndicatorAdminController {
                 request.kind(), request.direction(), request.politicallyDecidedTarget(), request.source(),
                 decision(request.decision()), request.effectiveFrom(), request.note()), key);
         return AdminCommands.created(accepted, "/api/indicators/" + indicator + "/history");
+    }
+
+    @Operation(summary = "Set or change where an indicator's values come from (ChangeIndicatorSource)",
+            description = "A Kolada KPI, a survey or manual entry. Målspår's own mapping, not a board decision: it "
+                    + "carries a reason, and the user is recorded; it shows in the indicator's history as SOURCE. "
+                    + "The Kolada import records on the indicators whose source names the KPI.")
+    @PutMapping(path = "/indicators/{indicatorId}/source", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<Accepted> changeIndicatorSource(@PathVariable String indicatorId,
+                                                   @Valid @RequestBody ProgrammeRequests.ChangeSourceRequest request,
+                                                   @RequestHeader(name = AdminCommands.IDEMPOTENCY_KEY_HEADER, required = false) String key,
+                                                   @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+        return AdminCommands.ok(commands.send(new ChangeIndicatorSource(indicator(indicatorId),
+                new IndicatorSource(request.kind(), request.kpi()), request.reason(), expectedVersion(ifMatch)), key));
     }
 
     @Operation(summary = "Retire an indicator (KS)")
@@ -110,6 +128,7 @@ class IndicatorAdminController {
 
     @Operation(summary = "Record a measurement for a follow-up period (RecordMeasurement)",
             description = "Not a decision. A later measurement for the same period supersedes the earlier one; both stay.")
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping(path = "/indicators/{indicatorId}/measurements", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Accepted> recordMeasurement(@PathVariable String indicatorId,
                                                @Valid @RequestBody ProgrammeRequests.RecordMeasurementRequest request,
@@ -123,6 +142,7 @@ class IndicatorAdminController {
     @Operation(summary = "Assess fulfilment for a period by human judgement (AssessFulfilment)",
             description = "Overrides the computed verdict with a motivation (and a KS decision when KS decided it); "
                     + "both stay visible in /api/indicators/{id}/fulfilment.")
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping(path = "/indicators/{indicatorId}/assessments", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Accepted> assessFulfilment(@PathVariable String indicatorId,
                                               @Valid @RequestBody ProgrammeRequests.AssessFulfilmentRequest request,

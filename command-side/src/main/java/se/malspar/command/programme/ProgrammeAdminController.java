@@ -1,5 +1,7 @@
 package se.malspar.command.programme;
 
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -41,6 +43,7 @@ class ProgrammeAdminController {
     }
 
     @Operation(summary = "Create a programme (KF)")
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping(path = "/programmes", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Accepted> createProgramme(@Valid @RequestBody ProgrammeRequests.CreateProgrammeRequest request,
                                              @RequestHeader(name = AdminCommands.IDEMPOTENCY_KEY_HEADER, required = false) String key) {
@@ -51,6 +54,7 @@ class ProgrammeAdminController {
     }
 
     @Operation(summary = "Add an overall goal to a programme (KF)")
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping(path = "/programmes/{programmeId}/goals", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Accepted> addGoal(@PathVariable String programmeId,
                                      @Valid @RequestBody ProgrammeRequests.AddGoalRequest request,
@@ -66,6 +70,7 @@ class ProgrammeAdminController {
             description = "The id is made from the goal id and the name unless given. 404 for an unknown goal; "
                     + "409 DUPLICATE_NAME when an active delmål of the goal has the name; 422 DECISION_NOT_REGISTERED "
                     + "or DECISION_LACKS_COMPETENCE.")
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping(path = "/goals/{goalId}/delmal", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Accepted> addDelmal(@PathVariable String goalId,
                                        @Valid @RequestBody ProgrammeRequests.AddDelmalRequest request,

@@ -1,5 +1,6 @@
 package se.malspar.command.programme;
 
+import se.malspar.kernel.programme.SourceKind;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -101,6 +102,12 @@ final class ProgrammeRequests {
                                        @Valid AmbitionRule rule,
                                        @Size(max = 20) List<AmbitionRule> rules,
                                        @NotBlank @Size(max = 2000) String reason) {
+    }
+
+    record ChangeSourceRequest(@Schema(description = "KOLADA, SURVEY or MANUAL") @NotNull SourceKind kind,
+                               @Schema(description = "the Kolada KPI id (N15428), only for KOLADA") @Size(max = 20) String kpi,
+                               @Schema(description = "why this source: Målspår's own mapping, not a board decision")
+                               @NotBlank @Size(max = 2000) String reason) {
     }
 
     record SetTargetValueRequest(@NotNull BigDecimal value,

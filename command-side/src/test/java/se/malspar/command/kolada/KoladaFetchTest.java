@@ -78,4 +78,50 @@ class KoladaFetchTest {
             server.stop(0);
         }
     }
+
+    /**
+     * A three-page answer whose second page fails: the whole fetch fails naming the page and the
+     * status, so the importer never sees the first page (nothing is written).
+     */
+    @Test
+    void aFailingPageInTheMiddleFailsTheWholeFetchNamingThePage() throws Exception {
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        String base = "http://localhost:" + server.getAddress().getPort() + "/v3";
+        List<String> asked = new java.util.concurrent.CopyOnWriteArrayList<>();
+        server.createContext("/v3/data", exchange -> {
+            String query = exchange.getRequestURI().toString();
+            asked.add(query);
+            int status = 200;
+            String body;
+            if (query.endsWith("page=2")) {
+                status = 500;
+                body = "{\"error\": \"internal\"}";
+            } else if (query.endsWith("page=3")) {
+                body = "{\"count\": 1, \"values\": [{\"kpi\": \"N15428\", \"municipality\": \"0006\", \"period\": 2022, "
+                        + "\"values\": [{\"gender\": \"T\", \"count\": 1, \"status\": \"\", \"value\": 86.9, \"isdeleted\": false}]}], "
+                        + "\"next_url\": null}";
+            } else {
+                body = "{\"count\": 1, \"values\": [{\"kpi\": \"N15428\", \"municipality\": \"0665\", \"period\": 2022, "
+                        + "\"values\": [{\"gender\": \"T\", \"count\": 1, \"status\": \"\", \"value\": 81.2, \"isdeleted\": false}]}], "
+                        + "\"next_url\": \"" + base + "/data/kpi/N15428/municipality/0665,0000,0006?page=2\"}";
+            }
+            byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(status, bytes.length);
+            exchange.getResponseBody().write(bytes);
+            exchange.close();
+        });
+        server.start();
+        try {
+            KoladaProperties properties = new KoladaProperties();
+            properties.setBaseUrl(base);
+            KoladaClient client = new KoladaClient(properties);
+            assertThatThrownBy(() -> client.fetch(client.url(List.of("N15428"), List.of())))
+                    .isInstanceOf(KoladaUnavailableException.class)
+                    .hasMessageContaining("HTTP 500 for page 2")
+                    .hasMessageContaining("nothing was recorded");
+            assertThat(asked).hasSize(2).last().asString().endsWith("page=2");
+        } finally {
+            server.stop(0);
+        }
+    }
 }

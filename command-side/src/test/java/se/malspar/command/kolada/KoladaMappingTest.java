@@ -73,6 +73,33 @@ class KoladaMappingTest {
                         "indicator c is an activity (done / not done); a Kolada figure is not recorded on it"));
     }
 
+    /** An annual report for 2022 cannot hold 2024 data: the later year is refused, the latest year up to 2022 is used. */
+    @Test
+    void aDataYearLaterThanTheReportPeriodIsSkippedWithTheReason() {
+        String json = "{\"values\": [" + String.join(",",
+                entry("N15428", "0665", 2022, total("81.2", "")),
+                entry("N15428", "0665", 2024, total("83.0", "")),
+                entry("N15428", "0000", 2024, total("85.1", ""))) + "]}";
+        KoladaMapping.Plan plan = plan(json, Map.of("N15428", List.of(measured("a"))));
+
+        assertThat(plan.measurements()).singleElement().satisfies(p -> {
+            assertThat(p.command().dataPeriod()).isEqualTo("2022");
+            assertThat(p.command().value()).isEqualTo(new BigDecimal("81.2"));
+        });
+        assertThat(plan.skipped()).contains(new KoladaMapping.Skipped("N15428", "0665", 2024,
+                "data year 2024 is later than report period 2022-AR: a report for 2022 cannot hold it"));
+    }
+
+    @Test
+    void aFigureKoladaDeletedIsReportedAsDeleted() {
+        String json = "{\"values\": [" + entry("N15428", "0665", 2022,
+                "{\"gender\": \"T\", \"count\": 1, \"status\": \"\", \"value\": null, \"isdeleted\": true}") + "]}";
+        KoladaMapping.Plan plan = plan(json, Map.of("N15428", List.of(measured("a"))));
+
+        assertThat(plan.measurements()).isEmpty();
+        assertThat(plan.skipped()).contains(new KoladaMapping.Skipped("N15428", "0665", 2022, "marked deleted in Kolada"));
+    }
+
     @Test
     void kpisWithoutIndicatorsOrWithoutMunicipalFiguresAreSkippedWithAReason() {
         String json = "{\"values\": [" + String.join(",",

@@ -9,6 +9,8 @@ import org.junit.jupiter.api.Test;
 import static se.malspar.command.programme.Refusals.refusedWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import se.malspar.kernel.programme.IndicatorSourceChanged;
+import se.malspar.kernel.programme.ChangeIndicatorSource;
 import se.malspar.command.admin.Accepted;
 import se.malspar.command.decision.CompetenceRules;
 import se.malspar.command.decision.DecisionAuthority;
@@ -167,6 +169,41 @@ class IndicatorTest {
     private static MeasurementRecorded recorded(String period, BigDecimal value, Boolean done) {
         return new MeasurementRecorded(BEHORIGHET, period, value, done, "2021",
                 Map.of(ReferenceArea.NATIONAL, new BigDecimal("84.3")), FROM_KOLADA, null);
+    }
+
+    // --- the data source (Målspår's own mapping, not a decision) --------------------------------
+
+    @Test
+    void changingTheSourceRecordsBeforeAfterAndTheReason() {
+        IndicatorSource survey = new IndicatorSource(SourceKind.SURVEY, null);
+        fixture.given(measuredDefined())
+                .when(new ChangeIndicatorSource(BEHORIGHET, survey, " Mäts i egen enkät ", null))
+                .expectEvents(new IndicatorSourceChanged(BEHORIGHET, LARANDE, IndicatorKind.MEASURED, KOLADA, survey,
+                        "Mäts i egen enkät"));
+    }
+
+    @Test
+    void theSameSourceAgainIsNothingToChangeWhateverTheKpisCase() {
+        fixture.given(measuredDefined())
+                .when(new ChangeIndicatorSource(BEHORIGHET, new IndicatorSource(SourceKind.KOLADA, " n15428 "), "igen", null))
+                .expectException(refusedWith("NOTHING_TO_CHANGE"));
+    }
+
+    @Test
+    void aKoladaSourceNeedsAKpiAndEveryChangeAReason() {
+        fixture.given(measuredDefined())
+                .when(new ChangeIndicatorSource(BEHORIGHET, new IndicatorSource(SourceKind.KOLADA, null), "utan KPI", null))
+                .expectException(refusedWith("VALIDATION_FAILED"));
+        fixture.given(measuredDefined())
+                .when(new ChangeIndicatorSource(BEHORIGHET, new IndicatorSource(SourceKind.KOLADA, "N05401"), " ", null))
+                .expectException(refusedWith("VALIDATION_FAILED"));
+    }
+
+    @Test
+    void aRetiredIndicatorsSourceCannotChange() {
+        fixture.given(measuredDefined(), retired())
+                .when(new ChangeIndicatorSource(BEHORIGHET, new IndicatorSource(SourceKind.MANUAL, null), "avvecklad", null))
+                .expectException(refusedWith("INDICATOR_RETIRED"));
     }
 
     // --- defining -------------------------------------------------------------------------------

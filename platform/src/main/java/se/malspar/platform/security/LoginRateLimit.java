@@ -72,7 +72,7 @@ class LoginRateLimit extends OncePerRequestFilter {
             ProblemDetail problem = Problems.problem("TOO_MANY_REQUESTS",
                     "too many failed logins for this user name or from this address; try again in " + seconds + " s");
             response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
-            SecurityConfiguration.write(response, objectMapper, problem);
+            SecurityConfiguration.write(request, response, objectMapper, problem);
             return;
         }
         chain.doFilter(request, response);

@@ -23,6 +23,11 @@ public class MalsparSecurityProperties {
     private final Jwt jwt = new Jwt();
     private final LoginRateLimit loginRateLimit = new LoginRateLimit();
     private DataSize maxRequestSize = DataSize.ofKilobytes(256);
+    /**
+     * The Kolada upload's own limit: a full v3 page (5,000 values of about 136 bytes, ~680 KB) and
+     * then some; every other request keeps {@link #maxRequestSize}.
+     */
+    private DataSize maxKoladaUploadSize = DataSize.ofMegabytes(2);
     private List<String> corsAllowedOrigins = new ArrayList<>();
 
     public Mode getMode() {
@@ -55,6 +60,14 @@ public class MalsparSecurityProperties {
 
     public void setMaxRequestSize(DataSize maxRequestSize) {
         this.maxRequestSize = maxRequestSize;
+    }
+
+    public DataSize getMaxKoladaUploadSize() {
+        return maxKoladaUploadSize;
+    }
+
+    public void setMaxKoladaUploadSize(DataSize maxKoladaUploadSize) {
+        this.maxKoladaUploadSize = maxKoladaUploadSize;
     }
 
     public List<String> getCorsAllowedOrigins() {

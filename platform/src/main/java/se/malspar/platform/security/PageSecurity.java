@@ -39,7 +39,7 @@ class PageSecurity {
     /** Every path the pages own; everything else stays with the API chain. */
     static final String[] PAGE_PATHS = {"/", "/login", "/logout", "/assets/**", "/program/**", "/matvarden/**",
             "/beslut", "/beslut/**", "/granskning", "/granskning/**", "/integritet", "/integritet/**",
-            "/handelser", "/handelser/**", "/nekad", "/oauth2/**", "/login/oauth2/**"};
+            "/handelser", "/handelser/**", "/nekad", "/oauth2/**", "/login/oauth2/**", "/problem/**"};
 
     @Bean
     @Order(1)
@@ -51,6 +51,8 @@ class PageSecurity {
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(HttpMethod.GET, "/login", "/assets/**").permitAll()
                         .requestMatchers("/nekad").permitAll()
+                        // What a problem's type means is public: a client shows it before anyone logs in.
+                        .requestMatchers(HttpMethod.GET, "/problem/*").permitAll()
                         .requestMatchers(HttpMethod.POST, "/beslut/*/verifieringar").hasRole(Role.REVISOR.name())
                         .requestMatchers(HttpMethod.POST, "/integritet/verifieringar")
                         .hasAnyRole(Role.REVISOR.name(), Role.OPERATOR.name())

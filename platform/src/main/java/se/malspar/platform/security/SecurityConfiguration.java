@@ -1,6 +1,7 @@
 package se.malspar.platform.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -61,10 +62,10 @@ class SecurityConfiguration {
         AuthenticationEntryPoint unauthenticated = (request, response, e) -> {
             response.setHeader("WWW-Authenticate", properties.getMode() == MalsparSecurityProperties.Mode.JWT
                     ? "Bearer" : "Basic realm=\"malspar\"");
-            write(response, objectMapper, Problems.problem("UNAUTHENTICATED",
+            write(request, response, objectMapper, Problems.problem("UNAUTHENTICATED",
                     "authentication is required (" + properties.getMode().name().toLowerCase() + " login)"));
         };
-        AccessDeniedHandler forbidden = (request, response, e) -> write(response, objectMapper,
+        AccessDeniedHandler forbidden = (request, response, e) -> write(request, response, objectMapper,
                 Problems.problem("FORBIDDEN", "your role may not " + request.getMethod() + " " + request.getRequestURI()));
 
         http.authorizeHttpRequests(auth -> auth
@@ -140,7 +141,7 @@ class SecurityConfiguration {
     RequestRejectedHandler requestRejected(ObjectMapper objectMapper) {
         return (request, response, e) -> {
             log.debug("request refused by the firewall: {}", e.getMessage());
-            write(response, objectMapper, Problems.problem("VALIDATION_FAILED",
+            write(request, response, objectMapper, Problems.problem("VALIDATION_FAILED",
                     "the request URL is not allowed (encoded or ambiguous path)"));
         };
     }
@@ -221,10 +222,11 @@ class SecurityConfiguration {
         return source;
     }
 
-    static void write(HttpServletResponse response, ObjectMapper objectMapper, ProblemDetail problem) throws IOException {
+    static void write(HttpServletRequest request, HttpServletResponse response, ObjectMapper objectMapper,
+                      ProblemDetail problem) throws IOException {
         response.setStatus(problem.getStatus());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        objectMapper.writeValue(response.getOutputStream(), problem);
+        objectMapper.writeValue(response.getOutputStream(), Problems.at(problem, request));
     }
 
     /** The demo users of the {@code demo} profile, one per role, for local use only. */

@@ -40,6 +40,24 @@ public class ContainerRefusals {
         };
     }
 
+    /** A request URI inside a JSON string: only what the URI may hold needs escaping. */
+    static String jsonText(String text) {
+        if (text == null) {
+            return "";
+        }
+        StringBuilder out = new StringBuilder();
+        for (char c : text.toCharArray()) {
+            if (c == '"' || c == '\\') {
+                out.append('\\').append(c);
+            } else if (c < 0x20) {
+                out.append(String.format("\\u%04x", (int) c));
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
+    }
+
     /** Tomcat's error report, as a problem detail without any internal detail. */
     public static class ProblemReportValve extends ErrorReportValve {
 
@@ -58,15 +76,15 @@ public class ContainerRefusals {
             String code = status == 400 ? "VALIDATION_FAILED"
                     : status == 413 ? "PAYLOAD_TOO_LARGE"
                     : status >= 500 ? "INTERNAL_ERROR"
-                    : known == null ? "REFUSED" : known.name();
+                    : known == null || ProblemTypePages.entry(known.name()).isEmpty() ? "REFUSED" : known.name();
             String title = known == null ? "Error" : known.getReasonPhrase();
             String detail = status == 400
                     ? "the request was refused before it reached the application: a malformed or too large request "
                     + "line or header section, or a character not allowed in the URL"
                     : status >= 500 ? "an unexpected error occurred" : title.toLowerCase(Locale.ROOT);
-            String json = "{\"type\":\"urn:malspar:problem:" + code.toLowerCase(Locale.ROOT).replace('_', '-')
+            String json = "{\"type\":\"" + Problems.typeOf(code)
                     + "\",\"title\":\"" + title + "\",\"status\":" + status + ",\"detail\":\"" + detail
-                    + "\",\"code\":\"" + code + "\"}";
+                    + "\",\"code\":\"" + code + "\",\"instance\":\"" + jsonText(request.getRequestURI()) + "\"}";
             try {
                 response.setContentType("application/problem+json");
                 response.setCharacterEncoding(StandardCharsets.UTF_8.name());

@@ -35,6 +35,7 @@ public final class Problems {
             Map.entry("UNSUPPORTED_MEDIA_TYPE", HttpStatus.UNSUPPORTED_MEDIA_TYPE),
             Map.entry("SERVICE_UNAVAILABLE", HttpStatus.SERVICE_UNAVAILABLE),
             Map.entry("DATABASE_UNAVAILABLE", HttpStatus.SERVICE_UNAVAILABLE),
+            Map.entry("KOLADA_UNAVAILABLE", HttpStatus.BAD_GATEWAY),
             Map.entry("INTERNAL_ERROR", HttpStatus.INTERNAL_SERVER_ERROR));
 
     private Problems() {
@@ -47,9 +48,23 @@ public final class Problems {
     public static ProblemDetail problem(String code, String detail) {
         HttpStatus status = statusOf(code);
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setType(URI.create("urn:malspar:problem:" + code.toLowerCase(Locale.ROOT).replace('_', '-')));
+        problem.setType(typeOf(code));
         problem.setTitle(status.getReasonPhrase());
         problem.setProperty("code", code);
+        return problem;
+    }
+
+    /**
+     * The problem type: a page of Målspår a person can open ({@link ProblemTypePages}), given as a
+     * reference relative to the host that answered, so it holds on every host and behind any proxy.
+     */
+    public static URI typeOf(String code) {
+        return URI.create(ProblemTypePages.PATH + code.toLowerCase(Locale.ROOT).replace('_', '-'));
+    }
+
+    /** The same problem, naming the request it answers ({@code instance}, RFC 9457 § 3.1.5). */
+    public static ProblemDetail at(ProblemDetail problem, jakarta.servlet.http.HttpServletRequest request) {
+        problem.setInstance(URI.create(request.getRequestURI()));
         return problem;
     }
 

@@ -26,23 +26,30 @@ import java.io.IOException;
 @Order(Ordered.HIGHEST_PRECEDENCE + 1)
 class RequestSizeLimitFilter extends OncePerRequestFilter {
 
-    private final long limit;
+    /** The one path with a larger limit of its own (malspar.security.max-kolada-upload-size). */
+    static final String KOLADA_UPLOAD = "/api/admin/imports/kolada";
+
+    private final long globalLimit;
+    private final long koladaLimit;
     private final ObjectMapper objectMapper;
 
     RequestSizeLimitFilter(MalsparSecurityProperties properties, ObjectMapper objectMapper) {
-        this.limit = properties.getMaxRequestSize().toBytes();
+        this.globalLimit = properties.getMaxRequestSize().toBytes();
+        this.koladaLimit = properties.getMaxKoladaUploadSize().toBytes();
         this.objectMapper = objectMapper;
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        long limit = "POST".equals(request.getMethod()) && KOLADA_UPLOAD.equals(request.getRequestURI())
+                ? koladaLimit : globalLimit;
         if (request.getContentLengthLong() > limit) {
             response.setStatus(413);
             response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
             response.setHeader("Connection", "close");
-            objectMapper.writeValue(response.getOutputStream(), Problems.problem("PAYLOAD_TOO_LARGE",
-                    "the request body is larger than the limit of " + limit + " bytes"));
+            objectMapper.writeValue(response.getOutputStream(), Problems.at(Problems.problem("PAYLOAD_TOO_LARGE",
+                    "the request body is larger than the limit of " + limit + " bytes"), request));
             return;
         }
         chain.doFilter(new Limited(request, limit), response);

@@ -1,5 +1,6 @@
 package se.malspar.query.integrity;
 
+import org.springframework.web.bind.annotation.ResponseStatus;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;
@@ -89,6 +90,7 @@ class IntegrityController {
     }
 
     @Operation(summary = "Start a full verification of the store against the sealed tree (202); progress in the GET")
+    @ResponseStatus(HttpStatus.ACCEPTED)
     @PostMapping("/verifications")
     ResponseEntity<Map<String, UUID>> verify(Authentication user) {
         UUID id = verification.start(user == null ? null : user.getName());

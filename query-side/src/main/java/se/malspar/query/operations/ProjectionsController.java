@@ -1,5 +1,7 @@
 package se.malspar.query.operations;
 
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.MediaType;
@@ -45,6 +47,7 @@ class ProjectionsController {
     @Operation(summary = "Rebuild a read model from the event store",
             description = "Empties its tables and replays every event; follow it with GET. 409 while a replay of "
                     + "it is running.")
+    @ResponseStatus(HttpStatus.ACCEPTED)
     @PostMapping("/{name}/replay")
     ResponseEntity<ProjectionView> replay(@PathVariable String name) {
         return ResponseEntity.accepted().body(operations.replay(name));

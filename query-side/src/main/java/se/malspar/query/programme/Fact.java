@@ -23,6 +23,8 @@ record Fact(String factId, long globalIndex, long orderIndex, String eventType, 
     static final String RETIRED = "RETIRED";
     static final String AMBITION = "AMBITION";
     static final String TARGET = "TARGET";
+    /** An indicator's data source, set by Målspår's own mapping (a reason, no decision). */
+    static final String SOURCE = "SOURCE";
 
     DecisionReference decision() {
         return decisionId == null ? null : new DecisionReference(new DecisionId(decisionId), citation);

@@ -53,6 +53,7 @@ public record IndicatorHistory(String indicatorId, String name, String delmalId,
             case Fact.RETIRED -> "RETIREMENT";
             case Fact.AMBITION -> "AMBITION_LEVEL";
             case Fact.TARGET -> "TARGET_VALUE";
+            case Fact.SOURCE -> "SOURCE";
             default -> f.attribute();
         };
     }

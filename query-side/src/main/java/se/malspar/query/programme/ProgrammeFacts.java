@@ -425,6 +425,8 @@ class ProgrammeFacts {
                          where (programme_id = :programme
                                 or (entity_kind = 'INDICATOR' and entity_id in (select entity_id from indicators)))
                            and recorded_at <= :knownAt and (superseded_at is null or superseded_at > :knownAt)
+                           -- a data source is Målspår's own mapping, not a decided change of the programme
+                           and attribute <> 'SOURCE'
                          order by valid_from""")
                 .param("programme", programmeId).param("knownAt", Timestamp.from(knownAt))
                 .query(LocalDate.class).list();

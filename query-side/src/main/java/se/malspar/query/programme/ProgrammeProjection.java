@@ -31,12 +31,14 @@ import se.malspar.kernel.programme.DelmalRetired;
 import se.malspar.kernel.programme.GoalAdded;
 import se.malspar.kernel.programme.IndicatorDefined;
 import se.malspar.kernel.programme.IndicatorRetired;
+import se.malspar.kernel.programme.IndicatorSourceChanged;
 import se.malspar.kernel.programme.MeasurementRecorded;
 import se.malspar.kernel.programme.ProgrammeCreated;
 import se.malspar.kernel.programme.TargetValueSet;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -111,6 +113,22 @@ class ProgrammeProjection {
     void on(IndicatorRetired e, EventMessage<?> message, TrackingToken token, @MetaDataValue("userId") String user) {
         fact(message, token, user, null, Fact.INDICATOR, e.indicatorId().value(), e.delmalId().value(), Fact.RETIRED,
                 object(), e.effectiveFrom(), e.decision());
+    }
+
+    /**
+     * Not a decision: the fact has no decision, takes effect the day it was recorded (UTC), and its
+     * reason is kept where a correction keeps its reason, so every history shows why.
+     */
+    @EventHandler
+    void on(IndicatorSourceChanged e, EventMessage<?> message, TrackingToken token, @Timestamp Instant recordedAt,
+            @MetaDataValue("userId") String user) {
+        ObjectNode value = object();
+        value.set("before", ProgrammeFacts.JSON.valueToTree(e.before()));
+        value.set("after", ProgrammeFacts.JSON.valueToTree(e.after()));
+        long index = position(token);
+        PendingRows.add(facts, new Fact(message.getIdentifier(), index, index, type(message), null, Fact.INDICATOR,
+                e.indicatorId().value(), null, Fact.SOURCE, value, LocalDate.ofInstant(recordedAt, ZoneOffset.UTC),
+                null, null, recordedAt, user, null, null, null, e.reason()));
     }
 
     @EventHandler

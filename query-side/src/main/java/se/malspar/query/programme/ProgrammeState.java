@@ -30,6 +30,7 @@ final class ProgrammeState {
                 case Fact.RETIRED -> e.retired = f;
                 case Fact.AMBITION -> e.ambition = f;
                 case Fact.TARGET -> e.target = f;
+                case Fact.SOURCE -> e.source = f;
                 default -> throw new IllegalStateException("unknown attribute " + f.attribute());
             }
         }
@@ -74,6 +75,7 @@ final class ProgrammeState {
         Fact renamed;
         Fact retired;
         Fact ambition;
+        Fact source;
         Fact target;
 
         Entity(String kind, String id) {

@@ -61,7 +61,8 @@ final class TreeAssembler {
                                                      ProgrammeTree.Fulfilment fulfilment) {
         JsonNode v = i.added.value();
         return new ProgrammeTree.Indicator(i.id, i.name(), text(v, "unit"), text(v, "kind"), text(v, "direction"),
-                v.path("politicallyDecidedTarget").asBoolean(), convert(v.get("source"), IndicatorSource.class),
+                v.path("politicallyDecidedTarget").asBoolean(),
+                convert(i.source != null ? i.source.value().get("after") : v.get("source"), IndicatorSource.class),
                 i.added.validFrom(), i.added.decision(), text(v, "note"), ambition(i.ambition), target(i.target),
                 measurement(measurement), fulfilment);
     }

@@ -19,7 +19,8 @@ import java.util.List;
  * each with the programme changes it authorised, every entry citing the seed paper it comes from.
  * Unknown fields are refused, so a typo in the file cannot silently drop a value.
  */
-public record HistoryFile(String history, String programme, List<DecisionEntry> decisions) {
+public record HistoryFile(String history, String programme, List<DecisionEntry> decisions,
+                          List<SourceLink> sourceLinks) {
 
     /** The file shipped with the application. */
     public static final String RESOURCE = "history/vaggeryd-2019-2022.yml";
@@ -34,6 +35,7 @@ public record HistoryFile(String history, String programme, List<DecisionEntry> 
 
     public HistoryFile {
         decisions = decisions == null ? List.of() : List.copyOf(decisions);
+        sourceLinks = sourceLinks == null ? List.of() : List.copyOf(sourceLinks);
     }
 
     public static HistoryFile load() {
@@ -71,5 +73,12 @@ public record HistoryFile(String history, String programme, List<DecisionEntry> 
                          String indicator, String name, String ownerOrgan, String goalArea, String description,
                          String unit, IndicatorKind kind, Direction direction, Boolean politicallyDecidedTarget,
                          SourceKind sourceKind, String text, LocalDate effectiveFrom, Source source, String note) {
+    }
+
+    /**
+     * An indicator linked to its data source by Målspår itself (ChangeIndicatorSource): the papers
+     * name no Kolada KPI, so this is not a decision and cites no seed; {@code reason} says why.
+     */
+    public record SourceLink(String key, String indicator, SourceKind kind, String kpi, String reason) {
     }
 }

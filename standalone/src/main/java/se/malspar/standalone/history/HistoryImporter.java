@@ -12,6 +12,7 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
+import se.malspar.kernel.programme.ChangeIndicatorSource;
 import se.malspar.command.admin.AdminCommands;
 import se.malspar.kernel.common.RuleViolation;
 import se.malspar.kernel.decision.Citation;
@@ -113,6 +114,14 @@ public class HistoryImporter {
             // An entry answered from its idempotency key, or refused as already there, writes nothing.
             log.info("History {}: [{}/{}] {}{} with {} change(s): {} new event(s)", file.history(), n, total, citation,
                     citation.incomplete() ? " (incomplete)" : "", decision.changes().size(), storedEvents() - eventsBefore);
+        }
+        for (HistoryFile.SourceLink link : file.sourceLinks()) {
+            // After every decision: the indicators exist. Målspår's own mapping, with its reason.
+            if (!send(file, "source/" + link.key(), new ChangeIndicatorSource(IndicatorId.of(link.indicator()),
+                    new IndicatorSource(link.kind(), link.kpi()), text(link.reason()), null))) {
+                present++;
+            }
+            entries++;
         }
         long added = storedEvents() - before;
         log.info("History {}: done; {} entries sent, {} refused as already present, {} new events", file.history(),

@@ -7,8 +7,11 @@ import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -30,6 +33,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @MalsparApplicationTest(classes = StandaloneApplication.class, properties = "malspar.seed-history=on-empty")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+// The Kolada example writes a measurement: it runs last, after the tests that count the history's events.
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class VaggerydHistoryStoryTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -88,7 +93,8 @@ class VaggerydHistoryStoryTest {
     @Test
     void theStartImportWroteOneEventPerEntryOfTheFile() {
         HistoryFile file = HistoryFile.load();
-        long entries = file.decisions().size() + file.decisions().stream().mapToLong(d -> d.changes().size()).sum();
+        long entries = file.decisions().size() + file.decisions().stream().mapToLong(d -> d.changes().size()).sum()
+                + file.sourceLinks().size();
         assertThat(eventsAfterFirstImport).isEqualTo(entries);
     }
 
@@ -162,6 +168,34 @@ class VaggerydHistoryStoryTest {
         ohalsotal.get("versions").forEach(v -> assertThat(v.get("kind").asText()).isNotEqualTo("AMBITION_LEVEL"));
     }
 
+    /** README's Kolada example on the standalone system: the linked indicator gets the measurement. */
+    @Test
+    @Order(Integer.MAX_VALUE)
+    void readmesKoladaExampleRecordsAMeasurementOnTheLinkedIndicator() throws Exception {
+        String indicator = "kf2-gymnasiebehorighet";
+        JsonNode history = JSON.readTree(api.get("auditor", "/api/indicators/" + indicator + "/history").body());
+        JsonNode source = null;
+        for (JsonNode version : history.path("versions")) {
+            if ("SOURCE".equals(version.path("kind").asText())) {
+                source = version;
+            }
+        }
+        assertThat(source).as("the SOURCE entry in %s", history).isNotNull();
+        assertThat(source.path("value").path("after").path("kpi").asText()).isEqualTo("N15428");
+        assertThat(source.path("reason").asText()).contains("Målspår's own mapping");
+        assertThat(source.path("recordedBy").asText()).isEqualTo("strategy");
+        assertThat(source.path("decision").isNull() || source.path("decision").isMissingNode()).isTrue();
+
+        byte[] document;
+        try (var in = getClass().getClassLoader().getResourceAsStream("kolada/n15428-two-years.json")) {
+            document = in.readAllBytes();
+        }
+        var response = api.post("strategy", "/api/admin/imports/kolada?reportPeriod=2022-AR&origin=n15428.json"
+                + "&fetchedAt=2023-02-01T08:00:00Z", new String(document, java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(response.status()).as(response.toString()).isEqualTo(200);
+        assertThat(response.body()).contains("\"indicatorId\":\"" + indicator + "\"").contains("\"outcome\":\"RECORDED\"");
+    }
+
     @Test
     void aSecondImportAddsNoEvent() {
         assertThat(secondImport.newEvents()).isZero();
@@ -178,7 +212,11 @@ class VaggerydHistoryStoryTest {
         for (Row row : rows) {
             assertThat(row.metaData().path("userId").asText()).as(row.type()).isEqualTo("strategy");
             assertThat(row.metaData().path("idempotencyKey").asText()).as(row.type()).startsWith("history/vaggeryd-2019-2022/");
-            if (row.type().endsWith("DecisionRegistered")) {
+            if (row.type().endsWith("IndicatorSourceChanged")) {
+                // Målspår's own mapping: no decision, a reason that says so.
+                assertThat(row.payload().has("decision")).isFalse();
+                assertThat(row.payload().path("reason").asText()).contains("Målspår's own mapping");
+            } else if (row.type().endsWith("DecisionRegistered")) {
                 assertThat(row.payload().path("decisionId").asText()).isNotBlank();
             } else {
                 assertThat(row.payload().path("decision").path("decisionId").asText()).as(row.type() + " " + row.payload())

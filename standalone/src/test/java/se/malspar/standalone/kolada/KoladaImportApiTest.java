@@ -154,6 +154,32 @@ class KoladaImportApiTest {
                 .contains("länet (0006) 2021: no value in Kolada (status M)");
     }
 
+    /**
+     * Kolada's v3 pages hold up to 5,000 values (~136 bytes each): such a page, well over the API's
+     * global 256 KB, is taken by the upload (limit 2 MB), and a body over that is still a 413. The
+     * page names a KPI no indicator follows, so only its size matters here.
+     */
+    @Test
+    void aFullKoladaPageIsAcceptedUnderTheUploadsOwnLimit() {
+        StringBuilder page = new StringBuilder("{\"count\": 5000, \"values\": [");
+        for (int i = 0; i < 5000; i++) {
+            page.append(i == 0 ? "" : ",").append("""
+                    {"kpi": "N00000", "municipality": "%04d", "period": %d, "values": [{"gender": "T", "count": 1, "status": "", "value": %d.5, "isdeleted": false}]}"""
+                    .formatted(1000 + i % 290, 2010 + i / 290, i % 100));
+        }
+        String body = page.append("], \"next_url\": null}").toString();
+        assertThat(body.length()).isBetween(300 * 1024, 2 * 1024 * 1024);
+
+        var response = api.post("strategy", IMPORT + "?reportPeriod=2022-AR", body);
+        assertThat(response.status()).as(response.toString()).isEqualTo(200);
+        assertThat(response.json().get("recorded").asInt()).isZero();
+
+        var tooLarge = api.post("strategy", IMPORT + "?reportPeriod=2022-AR", body + " ".repeat(2 * 1024 * 1024));
+        assertThat(tooLarge.status()).isEqualTo(413);
+        assertThat(api.post("strategy", "/api/admin/decisions", "{\"title\": \"" + "x".repeat(300 * 1024) + "\"}").status())
+                .as("the global limit stays").isEqualTo(413);
+    }
+
     @Test
     void aMalformedFileIsRefusedNamingTheProblemAndNothingIsWritten() {
         long before = eventCount();

@@ -31,6 +31,9 @@ final class ProblemResponses {
         assertThat(problem.path("status").asInt()).as("status in %s", response).isEqualTo(status);
         assertThat(problem.path("detail").asText()).as("detail in %s", response).isNotBlank();
         assertThat(problem.path("code").asText()).as("code in %s", response).isEqualTo(code);
+        assertThat(problem.path("type").asText()).as("type in %s", response)
+                .isEqualTo("/problem/" + code.toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
+        assertThat(problem.path("instance").asText()).as("instance in %s", response).startsWith("/");
         return problem;
     }
 

@@ -218,6 +218,39 @@ class RefusedInputTest {
     }
 
     @Test
+    void unauthenticatedForbiddenAndTooLargeNameTheRequestTheyAnswer() {
+        assertThat(assertProblem(api.get(null, "/api/decisions"), 401, "UNAUTHENTICATED").path("instance").asText())
+                .isEqualTo("/api/decisions");
+        assertThat(assertProblem(api.post("auditor", REGISTER, "{}"), 403, "FORBIDDEN").path("instance").asText())
+                .isEqualTo(REGISTER);
+        assertThat(assertProblem(api.post("strategy", REGISTER, largeRegistration()), 413, "PAYLOAD_TOO_LARGE")
+                .path("instance").asText()).isEqualTo(REGISTER);
+    }
+
+    /** A client that only expects to read errors still learns the real status, not a 406. */
+    @Test
+    void acceptNamingOnlyProblemJsonGetsTheRealStatus() {
+        Map<String, String> problemsOnly = Map.of("Accept", "application/problem+json");
+        assertProblem(api.send("auditor", "GET", "/api/decisions/kf-1901-01-01-p1", null, problemsOnly), 404, "NOT_FOUND");
+        int paragraph = Citations.freshParagraph();
+        assertThat(api.post("strategy", REGISTER, Citations.registration(paragraph, "Först")).status()).isEqualTo(201);
+        assertProblem(api.send("strategy", "POST", REGISTER, Citations.registration(paragraph, "Igen"), problemsOnly),
+                409, "DUPLICATE_DECISION");
+    }
+
+    /** The type of a problem is a page anyone can open: what it means and what to do, in Swedish and English. */
+    @Test
+    void problemTypeIsAPageAPersonCanOpen() {
+        JsonNode problem = assertProblem(api.get("auditor", "/api/decisions/kf-1901-01-01-p1"), 404, "NOT_FOUND");
+        Response page = api.get(null, problem.path("type").asText());
+        assertThat(page.status()).as(page.toString()).isEqualTo(200);
+        assertThat(page.header("Content-Type")).startsWith("text/html");
+        assertThat(page.body()).contains("NOT_FOUND", "Vad det betyder", "Vad du gör", "What it means", "What to do",
+                "Det finns inget sådant i registret");
+        assertThat(api.get(null, "/problem/no-such-problem").status()).isEqualTo(404);
+    }
+
+    @Test
     void unknownDecisionIsNotFound() {
         assertProblem(api.get("auditor", "/api/decisions/kf-1901-01-01-p1"), 404, "NOT_FOUND");
     }

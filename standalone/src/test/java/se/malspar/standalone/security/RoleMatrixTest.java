@@ -44,7 +44,8 @@ class RoleMatrixTest {
             "goalId", "KF4",
             "delmalId", "KF4-tillganglighet",
             "indicatorId", "KF4-tillganglighet-1",
-            "name", "decision-register");
+            "name", "decision-register",
+            "code", "not-found");
     private static final String DEFAULT_VALUE = "ks-2022-03-09-p70";
     /** A mapping that accepts any method is checked with each of these. */
     private static final List<HttpMethod> ANY_METHOD = List.of(
@@ -70,6 +71,8 @@ class RoleMatrixTest {
                     .anyAuthenticated(),
             // Web pages (API.md "Web pages"): the readers' roles, form login; the login form and the assets are public.
             Expectation.get("/login", "/assets/**").isPublic(),
+            // What a problem type means (its `type` URI) is readable before anyone logs in.
+            Expectation.get("/problem/{code}").isPublic(),
             // where a refused page request is forwarded: the Swedish 403 page, to anyone, for any method
             Expectation.any("/nekad").csrfProtected(),
             Expectation.get("/granskning", "/beslut/{decisionId}/granskningspaket").roles(Role.REVISOR, Role.AUDITOR),

@@ -10,7 +10,7 @@ import java.time.LocalDate;
 import java.util.TreeSet;
 
 /**
- * The policy every programme change passes: the decision behind it is registered, its organ has
+ * The policy every programme change passes: the decision behind it is registered and adopted, its organ has
  * competence for this kind of change, and the change has a date to take effect from (the
  * decision's, unless the command gives one).
  */
@@ -31,6 +31,10 @@ public class DecisionAuthority {
         DecisionLookup.RegisteredDecision decision = decisions.find(decisionId).orElseThrow(() ->
                 new RuleViolationException("DECISION_NOT_REGISTERED",
                         "decision " + decisionId + " is not in the register; register it first"));
+        if (!decision.adopted()) {
+            throw new RuleViolationException("DECISION_NOT_ADOPTED", decision.citation()
+                    + " is planned, not shown to be adopted: it cannot authorise a change until its adoption is recorded");
+        }
         if (!competence.mayAuthorise(decision.organ(), change)) {
             throw new RuleViolationException("DECISION_LACKS_COMPETENCE",
                     decision.citation() + " cannot authorise " + change.name().toLowerCase().replace('_', ' ')

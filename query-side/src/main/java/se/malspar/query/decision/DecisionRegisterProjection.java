@@ -9,6 +9,7 @@ import org.axonframework.messaging.annotation.MessageIdentifier;
 import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.stereotype.Component;
+import se.malspar.kernel.decision.DecisionAdopted;
 import se.malspar.kernel.decision.DecisionCorrected;
 import se.malspar.kernel.decision.DecisionRegistered;
 import se.malspar.kernel.decision.FindDecision;
@@ -44,6 +45,11 @@ class DecisionRegisterProjection {
     void on(DecisionCorrected event, @SequenceNumber long sequence, @Timestamp Instant recordedAt,
             @MetaDataValue("userId") String userId, @MessageIdentifier String eventId) {
         repository.correct(event, sequence, recordedAt, userId, eventId);
+    }
+
+    @EventHandler
+    void on(DecisionAdopted event, @SequenceNumber long sequence) {
+        repository.adopt(event, sequence);
     }
 
     /**

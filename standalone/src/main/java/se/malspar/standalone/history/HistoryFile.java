@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import se.malspar.kernel.decision.DecisionStatus;
 import se.malspar.kernel.programme.Direction;
 import se.malspar.kernel.programme.IndicatorKind;
 import se.malspar.kernel.programme.SourceKind;
@@ -55,11 +56,16 @@ public record HistoryFile(String history, String programme, List<DecisionEntry> 
     public record Source(String seed, String lines, String quote) {
     }
 
-    /** One decision of the register, with the changes it authorised (possibly none). */
+    /**
+     * One decision of the register, with the changes it authorised (possibly none). {@code status}
+     * is ADOPTED unless the papers show the decision only planned or proposed (PLANNED); a planned
+     * entry says why in {@code statusReason} and authorises no change.
+     */
     public record DecisionEntry(String key, String citation, String caseNumber, String title, Source source,
-                                String note, List<Change> changes) {
+                                String note, DecisionStatus status, String statusReason, List<Change> changes) {
         public DecisionEntry {
             changes = changes == null ? List.of() : List.copyOf(changes);
+            status = status == null ? DecisionStatus.ADOPTED : status;
         }
     }
 

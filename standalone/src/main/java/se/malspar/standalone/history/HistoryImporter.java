@@ -101,7 +101,8 @@ public class HistoryImporter {
             Citation citation = Citation.parse(decision.citation());
             DecisionId decisionId = citation.decisionId();
             int skipped = send(file, decision.key(), new RegisterDecision(decisionId, citation,
-                    text(decision.caseNumber()), text(decision.title()), null, null, text(decision.note()))) ? 0 : 1;
+                    text(decision.caseNumber()), text(decision.title()), null, null, registerNote(decision),
+                    decision.status())) ? 0 : 1;
             entries++;
             for (HistoryFile.Change change : decision.changes()) {
                 if (!send(file, decision.key() + "/" + change.key(), command(change, decisionId))) {
@@ -160,6 +161,16 @@ public class HistoryImporter {
                     decision, c.effectiveFrom(), null);
             default -> throw new HistoryImportException("history entry " + c.key() + ": unknown op '" + c.op() + "'");
         };
+    }
+
+    /** The register's note: for a planned decision, why it is planned first, then the entry's note. */
+    private static String registerNote(HistoryFile.DecisionEntry decision) {
+        String note = text(decision.note());
+        String reason = text(decision.statusReason());
+        if (reason == null) {
+            return note;
+        }
+        return "Planned, not shown to be decided: " + reason + (note == null ? "" : " " + note);
     }
 
     /** As the admin API receives text: NFC, trimmed; absent stays absent. */

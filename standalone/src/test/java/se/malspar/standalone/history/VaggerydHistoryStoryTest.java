@@ -163,6 +163,20 @@ class VaggerydHistoryStoryTest {
     }
 
     @Test
+    void whatTheSeedsOnlyPlanIsRegisteredAsPlannedNotAsDecided() {
+        JsonNode august = ok(api.get("auditor", "/api/decisions/ks-2022-08"));
+        assertThat(august.get("status").asText()).isEqualTo("PLANNED");
+        assertThat(august.get("note").asText()).startsWith("Planned, not shown to be decided:")
+                .contains("sammanträde i augusti");
+        assertThat(august.get("changes")).isEmpty();
+        JsonNode ksau = ok(api.get("auditor", "/api/decisions/ksau-2022-06-15"));
+        assertThat(ksau.get("status").asText()).isEqualTo("PLANNED");
+        JsonNode ks70 = ok(api.get("auditor", "/api/decisions/ks-2022-03-09-p70"));
+        assertThat(ks70.get("status").asText()).isEqualTo("ADOPTED");
+        assertThat(ks70.get("adoption").isNull()).isTrue();
+    }
+
+    @Test
     void aSecondImportAddsNoEvent() {
         assertThat(secondImport.newEvents()).isZero();
         assertThat(importer.storedEvents()).isEqualTo(eventsAfterFirstImport);

@@ -15,10 +15,11 @@ public record ProgrammeDiff(String programmeId, LocalDate from, LocalDate to, In
 
     /**
      * One change. {@code change} is ADDED, RETIRED, RENAMED, AMBITION_LEVEL_CHANGED or
-     * TARGET_VALUE_CHANGED; {@code before}/{@code after} hold the name, ambition level or target value.
+     * TARGET_VALUE_CHANGED; {@code before}/{@code after} hold the name, ambition level or target value;
+     * {@code provenance} where the change comes from (source paper, quote, note), or null.
      */
     public record Change(String change, String entityKind, String entityId, String name, LocalDate effectiveFrom,
-                         DecisionReference decision, JsonNode before, JsonNode after) {
+                         DecisionReference decision, JsonNode before, JsonNode after, JsonNode provenance) {
     }
 
     static ProgrammeDiff between(String programmeId, LocalDate from, LocalDate to, Instant knownAt,
@@ -34,7 +35,8 @@ public record ProgrammeDiff(String programmeId, LocalDate from, LocalDate to, In
                 Fact retirement = retirement(after, now);
                 changes.add(new Change("RETIRED", now.kind, now.id, then.name(),
                         retirement == null ? null : retirement.validFrom(),
-                        retirement == null ? null : retirement.decision(), name(then), null));
+                        retirement == null ? null : retirement.decision(), name(then), null,
+                        retirement == null ? null : retirement.provenance()));
             } else if (isInForce) {
                 if (!Objects.equals(then.name(), now.name())) {
                     changes.add(change("RENAMED", now, now.nameFact(), name(then), name(now)));
@@ -53,7 +55,8 @@ public record ProgrammeDiff(String programmeId, LocalDate from, LocalDate to, In
     }
 
     private static Change change(String kind, ProgrammeState.Entity e, Fact cause, JsonNode before, JsonNode after) {
-        return new Change(kind, e.kind, e.id, e.name(), cause.validFrom(), cause.decision(), before, after);
+        return new Change(kind, e.kind, e.id, e.name(), cause.validFrom(), cause.decision(), before, after,
+                cause.provenance());
     }
 
     /** The entity's own retirement, or the nearest retired ancestor's. */

@@ -9,6 +9,7 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.messaging.annotation.MetaDataValue;
+import se.malspar.kernel.common.Provenance;
 import org.axonframework.queryhandling.QueryHandler;
 import se.malspar.kernel.programme.FindDecisionChanges;
 import se.malspar.kernel.programme.FindFulfilment;
@@ -132,7 +133,7 @@ class ProgrammeProjection {
         facts.insert(new Fact(factId, index, order, type(message), null, Fact.INDICATOR, e.indicatorId().value(), null,
                 Fact.AMBITION, ProgrammeFacts.JSON.valueToTree(e.ambitionLevel()), e.effectiveFrom(),
                 e.corrects().decisionId().value(), e.corrects().citation(), recordedAt, user, null, null,
-                corrected == null ? null : corrected.factId(), e.reason()));
+                corrected == null ? null : corrected.factId(), e.reason(), provenance(message)));
         if (corrected != null) {
             facts.supersede(corrected.factId(), recordedAt, factId);
         }
@@ -265,7 +266,36 @@ class ProgrammeProjection {
         long index = position(token);
         PendingRows.add(facts, new Fact(message.getIdentifier(), index, index, type(message), programmeId, kind, entityId,
                 parentId, attribute, value, validFrom, decision.decisionId().value(), decision.citation(),
-                message.getTimestamp(), user, null, null, null, null));
+                message.getTimestamp(), user, null, null, null, null, provenance(message)));
+    }
+
+    /**
+     * The event's provenance metadata as one object: {@code origin}, {@code historyFile},
+     * {@code historyFileVersion}, {@code source {document, locator, quote, documentDate}}, {@code note};
+     * null when the event carries none.
+     */
+    static ObjectNode provenance(EventMessage<?> message) {
+        Map<String, ?> meta = message.getMetaData();
+        ObjectNode node = object();
+        put(node, "origin", meta.get(Provenance.ORIGIN));
+        put(node, "historyFile", meta.get(Provenance.HISTORY_FILE));
+        put(node, "historyFileVersion", meta.get(Provenance.HISTORY_FILE_VERSION));
+        ObjectNode source = object();
+        put(source, "document", meta.get(Provenance.SOURCE_DOCUMENT));
+        put(source, "locator", meta.get(Provenance.SOURCE_LOCATOR));
+        put(source, "quote", meta.get(Provenance.SOURCE_QUOTE));
+        put(source, "documentDate", meta.get(Provenance.SOURCE_DOCUMENT_DATE));
+        if (!source.isEmpty()) {
+            node.set("source", source);
+        }
+        put(node, "note", meta.get(Provenance.NOTE));
+        return node.isEmpty() ? null : node;
+    }
+
+    private static void put(ObjectNode node, String field, Object value) {
+        if (value != null) {
+            node.put(field, value.toString());
+        }
     }
 
     private static ObjectNode object() {

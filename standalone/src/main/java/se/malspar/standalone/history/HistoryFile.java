@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import se.malspar.kernel.common.Provenance;
 import se.malspar.kernel.decision.DecisionStatus;
 import se.malspar.kernel.programme.Direction;
 import se.malspar.kernel.programme.IndicatorKind;
@@ -12,6 +13,9 @@ import se.malspar.kernel.programme.SourceKind;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -20,7 +24,7 @@ import java.util.List;
  * each with the programme changes it authorised, every entry citing the seed paper it comes from.
  * Unknown fields are refused, so a typo in the file cannot silently drop a value.
  */
-public record HistoryFile(String history, String programme, List<DecisionEntry> decisions) {
+public record HistoryFile(String history, String programme, List<DecisionEntry> decisions, String version) {
 
     /** The file shipped with the application. */
     public static final String RESOURCE = "history/vaggeryd-2019-2022.yml";
@@ -46,14 +50,31 @@ public record HistoryFile(String history, String programme, List<DecisionEntry> 
             if (in == null) {
                 throw new IllegalStateException("history file not on the classpath: " + resource);
             }
-            return YAML.readValue(in, HistoryFile.class);
+            byte[] bytes = in.readAllBytes();
+            HistoryFile file = YAML.readValue(bytes, HistoryFile.class);
+            // The version is the file's content: every event it wrote names exactly what it was read from.
+            return new HistoryFile(file.history(), file.programme(), file.decisions(), "sha256:" + HexFormat.of()
+                    .formatHex(sha256(bytes)).substring(0, 16));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read history file " + resource, e);
         }
     }
 
+    private static byte[] sha256(byte[] bytes) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(bytes);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** The paper an entry comes from: file, line or line range ("31-33"), and words that stand there. */
     public record Source(String seed, String lines, String quote) {
+
+        /** As the events keep it: the seed paper as document, its lines as locator. */
+        public Provenance.Source toProvenance() {
+            return new Provenance.Source("seeds/" + seed, "l. " + lines, quote, null);
+        }
     }
 
     /**

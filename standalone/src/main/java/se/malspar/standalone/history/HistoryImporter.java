@@ -13,6 +13,7 @@ import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 import se.malspar.command.admin.AdminCommands;
+import se.malspar.kernel.common.Provenance;
 import se.malspar.kernel.common.RuleViolation;
 import se.malspar.kernel.decision.Citation;
 import se.malspar.kernel.decision.DecisionId;
@@ -30,6 +31,7 @@ import se.malspar.kernel.programme.SetAmbitionLevel;
 import se.malspar.platform.security.Role;
 
 import java.text.Normalizer;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -37,7 +39,9 @@ import java.util.Set;
 /**
  * Replays the history file through the command gateway, with the very command records the admin
  * API sends, as the strategy office's user (so every event's metadata names it), decision by
- * decision in the file's (decision) order. Never writes events itself.
+ * decision in the file's (decision) order. Never writes events itself. Every command carries, as
+ * metadata its events keep, {@code origin: history-import}, the file and its version, the entry's
+ * source (seed, lines, quote) and its note.
  *
  * <p>Idempotent: each entry travels with a stable {@code idempotencyKey}
  * ({@code history/<history>/<key>}), so a second run gets the first answers back and adds no
@@ -100,12 +104,13 @@ public class HistoryImporter {
             long eventsBefore = storedEvents();
             Citation citation = Citation.parse(decision.citation());
             DecisionId decisionId = citation.decisionId();
-            int skipped = send(file, decision.key(), new RegisterDecision(decisionId, citation,
+            int skipped = send(file, decision.key(), decision.source(), null, new RegisterDecision(decisionId, citation,
                     text(decision.caseNumber()), text(decision.title()), null, null, registerNote(decision),
                     decision.status())) ? 0 : 1;
             entries++;
             for (HistoryFile.Change change : decision.changes()) {
-                if (!send(file, decision.key() + "/" + change.key(), command(change, decisionId))) {
+                if (!send(file, decision.key() + "/" + change.key(), change.source(), change.note(),
+                        command(change, decisionId))) {
                     skipped++;
                 }
                 entries++;
@@ -121,10 +126,25 @@ public class HistoryImporter {
         return new Result(entries, present, added);
     }
 
-    /** Sends one entry's command; false when the store says it is already there. */
-    private boolean send(HistoryFile file, String key, Object command) {
-        CommandMessage<?> message = GenericCommandMessage.asCommandMessage(command)
-                .andMetaData(Map.of(AdminCommands.IDEMPOTENCY_KEY, "history/" + file.history() + "/" + key));
+    /**
+     * Sends one entry's command, with its source paper, its note and the import's origin and file
+     * version as metadata (every event it causes keeps them); false when the store says it is already there.
+     */
+    private boolean send(HistoryFile file, String key, HistoryFile.Source source, String note, Object command) {
+        Map<String, Object> metaData = new HashMap<>();
+        metaData.put(AdminCommands.IDEMPOTENCY_KEY, "history/" + file.history() + "/" + key);
+        metaData.put(Provenance.ORIGIN, Provenance.HISTORY_IMPORT);
+        metaData.put(Provenance.HISTORY_FILE, file.history());
+        if (file.version() != null) {
+            metaData.put(Provenance.HISTORY_FILE_VERSION, file.version());
+        }
+        if (source != null) {
+            metaData.putAll(source.toProvenance().toMetaData());
+        }
+        if (text(note) != null) {
+            metaData.put(Provenance.NOTE, text(note));
+        }
+        CommandMessage<?> message = GenericCommandMessage.asCommandMessage(command).andMetaData(metaData);
         try {
             commands.sendAndWait(message);
             return true;

@@ -117,6 +117,15 @@ class VaggerydHistoryStoryTest {
         assertThat(change.get("entityName").asText()).isEqualTo("Tillgänglighet");
         assertThat(change.get("effectiveFrom").asText()).isEqualTo("2022-03-09");
         assertThat(change.get("recordedBy").asText()).isEqualTo("strategy");
+        // What it changed names its parent goal, and where the change comes from, word for word.
+        assertThat(change.get("parentId").asText()).isEqualTo("KF4");
+        JsonNode provenance = change.get("provenance");
+        assertThat(provenance.get("origin").asText()).isEqualTo("history-import");
+        assertThat(provenance.get("historyFileVersion").asText()).startsWith("sha256:");
+        assertThat(provenance.get("source").get("document").asText()).isEqualTo("seeds/001_f8f93598c9526a84.txt");
+        assertThat(provenance.get("source").get("locator").asText()).isEqualTo("l. 37");
+        assertThat(provenance.get("source").get("quote").asText()).isEqualTo("med ett nytt delmål Tillgänglighet under mål 4");
+        assertThat(provenance.get("note").asText()).isEqualTo("The papers give no indicators for it: none recorded.");
     }
 
     @Test
@@ -142,6 +151,8 @@ class VaggerydHistoryStoryTest {
         assertThat(version.get("decision").get("citation").asText()).isEqualTo("KS 2021-01-13 § 12");
         assertThat(version.get("effectiveFrom").asText()).isEqualTo("2021-01-13");
         assertThat(version.get("recordedBy").asText()).isEqualTo("strategy");
+        assertThat(version.get("provenance").get("source").get("quote").asText()).isEqualTo("ambitionsnivå + 4% över riket 2022");
+        assertThat(version.get("provenance").get("note").asText()).contains("procent or procentenheter");
         // The note that the papers give the proposal's wording is in the register entry of § 12.
         JsonNode ks12 = ok(api.get("auditor", "/api/decisions/ks-2021-01-13-p12"));
         assertThat(ks12.get("note").asText()).contains("remissförslagets lydelse hösten 2020");
@@ -192,6 +203,10 @@ class VaggerydHistoryStoryTest {
         for (Row row : rows) {
             assertThat(row.metaData().path("userId").asText()).as(row.type()).isEqualTo("strategy");
             assertThat(row.metaData().path("idempotencyKey").asText()).as(row.type()).startsWith("history/vaggeryd-2019-2022/");
+            // Beside the user: that it came from the papers, from which file version, and the quote.
+            assertThat(row.metaData().path("origin").asText()).as(row.type()).isEqualTo("history-import");
+            assertThat(row.metaData().path("historyFileVersion").asText()).as(row.type()).isEqualTo(HistoryFile.load().version());
+            assertThat(row.metaData().path("sourceQuote").asText()).as(row.type()).isNotBlank();
             if (row.type().endsWith("DecisionRegistered")) {
                 assertThat(row.payload().path("decisionId").asText()).isNotBlank();
             } else {

@@ -43,7 +43,7 @@ class DecisionAdminController {
                                            @RequestHeader(name = AdminCommands.IDEMPOTENCY_KEY_HEADER, required = false) String key) {
         Citation citation = request.toCitation();
         DecisionEntry entry = commands.send(new RegisterDecision(citation.decisionId(), citation,
-                request.caseNumber(), request.title(), request.protocolUrl(), request.effectiveFrom(), request.note(), request.status()), key);
+                request.caseNumber(), request.title(), request.protocolUrl(), request.effectiveFrom(), request.note(), request.status()), key, request.source());
         return ResponseEntity.created(URI.create("/api/decisions/" + entry.decisionId())).body(entry);
     }
 

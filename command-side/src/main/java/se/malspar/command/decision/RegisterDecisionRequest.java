@@ -35,7 +35,9 @@ record RegisterDecisionRequest(
         @Size(max = 2000) String note,
         @Schema(description = "ADOPTED (default) or PLANNED: the papers show the decision only planned or proposed; "
                 + "a planned decision authorises no change until its adoption is recorded")
-        DecisionStatus status) {
+        DecisionStatus status,
+        @Schema(description = "Where the entry comes from: {document, locator, quote, documentDate}")
+        @jakarta.validation.Valid se.malspar.command.admin.SourceRequest source) {
 
     Citation toCitation() {
         Citation fromParts = null;

@@ -1,5 +1,6 @@
 package se.malspar.command.programme;
 
+import se.malspar.command.admin.SourceRequest;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -28,6 +29,7 @@ final class ProgrammeRequests {
     }
 
     private static final String DECISION = "The decision that authorises the change: citation or id, e.g. 'KS 2022-03-09 § 70'";
+    private static final String SOURCE = "Where the change comes from: {document, locator, quote, documentDate}";
     private static final String EFFECTIVE = "When the change takes effect; defaults to the decision's meeting date";
 
     @Schema(example = """
@@ -37,7 +39,8 @@ final class ProgrammeRequests {
                                   @NotBlank @Size(max = 300) @PlainName String name,
                                   @NotBlank @Size(max = 10) String ownerOrgan,
                                   @Schema(description = DECISION) @NotBlank @Size(max = 64) String decision,
-                                  @Schema(description = EFFECTIVE) LocalDate effectiveFrom) {
+                                  @Schema(description = EFFECTIVE) LocalDate effectiveFrom,
+            @Schema(description = SOURCE) @Valid SourceRequest source) {
     }
 
     @Schema(example = """
@@ -47,7 +50,8 @@ final class ProgrammeRequests {
                           @NotBlank @Size(max = 300) @PlainName String name,
                           @Size(max = 300) @PlainName String goalArea,
                           @Schema(description = DECISION) @NotBlank @Size(max = 64) String decision,
-                          @Schema(description = EFFECTIVE) LocalDate effectiveFrom) {
+                          @Schema(description = EFFECTIVE) LocalDate effectiveFrom,
+            @Schema(description = SOURCE) @Valid SourceRequest source) {
     }
 
     @Schema(example = """
@@ -56,16 +60,19 @@ final class ProgrammeRequests {
                             @NotBlank @Size(max = 300) @PlainName String name,
                             @Size(max = 5000) String description,
                             @Schema(description = DECISION) @NotBlank @Size(max = 64) String decision,
-                            @Schema(description = EFFECTIVE) LocalDate effectiveFrom) {
+                            @Schema(description = EFFECTIVE) LocalDate effectiveFrom,
+            @Schema(description = SOURCE) @Valid SourceRequest source) {
     }
 
     record RenameDelmalRequest(@NotBlank @Size(max = 300) @PlainName String name,
                                @Schema(description = DECISION) @NotBlank @Size(max = 64) String decision,
-                               @Schema(description = EFFECTIVE) LocalDate effectiveFrom) {
+                               @Schema(description = EFFECTIVE) LocalDate effectiveFrom,
+            @Schema(description = SOURCE) @Valid SourceRequest source) {
     }
 
     record RetireRequest(@Schema(description = DECISION) @NotBlank @Size(max = 64) String decision,
-                         @Schema(description = EFFECTIVE) LocalDate effectiveFrom) {
+                         @Schema(description = EFFECTIVE) LocalDate effectiveFrom,
+            @Schema(description = SOURCE) @Valid SourceRequest source) {
     }
 
     @Schema(example = """
@@ -81,7 +88,8 @@ final class ProgrammeRequests {
                                   @Schema(description = DECISION) @NotBlank @Size(max = 64) String decision,
                                   @Schema(description = EFFECTIVE) LocalDate effectiveFrom,
                                   @Schema(description = "What the register should say, e.g. that the unit is not in the papers")
-                                  @Size(max = 2000) String note) {
+                                  @Size(max = 2000) String note,
+            @Schema(description = SOURCE) @Valid SourceRequest documentSource) {
     }
 
     @Schema(example = """
@@ -90,7 +98,8 @@ final class ProgrammeRequests {
                                    @Schema(description = "Optional: your structured reading (one rule); checked against the text") @Valid AmbitionRule rule,
                                    @Schema(description = "Optional: your structured reading (several rules); checked against the text") @Size(max = 20) List<AmbitionRule> rules,
                                    @Schema(description = DECISION) @NotBlank @Size(max = 64) String decision,
-                                   @Schema(description = EFFECTIVE) LocalDate effectiveFrom) {
+                                   @Schema(description = EFFECTIVE) LocalDate effectiveFrom,
+            @Schema(description = SOURCE) @Valid SourceRequest source) {
     }
 
     @Schema(example = """
@@ -100,13 +109,15 @@ final class ProgrammeRequests {
                                        @Size(max = 1000) String text,
                                        @Valid AmbitionRule rule,
                                        @Size(max = 20) List<AmbitionRule> rules,
-                                       @NotBlank @Size(max = 2000) String reason) {
+                                       @NotBlank @Size(max = 2000) String reason,
+            @Schema(description = SOURCE) @Valid SourceRequest source) {
     }
 
     record SetTargetValueRequest(@NotNull BigDecimal value,
                                  @NotNull Integer year,
                                  @Schema(description = DECISION) @NotBlank @Size(max = 64) String decision,
-                                 @Schema(description = EFFECTIVE) LocalDate effectiveFrom) {
+                                 @Schema(description = EFFECTIVE) LocalDate effectiveFrom,
+            @Schema(description = SOURCE) @Valid SourceRequest source) {
     }
 
     @Schema(example = """

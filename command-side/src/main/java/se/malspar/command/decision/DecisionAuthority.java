@@ -1,5 +1,6 @@
 package se.malspar.command.decision;
 
+import se.malspar.kernel.common.DatePrecision;
 import se.malspar.kernel.common.DateRange;
 import se.malspar.kernel.common.RuleViolationException;
 import se.malspar.kernel.decision.DecisionId;
@@ -50,7 +51,28 @@ public class DecisionAuthority {
         return new Authorised(new DecisionReference(decision.decisionId(), decision.citation()), effective);
     }
 
-    /** The decision as cited in the event, and the date the change takes effect. */
-    public record Authorised(DecisionReference decision, LocalDate effectiveFrom) {
+    /**
+     * As {@link #authorise(ChangeKind, DecisionId, LocalDate)}, for a date the paper gives only to the
+     * month or year: then {@code effectiveFrom} is required and is the interval's first day.
+     */
+    public Authorised authorise(ChangeKind change, DecisionId decisionId, LocalDate effectiveFrom,
+                                DatePrecision precision) {
+        if (precision == null || precision == DatePrecision.DAY) {
+            return authorise(change, decisionId, effectiveFrom);
+        }
+        if (effectiveFrom == null) {
+            throw new RuleViolationException("VALIDATION_FAILED",
+                    "effectiveFrom must be given when its precision is " + precision);
+        }
+        precision.requireStart(effectiveFrom, "effectiveFrom");
+        return new Authorised(authorise(change, decisionId, effectiveFrom).decision(), effectiveFrom, precision);
+    }
+
+    /** The decision as cited in the event, the date the change takes effect, and how precisely it is known. */
+    public record Authorised(DecisionReference decision, LocalDate effectiveFrom, DatePrecision precision) {
+
+        public Authorised(DecisionReference decision, LocalDate effectiveFrom) {
+            this(decision, effectiveFrom, DatePrecision.DAY);
+        }
     }
 }

@@ -9,6 +9,7 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.messaging.annotation.MetaDataValue;
+import se.malspar.kernel.common.DatePrecision;
 import se.malspar.kernel.common.Provenance;
 import org.axonframework.queryhandling.QueryHandler;
 import se.malspar.kernel.programme.FindDecisionChanges;
@@ -66,21 +67,24 @@ class ProgrammeProjection {
 
     @EventHandler
     void on(ProgrammeCreated e, EventMessage<?> message, TrackingToken token, @MetaDataValue("userId") String user) {
-        ObjectNode value = object().put("name", e.name()).put("ownerOrgan", e.ownerOrgan());
+        ObjectNode value = precision(object().put("name", e.name()).put("ownerOrgan", e.ownerOrgan()),
+                e.effectiveFromPrecision());
         fact(message, token, user, e.programmeId().value(), Fact.PROGRAMME, e.programmeId().value(), null,
                 Fact.ADDED, value, e.effectiveFrom(), e.decision());
     }
 
     @EventHandler
     void on(GoalAdded e, EventMessage<?> message, TrackingToken token, @MetaDataValue("userId") String user) {
-        ObjectNode value = object().put("name", e.name()).put("goalArea", e.goalArea());
+        ObjectNode value = precision(object().put("name", e.name()).put("goalArea", e.goalArea()),
+                e.effectiveFromPrecision());
         fact(message, token, user, e.programmeId().value(), Fact.GOAL, e.goalId().value(), e.programmeId().value(),
                 Fact.ADDED, value, e.effectiveFrom(), e.decision());
     }
 
     @EventHandler
     void on(DelmalAdded e, EventMessage<?> message, TrackingToken token, @MetaDataValue("userId") String user) {
-        ObjectNode value = object().put("name", e.name()).put("description", e.description());
+        ObjectNode value = precision(object().put("name", e.name()).put("description", e.description()),
+                e.effectiveFromPrecision());
         fact(message, token, user, e.programmeId().value(), Fact.DELMAL, e.delmalId().value(), e.goalId().value(),
                 Fact.ADDED, value, e.effectiveFrom(), e.decision());
     }
@@ -296,6 +300,12 @@ class ProgrammeProjection {
         if (value != null) {
             node.put(field, value.toString());
         }
+    }
+
+    /** A date the paper gives only to the month or year says so in the value; a day stays as before. */
+    private static ObjectNode precision(ObjectNode value, DatePrecision precision) {
+        return precision == null || precision == DatePrecision.DAY ? value
+                : value.put("effectiveFromPrecision", precision.name());
     }
 
     private static ObjectNode object() {

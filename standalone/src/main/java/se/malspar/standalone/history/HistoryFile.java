@@ -93,10 +93,12 @@ public record HistoryFile(String history, String programme, List<DecisionEntry> 
     /**
      * One change, as the admin API takes it. {@code op} names the command: createProgramme,
      * addGoal, addDelmal, defineIndicator, setAmbitionLevel. Only the fields of that command are used.
+     * {@code effectiveFrom} is as the paper gives it: YYYY-MM-DD, or YYYY-MM / YYYY for the structure
+     * (programme, goal, delmål) when the paper gives only the month or year.
      */
     public record Change(String key, String op, String id, String programme, String goal, String delmal,
                          String indicator, String name, String ownerOrgan, String goalArea, String description,
                          String unit, IndicatorKind kind, Direction direction, Boolean politicallyDecidedTarget,
-                         SourceKind sourceKind, String text, LocalDate effectiveFrom, Source source, String note) {
+                         SourceKind sourceKind, String text, String effectiveFrom, Source source, String note) {
     }
 }

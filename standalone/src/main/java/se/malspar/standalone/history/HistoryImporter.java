@@ -13,6 +13,7 @@ import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 import se.malspar.command.admin.AdminCommands;
+import se.malspar.kernel.common.DatePrecision;
 import se.malspar.kernel.common.Provenance;
 import se.malspar.kernel.common.RuleViolation;
 import se.malspar.kernel.decision.Citation;
@@ -31,6 +32,7 @@ import se.malspar.kernel.programme.SetAmbitionLevel;
 import se.malspar.platform.security.Role;
 
 import java.text.Normalizer;
+import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -164,21 +166,24 @@ public class HistoryImporter {
         if (c.op() == null) {
             throw new HistoryImportException("history entry " + c.key() + " has no op");
         }
+        DatePrecision.Dated effective = DatePrecision.parse(c.effectiveFrom(), "effectiveFrom");
+        LocalDate from = effective == null ? null : effective.start();
+        DatePrecision precision = effective == null ? null : effective.precision();
         return switch (c.op()) {
             case "createProgramme" -> new CreateProgramme(ProgrammeId.of(c.id()), text(c.name()), text(c.ownerOrgan()),
-                    decision, c.effectiveFrom());
+                    decision, from, precision);
             case "addGoal" -> new AddGoal(GoalId.of(c.id()), ProgrammeId.of(c.programme()), text(c.name()),
-                    text(c.goalArea()), decision, c.effectiveFrom());
+                    text(c.goalArea()), decision, from, precision);
             case "addDelmal" -> new AddDelmal(DelmalId.of(c.id()), GoalId.of(c.goal()), text(c.name()),
-                    text(c.description()), decision, c.effectiveFrom());
+                    text(c.description()), decision, from, precision);
             case "defineIndicator" -> new DefineIndicator(IndicatorId.of(c.id()), DelmalId.of(c.delmal()),
                     text(c.name()), text(c.unit()), c.kind(), c.direction(),
                     Boolean.TRUE.equals(c.politicallyDecidedTarget()),
                     c.sourceKind() == null ? null : new IndicatorSource(c.sourceKind(), null),
-                    decision, c.effectiveFrom(), text(c.note()));
+                    decision, day(c, effective), text(c.note()));
             // No rules claimed: the system's reader reads the verbatim text, and what it leaves open stays open.
             case "setAmbitionLevel" -> new SetAmbitionLevel(IndicatorId.of(c.indicator()), text(c.text()), null,
-                    decision, c.effectiveFrom(), null);
+                    decision, day(c, effective), null);
             default -> throw new HistoryImportException("history entry " + c.key() + ": unknown op '" + c.op() + "'");
         };
     }
@@ -191,6 +196,14 @@ public class HistoryImporter {
             return note;
         }
         return "Planned, not shown to be decided: " + reason + (note == null ? "" : " " + note);
+    }
+
+    /** Indicators and ambition levels take effect on a day: a month or year there is an error in the file. */
+    private static LocalDate day(HistoryFile.Change c, DatePrecision.Dated effective) {
+        if (effective != null && effective.precision() != DatePrecision.DAY) {
+            throw new HistoryImportException("history entry " + c.key() + ": effectiveFrom must be a day for " + c.op());
+        }
+        return effective == null ? null : effective.start();
     }
 
     /** As the admin API receives text: NFC, trimmed; absent stays absent. */

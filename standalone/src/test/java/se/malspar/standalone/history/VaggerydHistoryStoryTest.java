@@ -188,6 +188,31 @@ class VaggerydHistoryStoryTest {
     }
 
     @Test
+    void theProgrammeAdoptedInOctober2020IsInForceUncertainlyInOctoberAndCertainlyAfter() {
+        JsonNode newYearsEve = ok(api.get("auditor", "/api/programmes/vaggeryd-hallbarhetsprogram?validAt=2020-12-31"));
+        assertThat(newYearsEve.get("inForce").asBoolean()).isTrue();
+        assertThat(newYearsEve.get("certainty").asText()).isEqualTo("CERTAIN");
+        assertThat(newYearsEve.get("effectiveFromWritten").asText()).isEqualTo("2020-10");
+        assertThat(newYearsEve.get("effectiveFromPrecision").asText()).isEqualTo("MONTH");
+        assertThat(newYearsEve.get("decision").get("citation").asText()).isEqualTo("KF 2020-10");
+        assertThat(newYearsEve.get("goals")).hasSize(4);
+        newYearsEve.get("goals").forEach(g -> assertThat(g.get("certainty").asText()).isEqualTo("CERTAIN"));
+
+        JsonNode october = ok(api.get("auditor", "/api/programmes/vaggeryd-hallbarhetsprogram?validAt=2020-10-15"));
+        assertThat(october.get("inForce").asBoolean()).isTrue();
+        assertThat(october.get("certainty").asText()).isEqualTo("UNCERTAIN");
+        october.get("goals").forEach(g -> {
+            assertThat(g.get("certainty").asText()).isEqualTo("UNCERTAIN");
+            g.get("delmal").forEach(d -> assertThat(d.get("certainty").asText()).isEqualTo("UNCERTAIN"));
+        });
+
+        JsonNode september = ok(api.get("auditor", "/api/programmes/vaggeryd-hallbarhetsprogram?validAt=2020-09-30"));
+        assertThat(september.get("inForce").asBoolean()).isFalse();
+        JsonNode june2021 = ok(api.get("auditor", "/api/programmes/vaggeryd-hallbarhetsprogram?validAt=2021-06-01"));
+        assertThat(june2021.get("certainty").asText()).isEqualTo("CERTAIN");
+    }
+
+    @Test
     void aSecondImportAddsNoEvent() {
         assertThat(secondImport.newEvents()).isZero();
         assertThat(importer.storedEvents()).isEqualTo(eventsAfterFirstImport);

@@ -30,6 +30,8 @@ final class ProgrammeRequests {
 
     private static final String DECISION = "The decision that authorises the change: citation or id, e.g. 'KS 2022-03-09 § 70'";
     private static final String SOURCE = "Where the change comes from: {document, locator, quote, documentDate}";
+    private static final String EFFECTIVE_WRITTEN = "When it takes effect: YYYY-MM-DD, or YYYY-MM / YYYY as the paper "
+            + "gives it (in force uncertainly inside that month or year); defaults to the decision's meeting date";
     private static final String EFFECTIVE = "When the change takes effect; defaults to the decision's meeting date";
 
     @Schema(example = """
@@ -39,7 +41,7 @@ final class ProgrammeRequests {
                                   @NotBlank @Size(max = 300) @PlainName String name,
                                   @NotBlank @Size(max = 10) String ownerOrgan,
                                   @Schema(description = DECISION) @NotBlank @Size(max = 64) String decision,
-                                  @Schema(description = EFFECTIVE) LocalDate effectiveFrom,
+                                  @Schema(description = EFFECTIVE_WRITTEN, example = "2020-10") @Size(max = 10) String effectiveFrom,
             @Schema(description = SOURCE) @Valid SourceRequest source) {
     }
 
@@ -50,7 +52,7 @@ final class ProgrammeRequests {
                           @NotBlank @Size(max = 300) @PlainName String name,
                           @Size(max = 300) @PlainName String goalArea,
                           @Schema(description = DECISION) @NotBlank @Size(max = 64) String decision,
-                          @Schema(description = EFFECTIVE) LocalDate effectiveFrom,
+                          @Schema(description = EFFECTIVE_WRITTEN, example = "2020-10") @Size(max = 10) String effectiveFrom,
             @Schema(description = SOURCE) @Valid SourceRequest source) {
     }
 
@@ -60,7 +62,7 @@ final class ProgrammeRequests {
                             @NotBlank @Size(max = 300) @PlainName String name,
                             @Size(max = 5000) String description,
                             @Schema(description = DECISION) @NotBlank @Size(max = 64) String decision,
-                            @Schema(description = EFFECTIVE) LocalDate effectiveFrom,
+                            @Schema(description = EFFECTIVE_WRITTEN, example = "2020-10") @Size(max = 10) String effectiveFrom,
             @Schema(description = SOURCE) @Valid SourceRequest source) {
     }
 

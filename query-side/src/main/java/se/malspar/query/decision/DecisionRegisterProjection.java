@@ -63,7 +63,7 @@ class DecisionRegisterProjection {
 
     @QueryHandler
     List<DecisionView> handle(FindDecisions query) {
-        return repository.findPage(query.incompleteOnly(), query.after() == null ? null : query.after().value(),
+        return repository.findPage(query.incompleteOnly() ? Boolean.TRUE : query.completeOnly() ? Boolean.FALSE : null, query.after() == null ? null : query.after().value(),
                 query.limit());
     }
 

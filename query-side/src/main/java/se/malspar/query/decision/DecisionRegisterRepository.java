@@ -111,18 +111,19 @@ class DecisionRegisterRepository {
      * At most {@code limit} entries in meeting order after the entry {@code after} (null: from the
      * start). Keyset paging: an entry registered meanwhile neither shifts nor repeats a page.
      */
-    List<DecisionView> findPage(boolean incompleteOnly, String after, int limit) {
+    /** {@code incomplete}: true only the incomplete entries, false only the complete ones, null all. */
+    List<DecisionView> findPage(Boolean incomplete, String after, int limit) {
         List<String> ids = new java.util.ArrayList<>();
         List<DecisionView> rows = jdbc.sql("""
                         select * from decision_register r
-                         where (:all or incomplete)
+                         where (cast(:incomplete as boolean) is null or incomplete = cast(:incomplete as boolean))
                            and (cast(:after as varchar) is null
                                 or (r.meeting_date, r.organ, coalesce(r.paragraph, 2147483647), r.decision_id)
                                  > (select a.meeting_date, a.organ, coalesce(a.paragraph, 2147483647), a.decision_id
                                       from decision_register a where a.decision_id = cast(:after as varchar)))
                          order by meeting_date, organ, coalesce(paragraph, 2147483647), decision_id
                          limit :limit""")
-                .param("all", !incompleteOnly)
+                .param("incomplete", incomplete)
                 .param("after", after)
                 .param("limit", limit)
                 .query((rs, n) -> {

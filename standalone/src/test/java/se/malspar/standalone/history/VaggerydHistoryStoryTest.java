@@ -168,6 +168,9 @@ class VaggerydHistoryStoryTest {
         List<String> incomplete = new ArrayList<>();
         ok(api.get("revisor", "/api/decisions?incomplete=true")).forEach(d -> incomplete.add(d.get("citation").asText()));
         assertThat(incomplete).contains("KF 2019-05", "KF 2020-10", "KSAU 2022-06-15", "KS 2022-08");
+        List<String> complete = new ArrayList<>();
+        ok(api.get("revisor", "/api/decisions?incomplete=false")).forEach(d -> complete.add(d.get("citation").asText()));
+        assertThat(complete).contains("KS 2022-03-09 § 70").doesNotContainAnyElementsOf(incomplete);
         // An indicator without an ambition phrase in the papers has no ambition level.
         JsonNode ohalsotal = ok(api.get("auditor", "/api/indicators/kf3-ohalsotal/history"));
         ohalsotal.get("versions").forEach(v -> assertThat(v.get("kind").asText()).isNotEqualTo("AMBITION_LEVEL"));

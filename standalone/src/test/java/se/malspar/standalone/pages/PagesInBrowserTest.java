@@ -107,6 +107,15 @@ class PagesInBrowserTest {
     }
 
     @Test
+    void theProgrammeInOctober2020IsShownWithAnUncertainDate() {
+        auditor.open("/program/" + PROGRAMME + "?validAt=2020-10-15");
+        assertThat(auditor.text()).contains("Osäkert datum", "2020-10", "(osäkert datum)")
+                .doesNotContain("Programmet hade inte trätt i kraft");
+        auditor.open("/program/" + PROGRAMME + "?validAt=2020-12-31");
+        assertThat(auditor.text()).contains("Gäller från 2020-10").doesNotContain("Osäkert datum", "(osäkert datum)");
+    }
+
+    @Test
     void theIncompleteDecisionsAreListedAndSayWhatIsMissing() {
         auditor.open("/");
         auditor.click("Ofullständiga beslut");

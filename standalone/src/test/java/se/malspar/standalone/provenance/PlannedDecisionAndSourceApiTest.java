@@ -41,7 +41,7 @@ class PlannedDecisionAndSourceApiTest {
         assertThat(planned.json().get("status").asText()).isEqualTo("PLANNED");
         assertThat(api.post("strategy", "/api/admin/programmes", """
                 {"programmeId": "provenienstest", "name": "Provenienstest", "ownerOrgan": "KF",
-                 "decision": "KF 2019-11-27 § 1"}""").status()).isEqualTo(201);
+                 "decision": "KF 2019-11-27 § 1", "effectiveFrom": "2019-11"}""").status()).isEqualTo(201);
 
         var refused = api.post("strategy", "/api/admin/programmes/provenienstest/goals", """
                 {"goalId": "PROV-1", "name": "Mål", "decision": "KF 2019-12", "effectiveFrom": "2019-12-18"}""");
@@ -86,5 +86,15 @@ class PlannedDecisionAndSourceApiTest {
             }
         });
         assertThat(types).containsExactly("DecisionRegistered", "DecisionAdopted", "GoalAdded");
+
+        // The programme's date was given to the month: uncertain inside it, certain after.
+        JsonNode inside = api.get("auditor", "/api/programmes/provenienstest?validAt=2019-11-15").json();
+        assertThat(inside.get("effectiveFromWritten").asText()).isEqualTo("2019-11");
+        assertThat(inside.get("certainty").asText()).isEqualTo("UNCERTAIN");
+        assertThat(api.get("auditor", "/api/programmes/provenienstest?validAt=2019-12-01").json().get("certainty").asText())
+                .isEqualTo("CERTAIN");
+        var badDate = api.post("strategy", "/api/admin/programmes/provenienstest/goals", """
+                {"goalId": "PROV-2", "name": "Mål två", "decision": "KF 2019-11-27 § 1", "effectiveFrom": "2019-13"}""");
+        assertThat(badDate.status()).as(badDate.toString()).isEqualTo(400);
     }
 }

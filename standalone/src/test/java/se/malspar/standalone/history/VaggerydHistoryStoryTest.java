@@ -216,6 +216,23 @@ class VaggerydHistoryStoryTest {
     }
 
     @Test
+    void aDiffEntryForAnAddedIndicatorCarriesItsAmbitionLevelAndSource() {
+        JsonNode diff = ok(api.get("auditor",
+                "/api/programmes/vaggeryd-hallbarhetsprogram/diff?from=2020-12-31&to=2021-06-01"));
+        JsonNode added = null;
+        for (JsonNode c : diff.get("changes")) {
+            if (c.get("entityId").asText().equals("kf2-gymnasiebehorighet")) {
+                added = c;
+            }
+        }
+        assertThat(added).as(diff.toString()).isNotNull();
+        assertThat(added.get("change").asText()).isEqualTo("ADDED");
+        assertThat(added.get("state").get("ambitionLevel").get("text").asText()).isEqualTo("+ 4% över riket 2022");
+        assertThat(added.get("state").get("unit").asText()).isNotBlank();
+        assertThat(added.get("provenance").get("source").get("quote").asText()).isNotBlank();
+    }
+
+    @Test
     void aSecondImportAddsNoEvent() {
         assertThat(secondImport.newEvents()).isZero();
         assertThat(importer.storedEvents()).isEqualTo(eventsAfterFirstImport);

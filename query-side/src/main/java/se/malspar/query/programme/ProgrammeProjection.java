@@ -106,7 +106,8 @@ class ProgrammeProjection {
     void on(IndicatorDefined e, EventMessage<?> message, TrackingToken token, @MetaDataValue("userId") String user) {
         ObjectNode value = object().put("name", e.name()).put("unit", e.unit()).put("kind", e.kind().name())
                 .put("direction", e.direction().name()).put("politicallyDecidedTarget", e.politicallyDecidedTarget())
-                .put("note", e.note());
+                .put("note", e.note()).put("directionBasis", e.directionBasis().name())
+                .put("directionReason", e.directionReason());
         value.set("source", ProgrammeFacts.JSON.valueToTree(e.source()));
         fact(message, token, user, null, Fact.INDICATOR, e.indicatorId().value(), e.delmalId().value(), Fact.ADDED,
                 value, e.effectiveFrom(), e.decision());

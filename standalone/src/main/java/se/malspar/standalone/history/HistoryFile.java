@@ -7,6 +7,7 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import se.malspar.kernel.common.Provenance;
 import se.malspar.kernel.decision.DecisionStatus;
 import se.malspar.kernel.programme.Direction;
+import se.malspar.kernel.programme.DirectionBasis;
 import se.malspar.kernel.programme.IndicatorKind;
 import se.malspar.kernel.programme.SourceKind;
 
@@ -99,6 +100,7 @@ public record HistoryFile(String history, String programme, List<DecisionEntry> 
     public record Change(String key, String op, String id, String programme, String goal, String delmal,
                          String indicator, String name, String ownerOrgan, String goalArea, String description,
                          String unit, IndicatorKind kind, Direction direction, Boolean politicallyDecidedTarget,
-                         SourceKind sourceKind, String text, String effectiveFrom, Source source, String note) {
+                         SourceKind sourceKind, String text, String effectiveFrom, Source source, String note,
+                         DirectionBasis directionBasis, String directionReason) {
     }
 }

@@ -180,7 +180,7 @@ public class HistoryImporter {
                     text(c.name()), text(c.unit()), c.kind(), c.direction(),
                     Boolean.TRUE.equals(c.politicallyDecidedTarget()),
                     c.sourceKind() == null ? null : new IndicatorSource(c.sourceKind(), null),
-                    decision, day(c, effective), text(c.note()));
+                    decision, day(c, effective), text(c.note()), c.directionBasis(), text(c.directionReason()));
             // No rules claimed: the system's reader reads the verbatim text, and what it leaves open stays open.
             case "setAmbitionLevel" -> new SetAmbitionLevel(IndicatorId.of(c.indicator()), text(c.text()), null,
                     decision, day(c, effective), null);

@@ -57,6 +57,19 @@ class HistoryFileTest {
     }
 
     @Test
+    void everyAssumedDirectionIsAFieldWithItsReason() {
+        List<HistoryFile.Change> assumed = file.decisions().stream().flatMap(d -> d.changes().stream())
+                .filter(c -> c.directionBasis() == se.malspar.kernel.programme.DirectionBasis.ASSUMED).toList();
+        assertThat(assumed).hasSize(9).allSatisfy(c -> {
+            assertThat(c.op()).isEqualTo("defineIndicator");
+            assertThat(c.directionReason()).as(c.key()).isNotBlank();
+        });
+        // No assumption is left hidden in free text.
+        assertThat(file.decisions().stream().flatMap(d -> d.changes().stream()))
+                .allSatisfy(c -> assertThat(String.valueOf(c.note())).as(c.key()).doesNotContain("direction: assumed"));
+    }
+
+    @Test
     void everyEntryCitesASeedPaperThatExistsOnLinesThatSayIt() throws IOException {
         List<String> problems = new ArrayList<>();
         int cited = 0;

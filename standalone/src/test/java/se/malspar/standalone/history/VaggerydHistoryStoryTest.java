@@ -171,6 +171,11 @@ class VaggerydHistoryStoryTest {
         List<String> complete = new ArrayList<>();
         ok(api.get("revisor", "/api/decisions?incomplete=false")).forEach(d -> complete.add(d.get("citation").asText()));
         assertThat(complete).contains("KS 2022-03-09 § 70").doesNotContainAnyElementsOf(incomplete);
+        // A direction no paper states is a field, with its reason, not free text.
+        JsonNode definition = ok(api.get("auditor", "/api/indicators/kf1-energiproduktion/history")).get("versions").get(0);
+        assertThat(definition.get("kind").asText()).isEqualTo("DEFINITION");
+        assertThat(definition.get("value").get("directionBasis").asText()).isEqualTo("ASSUMED");
+        assertThat(definition.get("value").get("directionReason").asText()).contains("No paper states the direction");
         // An indicator without an ambition phrase in the papers has no ambition level.
         JsonNode ohalsotal = ok(api.get("auditor", "/api/indicators/kf3-ohalsotal/history"));
         ohalsotal.get("versions").forEach(v -> assertThat(v.get("kind").asText()).isNotEqualTo("AMBITION_LEVEL"));

@@ -35,7 +35,15 @@ public class AdminCommands {
     }
 
     public <R> R send(Object command, String idempotencyKey) {
+        return send(command, idempotencyKey, null);
+    }
+
+    /** With the write's {@code source}: kept as metadata of the command and of every event it causes. */
+    public <R> R send(Object command, String idempotencyKey, SourceRequest source) {
         CommandMessage<?> message = GenericCommandMessage.asCommandMessage(command);
+        if (source != null) {
+            message = message.andMetaData(source.toSource().toMetaData());
+        }
         if (idempotencyKey != null) {
             if (!KEY.matcher(idempotencyKey).matches()) {
                 throw new InvalidFieldException(IDEMPOTENCY_KEY_HEADER, "must be 1 to 200 visible ASCII characters");

@@ -9,11 +9,14 @@ import org.axonframework.spring.stereotype.Aggregate;
 import se.malspar.kernel.common.DateRange;
 import se.malspar.kernel.common.PlainText;
 import se.malspar.kernel.common.RuleViolationException;
+import se.malspar.kernel.decision.AdoptDecision;
 import se.malspar.kernel.decision.Citation;
 import se.malspar.kernel.decision.CorrectDecision;
+import se.malspar.kernel.decision.DecisionAdopted;
 import se.malspar.kernel.decision.DecisionCorrected;
 import se.malspar.kernel.decision.DecisionId;
 import se.malspar.kernel.decision.DecisionRegistered;
+import se.malspar.kernel.decision.DecisionStatus;
 import se.malspar.kernel.decision.MeetingDate;
 import se.malspar.kernel.decision.RegisterDecision;
 import se.malspar.kernel.revision.RecordVerification;
@@ -44,6 +47,7 @@ class Decision {
     private String title;
     private String protocolUrl;
     private LocalDate effectiveFrom;
+    private DecisionStatus status;
 
     Decision() {
         // for Axon
@@ -71,10 +75,31 @@ class Decision {
                 ? DateRange.optional(command.effectiveFrom(), "effectiveFrom")
                 : citation.meetingDate().date().orElse(null);
         String note = command.note() == null || command.note().isBlank() ? null : command.note().strip();
+        DecisionStatus newStatus = command.status() == null ? DecisionStatus.ADOPTED : command.status();
         apply(new DecisionRegistered(command.decisionId(), citation.toString(), citation.organ(),
                 citation.meetingDate(), citation.paragraph(), command.caseNumber(), command.title(),
-                command.protocolUrl(), effective, citation.incomplete(), note));
-        return new DecisionEntry(command.decisionId(), citation.toString(), citation.incomplete(), effective);
+                command.protocolUrl(), effective, citation.incomplete(), note, newStatus));
+        return new DecisionEntry(command.decisionId(), citation.toString(), citation.incomplete(), effective, newStatus);
+    }
+
+    /** Adopting is its own step, with the day and what shows it; only a planned decision can be adopted. */
+    @CommandHandler
+    DecisionEntry handle(AdoptDecision command) {
+        if (status != DecisionStatus.PLANNED) {
+            throw new RuleViolationException("DECISION_ALREADY_ADOPTED",
+                    "decision " + decisionId + " is already adopted");
+        }
+        if (command.adoptedOn() == null) {
+            throw new RuleViolationException("VALIDATION_FAILED", "adoptedOn is required");
+        }
+        DateRange.optional(command.adoptedOn(), "adoptedOn");
+        requireText(command.adoptedBy(), "adoptedBy");
+        PlainText.require(command.adoptedBy(), "adoptedBy");
+        String note = command.note() == null || command.note().isBlank() ? null : command.note().strip();
+        Citation citation = new Citation(organ, meetingDate, paragraph);
+        apply(new DecisionAdopted(decisionId, citation.toString(), command.adoptedOn(), command.adoptedBy().strip(), note));
+        return new DecisionEntry(decisionId, citation.toString(), citation.incomplete(), effectiveFrom,
+                DecisionStatus.ADOPTED);
     }
 
     @CommandHandler
@@ -109,7 +134,7 @@ class Decision {
                 });
         apply(new DecisionCorrected(decisionId, newCitation.toString(), newDate, newParagraph, newCaseNumber,
                 newTitle, newProtocolUrl, newEffectiveFrom, newCitation.incomplete(), corrected, command.reason()));
-        return new DecisionEntry(decisionId, newCitation.toString(), newCitation.incomplete(), newEffectiveFrom);
+        return new DecisionEntry(decisionId, newCitation.toString(), newCitation.incomplete(), newEffectiveFrom, status);
     }
 
     /**
@@ -152,6 +177,12 @@ class Decision {
         title = event.title();
         protocolUrl = event.protocolUrl();
         effectiveFrom = event.effectiveFrom();
+        status = event.status();
+    }
+
+    @EventSourcingHandler
+    void on(DecisionAdopted event) {
+        status = DecisionStatus.ADOPTED;
     }
 
     @EventSourcingHandler

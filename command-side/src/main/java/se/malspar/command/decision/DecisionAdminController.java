@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import se.malspar.command.admin.AdminCommands;
+import se.malspar.kernel.decision.AdoptDecision;
 import se.malspar.kernel.decision.Citation;
 import se.malspar.kernel.decision.CorrectDecision;
 import se.malspar.kernel.decision.DecisionId;
@@ -45,7 +46,7 @@ class DecisionAdminController {
                                            @RequestHeader(name = AdminCommands.IDEMPOTENCY_KEY_HEADER, required = false) String key) {
         Citation citation = request.toCitation();
         DecisionEntry entry = commands.send(new RegisterDecision(citation.decisionId(), citation,
-                request.caseNumber(), request.title(), request.protocolUrl(), request.effectiveFrom(), request.note()), key);
+                request.caseNumber(), request.title(), request.protocolUrl(), request.effectiveFrom(), request.note(), request.status()), key, request.source());
         return ResponseEntity.created(URI.create("/api/decisions/" + entry.decisionId())).body(entry);
     }
 
@@ -63,5 +64,15 @@ class DecisionAdminController {
         }
         return commands.send(new CorrectDecision(id, meetingDate, request.paragraph(), request.caseNumber(),
                 request.title(), request.protocolUrl(), request.effectiveFrom(), request.reason()), key);
+    }
+
+    @Operation(summary = "Record that a planned decision was adopted",
+            description = "Its own recorded step (DecisionAdopted), with the day and what shows it (the adopting "
+                    + "paragraph or paper). 404 for an unknown decision; 422 DECISION_ALREADY_ADOPTED when it is adopted.")
+    @PostMapping(path = "/{decisionId}/adoption", consumes = MediaType.APPLICATION_JSON_VALUE)
+    DecisionEntry adopt(@PathVariable String decisionId, @Valid @RequestBody AdoptDecisionRequest request,
+                        @RequestHeader(name = AdminCommands.IDEMPOTENCY_KEY_HEADER, required = false) String key) {
+        DecisionId id = Fields.parse(decisionId, "decisionId", DecisionId::of);
+        return commands.send(new AdoptDecision(id, request.adoptedOn(), request.adoptedBy(), request.note()), key);
     }
 }

@@ -1,5 +1,6 @@
 package se.malspar.command.decision;
 
+import se.malspar.kernel.common.DatePrecision;
 import se.malspar.kernel.common.DateRange;
 import se.malspar.kernel.common.RuleViolationException;
 import se.malspar.kernel.decision.DecisionId;
@@ -10,7 +11,7 @@ import java.time.LocalDate;
 import java.util.TreeSet;
 
 /**
- * The policy every programme change passes: the decision behind it is registered, its organ has
+ * The policy every programme change passes: the decision behind it is registered and adopted, its organ has
  * competence for this kind of change, and the change has a date to take effect from (the
  * decision's, unless the command gives one).
  */
@@ -31,6 +32,10 @@ public class DecisionAuthority {
         DecisionLookup.RegisteredDecision decision = decisions.find(decisionId).orElseThrow(() ->
                 new RuleViolationException("DECISION_NOT_REGISTERED",
                         "decision " + decisionId + " is not in the register; register it first"));
+        if (!decision.adopted()) {
+            throw new RuleViolationException("DECISION_NOT_ADOPTED", decision.citation()
+                    + " is planned, not shown to be adopted: it cannot authorise a change until its adoption is recorded");
+        }
         if (!competence.mayAuthorise(decision.organ(), change)) {
             throw new RuleViolationException("DECISION_LACKS_COMPETENCE",
                     decision.citation() + " cannot authorise " + change.name().toLowerCase().replace('_', ' ')
@@ -46,7 +51,28 @@ public class DecisionAuthority {
         return new Authorised(new DecisionReference(decision.decisionId(), decision.citation()), effective);
     }
 
-    /** The decision as cited in the event, and the date the change takes effect. */
-    public record Authorised(DecisionReference decision, LocalDate effectiveFrom) {
+    /**
+     * As {@link #authorise(ChangeKind, DecisionId, LocalDate)}, for a date the paper gives only to the
+     * month or year: then {@code effectiveFrom} is required and is the interval's first day.
+     */
+    public Authorised authorise(ChangeKind change, DecisionId decisionId, LocalDate effectiveFrom,
+                                DatePrecision precision) {
+        if (precision == null || precision == DatePrecision.DAY) {
+            return authorise(change, decisionId, effectiveFrom);
+        }
+        if (effectiveFrom == null) {
+            throw new RuleViolationException("VALIDATION_FAILED",
+                    "effectiveFrom must be given when its precision is " + precision);
+        }
+        precision.requireStart(effectiveFrom, "effectiveFrom");
+        return new Authorised(authorise(change, decisionId, effectiveFrom).decision(), effectiveFrom, precision);
+    }
+
+    /** The decision as cited in the event, the date the change takes effect, and how precisely it is known. */
+    public record Authorised(DecisionReference decision, LocalDate effectiveFrom, DatePrecision precision) {
+
+        public Authorised(DecisionReference decision, LocalDate effectiveFrom) {
+            this(decision, effectiveFrom, DatePrecision.DAY);
+        }
     }
 }

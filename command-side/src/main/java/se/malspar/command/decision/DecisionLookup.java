@@ -18,6 +18,12 @@ public interface DecisionLookup {
 
     /** What a programme change needs to know about the decision behind it. */
     record RegisteredDecision(DecisionId decisionId, String citation, String organ, LocalDate effectiveFrom,
-                              boolean incomplete) {
+                              boolean incomplete, boolean adopted) {
+
+        /** An adopted decision. */
+        public RegisteredDecision(DecisionId decisionId, String citation, String organ, LocalDate effectiveFrom,
+                                  boolean incomplete) {
+            this(decisionId, citation, organ, effectiveFrom, incomplete, true);
+        }
     }
 }

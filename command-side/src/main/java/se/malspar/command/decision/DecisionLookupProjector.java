@@ -4,6 +4,7 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import se.malspar.kernel.decision.DecisionAdopted;
 import se.malspar.kernel.decision.DecisionCorrected;
 import se.malspar.kernel.decision.DecisionId;
 import se.malspar.kernel.decision.DecisionRegistered;
@@ -30,8 +31,8 @@ class DecisionLookupProjector implements DecisionLookup {
     @EventHandler
     void on(DecisionRegistered event) {
         jdbc.sql("""
-                        insert into decision_lookup (decision_id, citation, organ, meeting_date, effective_from, incomplete)
-                        values (:id, :citation, :organ, :meetingDate, :effectiveFrom, :incomplete)
+                        insert into decision_lookup (decision_id, citation, organ, meeting_date, effective_from, incomplete, status)
+                        values (:id, :citation, :organ, :meetingDate, :effectiveFrom, :incomplete, :status)
                         on conflict (decision_id) do nothing""")
                 .param("id", event.decisionId().value())
                 .param("citation", event.citation())
@@ -39,6 +40,14 @@ class DecisionLookupProjector implements DecisionLookup {
                 .param("meetingDate", event.meetingDate().toString())
                 .param("effectiveFrom", event.effectiveFrom())
                 .param("incomplete", event.incomplete())
+                .param("status", event.status().name())
+                .update();
+    }
+
+    @EventHandler
+    void on(DecisionAdopted event) {
+        jdbc.sql("update decision_lookup set status = 'ADOPTED' where decision_id = :id")
+                .param("id", event.decisionId().value())
                 .update();
     }
 
@@ -60,12 +69,13 @@ class DecisionLookupProjector implements DecisionLookup {
     @Override
     public Optional<RegisteredDecision> find(DecisionId decisionId) {
         return jdbc.sql("""
-                        select decision_id, citation, organ, effective_from, incomplete
+                        select decision_id, citation, organ, effective_from, incomplete, status
                           from decision_lookup where decision_id = :id""")
                 .param("id", decisionId.value())
                 .query((rs, n) -> new RegisteredDecision(new DecisionId(rs.getString("decision_id")),
                         rs.getString("citation"), rs.getString("organ"),
-                        rs.getObject("effective_from", java.time.LocalDate.class), rs.getBoolean("incomplete")))
+                        rs.getObject("effective_from", java.time.LocalDate.class), rs.getBoolean("incomplete"),
+                        "ADOPTED".equals(rs.getString("status"))))
                 .optional();
     }
 

@@ -5,6 +5,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import se.malspar.kernel.decision.Citation;
+import se.malspar.kernel.decision.DecisionStatus;
 import se.malspar.kernel.decision.InvalidCitationException;
 import se.malspar.platform.web.InvalidFieldException;
 import se.malspar.platform.web.PlainName;
@@ -31,7 +32,12 @@ record RegisterDecisionRequest(
         @Size(max = 2000) @Pattern(regexp = "https?://\\S+", message = "must be an http(s) URL") String protocolUrl,
         @Schema(description = "When the decision takes effect; defaults to the meeting date") LocalDate effectiveFrom,
         @Schema(description = "What the register should say about the entry, e.g. what the papers leave out")
-        @Size(max = 2000) String note) {
+        @Size(max = 2000) String note,
+        @Schema(description = "ADOPTED (default) or PLANNED: the papers show the decision only planned or proposed; "
+                + "a planned decision authorises no change until its adoption is recorded")
+        DecisionStatus status,
+        @Schema(description = "Where the entry comes from: {document, locator, quote, documentDate}")
+        @jakarta.validation.Valid se.malspar.command.admin.SourceRequest source) {
 
     Citation toCitation() {
         Citation fromParts = null;

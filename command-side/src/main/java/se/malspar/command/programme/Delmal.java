@@ -51,9 +51,10 @@ class Delmal {
         }
         String description = command.description() == null || command.description().isBlank() ? null
                 : Rules.requireText(command.description(), "description", 5000);
-        var authorised = authority.authorise(ChangeKind.ADD_DELMAL, command.decision(), command.effectiveFrom());
+        var authorised = authority.authorise(ChangeKind.ADD_DELMAL, command.decision(), command.effectiveFrom(),
+                command.effectiveFromPrecision());
         apply(new DelmalAdded(command.delmalId(), command.goalId(), new ProgrammeId(goalEntry.parentId()), newName,
-                description, authorised.decision(), authorised.effectiveFrom()));
+                description, authorised.decision(), authorised.effectiveFrom(), authorised.precision()));
         return Accepted.now(command.delmalId());
     }
 

@@ -41,9 +41,10 @@ class Goal {
         }
         String goalArea = command.goalArea() == null || command.goalArea().isBlank() ? null
                 : Rules.requireName(command.goalArea(), "goalArea", 300);
-        var authorised = authority.authorise(ChangeKind.ADD_GOAL, command.decision(), command.effectiveFrom());
+        var authorised = authority.authorise(ChangeKind.ADD_GOAL, command.decision(), command.effectiveFrom(),
+                command.effectiveFromPrecision());
         apply(new GoalAdded(command.goalId(), command.programmeId(), name, goalArea, authorised.decision(),
-                authorised.effectiveFrom()));
+                authorised.effectiveFrom(), authorised.precision()));
         return Accepted.now(command.goalId());
     }
 

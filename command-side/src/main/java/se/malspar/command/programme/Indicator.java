@@ -33,6 +33,7 @@ import se.malspar.kernel.programme.DecisionReference;
 import se.malspar.kernel.programme.DefineIndicator;
 import se.malspar.kernel.programme.DelmalId;
 import se.malspar.kernel.programme.FollowUpPeriod;
+import se.malspar.kernel.programme.DirectionBasis;
 import se.malspar.kernel.programme.IndicatorDefined;
 import se.malspar.kernel.programme.IndicatorId;
 import se.malspar.kernel.programme.IndicatorKind;
@@ -108,9 +109,15 @@ class Indicator {
         var authorised = authority.authorise(ChangeKind.DEFINE_INDICATOR, command.decision(), command.effectiveFrom());
         String note = command.note() == null || command.note().isBlank() ? null
                 : Rules.requireText(command.note(), "note", 2000);
+        DirectionBasis basis = command.directionBasis() == null ? DirectionBasis.DECIDED : command.directionBasis();
+        String reason = command.directionReason() == null || command.directionReason().isBlank() ? null
+                : Rules.requireText(command.directionReason(), "directionReason", 2000);
+        if (basis == DirectionBasis.ASSUMED && reason == null) {
+            throw new RuleViolationException("VALIDATION_FAILED", "directionReason is required when the direction is ASSUMED");
+        }
         apply(new IndicatorDefined(command.indicatorId(), command.delmalId(), new GoalId(delmalEntry.parentId()), name,
                 unit, command.kind(), command.direction(), command.politicallyDecidedTarget(), command.source(),
-                authorised.decision(), authorised.effectiveFrom(), note));
+                authorised.decision(), authorised.effectiveFrom(), note, basis, reason));
         return Accepted.now(command.indicatorId());
     }
 

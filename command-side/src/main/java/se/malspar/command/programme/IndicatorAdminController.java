@@ -63,7 +63,7 @@ class IndicatorAdminController {
                 : parse(Ids.slug(delmal.value(), request.name()), "name", IndicatorId::of);
         Accepted accepted = commands.send(new DefineIndicator(indicator, delmal, request.name(), request.unit(),
                 request.kind(), request.direction(), request.politicallyDecidedTarget(), request.source(),
-                decision(request.decision()), request.effectiveFrom(), request.note()), key);
+                decision(request.decision()), request.effectiveFrom(), request.note()), key, request.documentSource());
         return AdminCommands.created(accepted, "/api/indicators/" + indicator + "/history");
     }
 
@@ -87,7 +87,7 @@ class IndicatorAdminController {
                                              @RequestHeader(name = AdminCommands.IDEMPOTENCY_KEY_HEADER, required = false) String key,
                                              @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
         return AdminCommands.ok(commands.send(new RetireIndicator(indicator(indicatorId), decision(request.decision()),
-                request.effectiveFrom(), expectedVersion(ifMatch)), key));
+                request.effectiveFrom(), expectedVersion(ifMatch)), key, request.source()));
     }
 
     @Operation(summary = "Set the ambition level decided for an indicator (SetAmbitionLevel, KS)",
@@ -101,7 +101,7 @@ class IndicatorAdminController {
                                               @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
         return AdminCommands.ok(commands.send(new SetAmbitionLevel(indicator(indicatorId), request.text(),
                 rules(request.rule(), request.rules()), decision(request.decision()), request.effectiveFrom(),
-                expectedVersion(ifMatch)), key));
+                expectedVersion(ifMatch)), key, request.source()));
     }
 
     @Operation(summary = "Correct an entry error in a recorded ambition level",
@@ -113,7 +113,7 @@ class IndicatorAdminController {
                                                   @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
         DecisionId corrects = request.correctsDecision() == null ? null : decisionField(request.correctsDecision());
         return AdminCommands.ok(commands.send(new CorrectAmbitionLevel(indicator(indicatorId), corrects, request.text(),
-                rules(request.rule(), request.rules()), request.reason(), expectedVersion(ifMatch)), key));
+                rules(request.rule(), request.rules()), request.reason(), expectedVersion(ifMatch)), key, request.source()));
     }
 
     @Operation(summary = "Set the target value (målvärde) decided for an indicator (SetTargetValue, KS)")
@@ -123,7 +123,7 @@ class IndicatorAdminController {
                                             @RequestHeader(name = AdminCommands.IDEMPOTENCY_KEY_HEADER, required = false) String key,
                                             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
         return AdminCommands.ok(commands.send(new SetTargetValue(indicator(indicatorId), request.value(), request.year(),
-                decision(request.decision()), request.effectiveFrom(), expectedVersion(ifMatch)), key));
+                decision(request.decision()), request.effectiveFrom(), expectedVersion(ifMatch)), key, request.source()));
     }
 
     @Operation(summary = "Record a measurement for a follow-up period (RecordMeasurement)",

@@ -43,9 +43,10 @@ class Programme {
         if (structure.nameTaken(StructureLookup.Kind.PROGRAMME, null, name, null)) {
             throw Rules.duplicateName("programme", name, "the register");
         }
-        var authorised = authority.authorise(ChangeKind.CREATE_PROGRAMME, command.decision(), command.effectiveFrom());
+        var authorised = authority.authorise(ChangeKind.CREATE_PROGRAMME, command.decision(), command.effectiveFrom(),
+                command.effectiveFromPrecision());
         apply(new ProgrammeCreated(command.programmeId(), name, ownerOrgan, authorised.decision(),
-                authorised.effectiveFrom()));
+                authorised.effectiveFrom(), authorised.precision()));
         return Accepted.now(command.programmeId());
     }
 

@@ -49,7 +49,8 @@ class ProgrammeAdminController {
                                              @RequestHeader(name = AdminCommands.IDEMPOTENCY_KEY_HEADER, required = false) String key) {
         ProgrammeId id = parse(request.programmeId(), "programmeId", ProgrammeId::of);
         Accepted accepted = commands.send(new CreateProgramme(id, request.name(), request.ownerOrgan(),
-                decision(request.decision()), request.effectiveFrom()), key);
+                decision(request.decision()), start(request.effectiveFrom()), precision(request.effectiveFrom())), key,
+                request.source());
         return AdminCommands.created(accepted, "/api/programmes/" + id);
     }
 
@@ -62,7 +63,8 @@ class ProgrammeAdminController {
         ProgrammeId programme = parse(programmeId, "programmeId", ProgrammeId::of);
         GoalId goal = parse(request.goalId(), "goalId", GoalId::of);
         Accepted accepted = commands.send(new AddGoal(goal, programme, request.name(), request.goalArea(),
-                decision(request.decision()), request.effectiveFrom()), key);
+                decision(request.decision()), start(request.effectiveFrom()), precision(request.effectiveFrom())), key,
+                request.source());
         return AdminCommands.created(accepted, "/api/programmes/" + programme);
     }
 
@@ -80,7 +82,8 @@ class ProgrammeAdminController {
                 ? parse(request.delmalId(), "delmalId", DelmalId::of)
                 : parse(Ids.slug(goal.value(), request.name()), "name", DelmalId::of);
         Accepted accepted = commands.send(new AddDelmal(delmal, goal, request.name(), request.description(),
-                decision(request.decision()), request.effectiveFrom()), key);
+                decision(request.decision()), start(request.effectiveFrom()), precision(request.effectiveFrom())), key,
+                request.source());
         return AdminCommands.created(accepted, "/api/delmal/" + delmal);
     }
 
@@ -92,7 +95,7 @@ class ProgrammeAdminController {
                                           @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
         DelmalId delmal = parse(delmalId, "delmalId", DelmalId::of);
         return AdminCommands.ok(commands.send(new RenameDelmal(delmal, request.name(), decision(request.decision()),
-                request.effectiveFrom(), expectedVersion(ifMatch)), key));
+                request.effectiveFrom(), expectedVersion(ifMatch)), key, request.source()));
     }
 
     @Operation(summary = "Retire a delmål", description = "Nothing can be added to or changed on a retired delmål.")
@@ -103,6 +106,17 @@ class ProgrammeAdminController {
                                           @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
         DelmalId delmal = parse(delmalId, "delmalId", DelmalId::of);
         return AdminCommands.ok(commands.send(new RetireDelmal(delmal, decision(request.decision()),
-                request.effectiveFrom(), expectedVersion(ifMatch)), key));
+                request.effectiveFrom(), expectedVersion(ifMatch)), key, request.source()));
+    }
+
+    /** The first day of an effectiveFrom given as YYYY-MM-DD, YYYY-MM or YYYY (a paper's month or year). */
+    private static java.time.LocalDate start(String effectiveFrom) {
+        var dated = se.malspar.kernel.common.DatePrecision.parse(effectiveFrom, "effectiveFrom");
+        return dated == null ? null : dated.start();
+    }
+
+    private static se.malspar.kernel.common.DatePrecision precision(String effectiveFrom) {
+        var dated = se.malspar.kernel.common.DatePrecision.parse(effectiveFrom, "effectiveFrom");
+        return dated == null ? null : dated.precision();
     }
 }

@@ -1,5 +1,6 @@
 package se.malspar.command.programme;
 
+import se.malspar.command.admin.SourceRequest;
 import se.malspar.kernel.programme.SourceKind;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
@@ -29,6 +30,9 @@ final class ProgrammeRequests {
     }
 
     private static final String DECISION = "The decision that authorises the change: citation or id, e.g. 'KS 2022-03-09 § 70'";
+    private static final String SOURCE = "Where the change comes from: {document, locator, quote, documentDate}";
+    private static final String EFFECTIVE_WRITTEN = "When it takes effect: YYYY-MM-DD, or YYYY-MM / YYYY as the paper "
+            + "gives it (in force uncertainly inside that month or year); defaults to the decision's meeting date";
     private static final String EFFECTIVE = "When the change takes effect; defaults to the decision's meeting date";
 
     @Schema(example = """
@@ -38,7 +42,8 @@ final class ProgrammeRequests {
                                   @NotBlank @Size(max = 300) @PlainName String name,
                                   @NotBlank @Size(max = 10) String ownerOrgan,
                                   @Schema(description = DECISION) @NotBlank @Size(max = 64) String decision,
-                                  @Schema(description = EFFECTIVE) LocalDate effectiveFrom) {
+                                  @Schema(description = EFFECTIVE_WRITTEN, example = "2020-10") @Size(max = 10) String effectiveFrom,
+            @Schema(description = SOURCE) @Valid SourceRequest source) {
     }
 
     @Schema(example = """
@@ -48,7 +53,8 @@ final class ProgrammeRequests {
                           @NotBlank @Size(max = 300) @PlainName String name,
                           @Size(max = 300) @PlainName String goalArea,
                           @Schema(description = DECISION) @NotBlank @Size(max = 64) String decision,
-                          @Schema(description = EFFECTIVE) LocalDate effectiveFrom) {
+                          @Schema(description = EFFECTIVE_WRITTEN, example = "2020-10") @Size(max = 10) String effectiveFrom,
+            @Schema(description = SOURCE) @Valid SourceRequest source) {
     }
 
     @Schema(example = """
@@ -57,16 +63,19 @@ final class ProgrammeRequests {
                             @NotBlank @Size(max = 300) @PlainName String name,
                             @Size(max = 5000) String description,
                             @Schema(description = DECISION) @NotBlank @Size(max = 64) String decision,
-                            @Schema(description = EFFECTIVE) LocalDate effectiveFrom) {
+                            @Schema(description = EFFECTIVE_WRITTEN, example = "2020-10") @Size(max = 10) String effectiveFrom,
+            @Schema(description = SOURCE) @Valid SourceRequest source) {
     }
 
     record RenameDelmalRequest(@NotBlank @Size(max = 300) @PlainName String name,
                                @Schema(description = DECISION) @NotBlank @Size(max = 64) String decision,
-                               @Schema(description = EFFECTIVE) LocalDate effectiveFrom) {
+                               @Schema(description = EFFECTIVE) LocalDate effectiveFrom,
+            @Schema(description = SOURCE) @Valid SourceRequest source) {
     }
 
     record RetireRequest(@Schema(description = DECISION) @NotBlank @Size(max = 64) String decision,
-                         @Schema(description = EFFECTIVE) LocalDate effectiveFrom) {
+                         @Schema(description = EFFECTIVE) LocalDate effectiveFrom,
+            @Schema(description = SOURCE) @Valid SourceRequest source) {
     }
 
     @Schema(example = """
@@ -82,7 +91,8 @@ final class ProgrammeRequests {
                                   @Schema(description = DECISION) @NotBlank @Size(max = 64) String decision,
                                   @Schema(description = EFFECTIVE) LocalDate effectiveFrom,
                                   @Schema(description = "What the register should say, e.g. that the unit is not in the papers")
-                                  @Size(max = 2000) String note) {
+                                  @Size(max = 2000) String note,
+            @Schema(description = SOURCE) @Valid SourceRequest documentSource) {
     }
 
     @Schema(example = """
@@ -91,7 +101,8 @@ final class ProgrammeRequests {
                                    @Schema(description = "Optional: your structured reading (one rule); checked against the text") @Valid AmbitionRule rule,
                                    @Schema(description = "Optional: your structured reading (several rules); checked against the text") @Size(max = 20) List<AmbitionRule> rules,
                                    @Schema(description = DECISION) @NotBlank @Size(max = 64) String decision,
-                                   @Schema(description = EFFECTIVE) LocalDate effectiveFrom) {
+                                   @Schema(description = EFFECTIVE) LocalDate effectiveFrom,
+            @Schema(description = SOURCE) @Valid SourceRequest source) {
     }
 
     @Schema(example = """
@@ -101,7 +112,8 @@ final class ProgrammeRequests {
                                        @Size(max = 1000) String text,
                                        @Valid AmbitionRule rule,
                                        @Size(max = 20) List<AmbitionRule> rules,
-                                       @NotBlank @Size(max = 2000) String reason) {
+                                       @NotBlank @Size(max = 2000) String reason,
+            @Schema(description = SOURCE) @Valid SourceRequest source) {
     }
 
     record ChangeSourceRequest(@Schema(description = "KOLADA, SURVEY or MANUAL") @NotNull SourceKind kind,
@@ -113,7 +125,8 @@ final class ProgrammeRequests {
     record SetTargetValueRequest(@NotNull BigDecimal value,
                                  @NotNull Integer year,
                                  @Schema(description = DECISION) @NotBlank @Size(max = 64) String decision,
-                                 @Schema(description = EFFECTIVE) LocalDate effectiveFrom) {
+                                 @Schema(description = EFFECTIVE) LocalDate effectiveFrom,
+            @Schema(description = SOURCE) @Valid SourceRequest source) {
     }
 
     @Schema(example = """

@@ -5,11 +5,14 @@ import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import se.malspar.kernel.common.RuleViolationException;
+import se.malspar.kernel.decision.AdoptDecision;
 import se.malspar.kernel.decision.Citation;
 import se.malspar.kernel.decision.CorrectDecision;
+import se.malspar.kernel.decision.DecisionAdopted;
 import se.malspar.kernel.decision.DecisionCorrected;
 import se.malspar.kernel.decision.DecisionId;
 import se.malspar.kernel.decision.DecisionRegistered;
+import se.malspar.kernel.decision.DecisionStatus;
 import se.malspar.kernel.decision.MeetingDate;
 import se.malspar.kernel.decision.RegisterDecision;
 
@@ -51,6 +54,68 @@ class DecisionTest {
                 .when(new RegisterDecision(KS_AUGUST.decisionId(), KS_AUGUST, null, "Uppdaterad ambitionsnivå", null, null))
                 .expectEvents(new DecisionRegistered(KS_AUGUST.decisionId(), "KS 2022-08", "KS",
                         MeetingDate.parse("2022-08"), null, null, "Uppdaterad ambitionsnivå", null, null, true));
+    }
+
+    private static DecisionRegistered augustPlanned() {
+        return new DecisionRegistered(KS_AUGUST.decisionId(), "KS 2022-08", "KS", MeetingDate.parse("2022-08"), null,
+                null, "Uppdaterad ambitionsnivå", null, null, true, null, DecisionStatus.PLANNED);
+    }
+
+    @Test
+    void aDecisionThePapersOnlyPlanIsRegisteredAsPlanned() {
+        fixture.givenNoPriorActivity()
+                .when(new RegisterDecision(KS_AUGUST.decisionId(), KS_AUGUST, null, "Uppdaterad ambitionsnivå", null,
+                        null, null, DecisionStatus.PLANNED))
+                .expectEvents(augustPlanned())
+                .expectResultMessagePayload(new DecisionEntry(KS_AUGUST.decisionId(), "KS 2022-08", true, null,
+                        DecisionStatus.PLANNED));
+    }
+
+    @Test
+    void adoptingAPlannedDecisionIsItsOwnRecordedStepWithItsEvidence() {
+        fixture.given(augustPlanned())
+                .when(new AdoptDecision(KS_AUGUST.decisionId(), LocalDate.of(2022, 8, 24), "KS 2022-08-24 § 120", " "))
+                .expectEvents(new DecisionAdopted(KS_AUGUST.decisionId(), "KS 2022-08", LocalDate.of(2022, 8, 24),
+                        "KS 2022-08-24 § 120", null))
+                .expectResultMessagePayload(new DecisionEntry(KS_AUGUST.decisionId(), "KS 2022-08", true, null,
+                        DecisionStatus.ADOPTED));
+    }
+
+    @Test
+    void anAdoptedDecisionCannotBeAdoptedAgain() {
+        fixture.given(augustPlanned(), new DecisionAdopted(KS_AUGUST.decisionId(), "KS 2022-08",
+                        LocalDate.of(2022, 8, 24), "KS 2022-08-24 § 120", null))
+                .when(new AdoptDecision(KS_AUGUST.decisionId(), LocalDate.of(2022, 8, 25), "annat protokoll", null))
+                .expectException(RuleViolationException.class)
+                .expectExceptionMessage("decision ks-2022-08 is already adopted")
+                .expectNoEvents();
+    }
+
+    @Test
+    void aDecisionRegisteredAsAdoptedNeedsNoAdoption() {
+        fixture.given(ks70Registered())
+                .when(new AdoptDecision(KS_70_ID, LocalDate.of(2022, 3, 9), "KS 2022-03-09 § 70", null))
+                .expectException(RuleViolationException.class)
+                .expectExceptionMessage("decision ks-2022-03-09-p70 is already adopted")
+                .expectNoEvents();
+    }
+
+    @Test
+    void anAdoptionNeedsItsDay() {
+        fixture.given(augustPlanned())
+                .when(new AdoptDecision(KS_AUGUST.decisionId(), null, "KS 2022-08-24 § 120", null))
+                .expectException(RuleViolationException.class)
+                .expectExceptionMessage("adoptedOn is required")
+                .expectNoEvents();
+    }
+
+    @Test
+    void anAdoptionNeedsWhatShowsIt() {
+        fixture.given(augustPlanned())
+                .when(new AdoptDecision(KS_AUGUST.decisionId(), LocalDate.of(2022, 8, 24), " ", null))
+                .expectException(RuleViolationException.class)
+                .expectExceptionMessage("adoptedBy is required")
+                .expectNoEvents();
     }
 
     @Test

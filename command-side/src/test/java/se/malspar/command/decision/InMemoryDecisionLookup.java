@@ -21,6 +21,15 @@ public class InMemoryDecisionLookup implements DecisionLookup {
         return this;
     }
 
+    /** A decision the papers show only planned: registered, not adopted. */
+    public InMemoryDecisionLookup plan(String citationText) {
+        Citation citation = Citation.parse(citationText);
+        decisions.put(citation.decisionId(), new RegisteredDecision(citation.decisionId(), citation.toString(),
+                citation.organ(), citation.meetingDate().date().orElse(null), citation.incomplete(), false));
+        citations.put(citation.toString(), citation.decisionId());
+        return this;
+    }
+
     /** A citation that another entry carries (e.g. after a correction completed it). */
     public InMemoryDecisionLookup carries(String citation, DecisionId holder) {
         citations.put(citation, holder);

@@ -53,7 +53,8 @@ class DelmalTest {
             .register("KS 2022-08")
             .register("KS 2022-10-05 § 175")
             .register("KF 2020-10-26 § 112")
-            .register("KSAU 2022-02-23 § 38");
+            .register("KSAU 2022-02-23 § 38")
+            .plan("KS 2022-11-09 § 200");
     private final InMemoryStructure structure = new InMemoryStructure()
             .with(PROGRAMME, "vaggeryd-2020", "", "Strategiskt hållbarhets- och utvecklingsprogram")
             .with(GOAL, "KF3", "vaggeryd-2020", "Kunskap, hälsa och fritid")
@@ -126,6 +127,14 @@ class DelmalTest {
         fixture.givenNoPriorActivity()
                 .when(add(NAME, UNREGISTERED, null))
                 .expectException(refusedWith("DECISION_NOT_REGISTERED"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void cannotAddDelmalOnAPlannedDecision() {
+        fixture.givenNoPriorActivity()
+                .when(add(NAME, new DecisionId("ks-2022-11-09-p200"), null))
+                .expectException(refusedWith("DECISION_NOT_ADOPTED"))
                 .expectNoEvents();
     }
 

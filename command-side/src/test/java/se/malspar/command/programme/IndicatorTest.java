@@ -218,6 +218,27 @@ class IndicatorTest {
     }
 
     @Test
+    void anAssumedDirectionIsRecordedWithItsReason() {
+        fixture.givenNoPriorActivity()
+                .when(new DefineIndicator(BEHORIGHET, LARANDE, NAME, "%", IndicatorKind.MEASURED,
+                        Direction.HIGHER_IS_BETTER, true, KOLADA, KS_12, null, null,
+                        se.malspar.kernel.programme.DirectionBasis.ASSUMED, "Inget papper anger riktningen"))
+                .expectEvents(new IndicatorDefined(BEHORIGHET, LARANDE, KF2, NAME, "%", IndicatorKind.MEASURED,
+                        Direction.HIGHER_IS_BETTER, true, KOLADA, KS_12_REF, LocalDate.of(2021, 1, 13), null,
+                        se.malspar.kernel.programme.DirectionBasis.ASSUMED, "Inget papper anger riktningen"));
+    }
+
+    @Test
+    void anAssumedDirectionWithoutAReasonIsRefused() {
+        fixture.givenNoPriorActivity()
+                .when(new DefineIndicator(BEHORIGHET, LARANDE, NAME, "%", IndicatorKind.MEASURED,
+                        Direction.HIGHER_IS_BETTER, true, KOLADA, KS_12, null, null,
+                        se.malspar.kernel.programme.DirectionBasis.ASSUMED, " "))
+                .expectException(refusedWith("VALIDATION_FAILED"))
+                .expectNoEvents();
+    }
+
+    @Test
     void explicitEffectiveFromIsKept() {
         LocalDate effective = LocalDate.of(2021, 2, 1);
         fixture.givenNoPriorActivity()

@@ -39,13 +39,14 @@ class DecisionRegisterController {
     }
 
     @Operation(summary = "The decision register in meeting order, paged",
-            description = "incomplete=true lists only the entries whose paragraph or day the papers do not give. "
+            description = "incomplete=true lists only the entries whose paragraph or day the papers do not give, "
+                    + "incomplete=false only the others; without it, all. "
                     + "At most limit entries (1 to " + FindDecisions.MAX_LIMIT + ", default " + FindDecisions.DEFAULT_LIMIT
                     + ") after the entry 'after' (a decision id; default from the start). When there may be more, "
                     + "the response has a Link header with rel=\"next\" (RFC 8288): the same request continuing after the "
                     + "last entry of this page.")
     @GetMapping
-    ResponseEntity<List<DecisionView>> list(@RequestParam(defaultValue = "false") boolean incomplete,
+    ResponseEntity<List<DecisionView>> list(@RequestParam(required = false) Boolean incomplete,
                                             @RequestParam(required = false) String after,
                                             @RequestParam(defaultValue = "" + FindDecisions.DEFAULT_LIMIT) int limit) {
         if (limit < 1 || limit > FindDecisions.MAX_LIMIT) {
@@ -56,12 +57,15 @@ class DecisionRegisterController {
                 .join().isEmpty()) {
             throw new InvalidFieldException("after", "no decision " + afterId + " in the register");
         }
-        List<DecisionView> page = queries.query(new FindDecisions(incomplete, afterId, limit),
+        List<DecisionView> page = queries.query(new FindDecisions(Boolean.TRUE.equals(incomplete), Boolean.FALSE.equals(incomplete), afterId, limit),
                 ResponseTypes.multipleInstancesOf(DecisionView.class)).join();
         ResponseEntity.BodyBuilder response = ResponseEntity.ok();
         if (page.size() == limit) {
-            String next = UriComponentsBuilder.fromPath("/api/decisions")
-                    .queryParam("incomplete", incomplete)
+            UriComponentsBuilder builder = UriComponentsBuilder.fromPath("/api/decisions");
+            if (incomplete != null) {
+                builder.queryParam("incomplete", incomplete);
+            }
+            String next = builder
                     .queryParam("after", page.get(page.size() - 1).decisionId())
                     .queryParam("limit", limit).build().toUriString();
             response.header(HttpHeaders.LINK, "<" + next + ">; rel=\"next\"");

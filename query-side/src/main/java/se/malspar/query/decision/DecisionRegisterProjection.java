@@ -9,6 +9,7 @@ import org.axonframework.messaging.annotation.MessageIdentifier;
 import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.stereotype.Component;
+import se.malspar.kernel.decision.DecisionAdopted;
 import se.malspar.kernel.decision.DecisionCorrected;
 import se.malspar.kernel.decision.DecisionRegistered;
 import se.malspar.kernel.decision.FindDecision;
@@ -46,6 +47,11 @@ class DecisionRegisterProjection {
         repository.correct(event, sequence, recordedAt, userId, eventId);
     }
 
+    @EventHandler
+    void on(DecisionAdopted event, @SequenceNumber long sequence) {
+        repository.adopt(event, sequence);
+    }
+
     /**
      * Before a replay (POST /api/admin/projections/decision-register/replay) the register is
      * emptied, in the same transaction as the token reset, and rebuilt from the first event.
@@ -57,7 +63,7 @@ class DecisionRegisterProjection {
 
     @QueryHandler
     List<DecisionView> handle(FindDecisions query) {
-        return repository.findPage(query.incompleteOnly(), query.after() == null ? null : query.after().value(),
+        return repository.findPage(query.incompleteOnly() ? Boolean.TRUE : query.completeOnly() ? Boolean.FALSE : null, query.after() == null ? null : query.after().value(),
                 query.limit());
     }
 

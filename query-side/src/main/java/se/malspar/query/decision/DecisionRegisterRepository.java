@@ -2,6 +2,7 @@ package se.malspar.query.decision;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import se.malspar.kernel.decision.DecisionAdopted;
 import se.malspar.kernel.decision.DecisionCorrected;
 import se.malspar.kernel.decision.DecisionRegistered;
 
@@ -28,9 +29,9 @@ class DecisionRegisterRepository {
     void insert(DecisionRegistered e, long sequence, Instant recordedAt, String userId) {
         jdbc.sql("""
                         insert into decision_register (decision_id, citation, organ, meeting_date, paragraph, case_number,
-                            title, protocol_url, effective_from, incomplete, note, registered_at, registered_by, version)
+                            title, protocol_url, effective_from, incomplete, status, note, registered_at, registered_by, version)
                         values (:id, :citation, :organ, :meetingDate, :paragraph, :caseNumber,
-                            :title, :protocolUrl, :effectiveFrom, :incomplete, :note, :recordedAt, :userId, :version)
+                            :title, :protocolUrl, :effectiveFrom, :incomplete, :status, :note, :recordedAt, :userId, :version)
                         on conflict (decision_id) do nothing""")
                 .param("id", e.decisionId().value())
                 .param("citation", e.citation())
@@ -42,9 +43,25 @@ class DecisionRegisterRepository {
                 .param("protocolUrl", e.protocolUrl())
                 .param("effectiveFrom", e.effectiveFrom())
                 .param("incomplete", e.incomplete())
+                .param("status", e.status().name())
                 .param("note", e.note())
                 .param("recordedAt", Timestamp.from(recordedAt))
                 .param("userId", userId)
+                .param("version", sequence)
+                .update();
+    }
+
+    /** Only a newer event changes the entry, as for corrections: a replay cannot undo a later one. */
+    void adopt(DecisionAdopted e, long sequence) {
+        jdbc.sql("""
+                        update decision_register
+                           set status = 'ADOPTED', adopted_on = :adoptedOn, adopted_by = :adoptedBy,
+                               adoption_note = :note, version = :version
+                         where decision_id = :id and version < :version""")
+                .param("id", e.decisionId().value())
+                .param("adoptedOn", e.adoptedOn())
+                .param("adoptedBy", e.adoptedBy())
+                .param("note", e.note())
                 .param("version", sequence)
                 .update();
     }
@@ -94,18 +111,19 @@ class DecisionRegisterRepository {
      * At most {@code limit} entries in meeting order after the entry {@code after} (null: from the
      * start). Keyset paging: an entry registered meanwhile neither shifts nor repeats a page.
      */
-    List<DecisionView> findPage(boolean incompleteOnly, String after, int limit) {
+    /** {@code incomplete}: true only the incomplete entries, false only the complete ones, null all. */
+    List<DecisionView> findPage(Boolean incomplete, String after, int limit) {
         List<String> ids = new java.util.ArrayList<>();
         List<DecisionView> rows = jdbc.sql("""
                         select * from decision_register r
-                         where (:all or incomplete)
+                         where (cast(:incomplete as boolean) is null or incomplete = cast(:incomplete as boolean))
                            and (cast(:after as varchar) is null
                                 or (r.meeting_date, r.organ, coalesce(r.paragraph, 2147483647), r.decision_id)
                                  > (select a.meeting_date, a.organ, coalesce(a.paragraph, 2147483647), a.decision_id
                                       from decision_register a where a.decision_id = cast(:after as varchar)))
                          order by meeting_date, organ, coalesce(paragraph, 2147483647), decision_id
                          limit :limit""")
-                .param("all", !incompleteOnly)
+                .param("incomplete", incomplete)
                 .param("after", after)
                 .param("limit", limit)
                 .query((rs, n) -> {
@@ -153,6 +171,10 @@ class DecisionRegisterRepository {
                 rs.getString("protocol_url"),
                 rs.getObject("effective_from", LocalDate.class),
                 rs.getBoolean("incomplete"),
+                rs.getString("status"),
+                rs.getString("adopted_by") == null ? null : new DecisionView.Adoption(
+                        rs.getObject("adopted_on", LocalDate.class), rs.getString("adopted_by"),
+                        rs.getString("adoption_note")),
                 rs.getString("note"),
                 rs.getTimestamp("registered_at").toInstant(),
                 rs.getString("registered_by"),

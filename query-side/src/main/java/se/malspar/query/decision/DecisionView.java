@@ -6,7 +6,9 @@ import java.util.List;
 
 /**
  * A decision register entry as revisors read it. {@code incomplete} marks a paragraph or day the
- * papers do not give; such values are null, never guessed.
+ * papers do not give; such values are null, never guessed. {@code status} is ADOPTED or PLANNED (the
+ * papers show only a plan or proposal); {@code adoption} is the recorded step that adopted a
+ * planned decision, or null.
  */
 public record DecisionView(
         String decisionId,
@@ -19,6 +21,8 @@ public record DecisionView(
         String protocolUrl,
         LocalDate effectiveFrom,
         boolean incomplete,
+        String status,
+        Adoption adoption,
         String note,
         Instant registeredAt,
         String registeredBy,
@@ -26,7 +30,11 @@ public record DecisionView(
 
     DecisionView withCorrections(List<Correction> list) {
         return new DecisionView(decisionId, citation, organ, meetingDate, paragraph, caseNumber, title, protocolUrl,
-                effectiveFrom, incomplete, note, registeredAt, registeredBy, list);
+                effectiveFrom, incomplete, status, adoption, note, registeredAt, registeredBy, list);
+    }
+
+    /** The step that adopted a planned decision: the day and what shows it. */
+    public record Adoption(LocalDate adoptedOn, String adoptedBy, String note) {
     }
 
     /** A correction of the entry (an entry error fixed, not a new decision). */

@@ -14,20 +14,32 @@ import java.util.Set;
  * change was made) and after, when it took effect, who recorded it and when. {@code correctedAt}
  * is set when the entry was later corrected (the correction itself is not the decision's).
  * {@code sequence} is the event's place in the store, the leaf a revisor's proof is about.
+ * {@code parentId} names what the entity hangs under (goal of a delmål, delmål of an indicator);
+ * {@code provenance} where the change comes from (source paper, quote, note, import origin), or null.
  */
 public record DecisionChange(long sequence, String event, String entityKind, String entityId, String entityName,
-                             JsonNode before, JsonNode after, LocalDate effectiveFrom, Instant recordedAt,
-                             String recordedBy, Instant correctedAt) {
+                             String parentId, JsonNode before, JsonNode after, LocalDate effectiveFrom,
+                             Instant recordedAt, String recordedBy, Instant correctedAt, JsonNode provenance) {
 
     private static final Set<String> NAMING = Set.of(Fact.ADDED, Fact.NAME);
 
     static List<DecisionChange> of(List<Fact> authorised, Map<String, List<Fact>> factsByEntity) {
         return authorised.stream().map(f -> {
             List<Fact> entityFacts = factsByEntity.getOrDefault(ProgrammeState.key(f.kind(), f.entityId()), List.of());
-            return new DecisionChange(f.globalIndex(), f.eventType(), f.kind(), f.entityId(), nameOf(entityFacts), before(f, entityFacts),
+            return new DecisionChange(f.globalIndex(), f.eventType(), f.kind(), f.entityId(), nameOf(entityFacts),
+                    parentOf(f, entityFacts), before(f, entityFacts),
                     Fact.RETIRED.equals(f.attribute()) ? ProgrammeFacts.JSON.createObjectNode().put("retired", true) : f.value(),
-                    f.validFrom(), f.recordedAt(), f.recordedBy(), f.supersededAt());
+                    f.validFrom(), f.recordedAt(), f.recordedBy(), f.supersededAt(), f.provenance());
         }).toList();
+    }
+
+    /** The entity's parent: on the change itself, else as its addition recorded it. */
+    private static String parentOf(Fact change, List<Fact> facts) {
+        if (change.parentId() != null && !change.parentId().isBlank()) {
+            return change.parentId();
+        }
+        return facts.stream().filter(f -> Fact.ADDED.equals(f.attribute())).map(Fact::parentId)
+                .filter(p -> p != null && !p.isBlank()).findFirst().orElse(null);
     }
 
     /** The entity's latest recorded name. */

@@ -7,11 +7,14 @@ import se.malspar.kernel.programme.DecisionReference;
 import java.time.Instant;
 import java.time.LocalDate;
 
-/** One row of {@code programme_fact}: a decided (or corrected) value of one attribute of one entity. */
+/**
+ * One row of {@code programme_fact}: a decided (or corrected) value of one attribute of one entity;
+ * {@code provenance} is where it comes from (its event's provenance metadata), or null.
+ */
 record Fact(String factId, long globalIndex, long orderIndex, String eventType, String programmeId, String kind, String entityId,
             String parentId, String attribute, JsonNode value, LocalDate validFrom, String decisionId, String citation,
             Instant recordedAt, String recordedBy, Instant supersededAt, String supersededBy, String correctionOf,
-            String correctionReason) {
+            String correctionReason, JsonNode provenance) {
 
     static final String PROGRAMME = "PROGRAMME";
     static final String GOAL = "GOAL";

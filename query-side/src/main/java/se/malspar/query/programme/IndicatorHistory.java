@@ -20,12 +20,13 @@ public record IndicatorHistory(String indicatorId, String name, String delmalId,
     /**
      * {@code validTo} is the day the next decided version of the same kind takes effect, as known
      * now (null: still in force). {@code supersededAt} closes the recorded period of a version
-     * that a correction replaced ({@code supersededBy}).
+     * that a correction replaced ({@code supersededBy}). {@code provenance}: where the version comes
+     * from (source paper, quote, note, import origin), or null.
      */
     public record Version(String versionId, String event, String kind, JsonNode value, LocalDate effectiveFrom,
                           LocalDate validTo, DecisionReference decision, boolean correction, String corrects,
                           String reason, Instant recordedAt, String recordedBy, Instant supersededAt,
-                          String supersededBy) {
+                          String supersededBy, JsonNode provenance) {
     }
 
     public record MeasurementVersion(String versionId, String period, BigDecimal value, Boolean done,
@@ -38,7 +39,8 @@ public record IndicatorHistory(String indicatorId, String name, String delmalId,
         Fact added = facts.stream().filter(f -> Fact.ADDED.equals(f.attribute())).findFirst().orElse(null);
         List<Version> versions = facts.stream().map(f -> new Version(f.factId(), f.eventType(), kindOf(f), f.value(),
                 f.validFrom(), validTo(f, facts), f.decision(), f.correctionOf() != null, f.correctionOf(),
-                f.correctionReason(), f.recordedAt(), f.recordedBy(), f.supersededAt(), f.supersededBy())).toList();
+                f.correctionReason(), f.recordedAt(), f.recordedBy(), f.supersededAt(), f.supersededBy(), f.provenance()))
+                .toList();
         List<MeasurementVersion> measured = measurements.stream().map(m -> new MeasurementVersion(m.factId(), m.period(),
                 m.value(), m.done(), m.dataPeriod(), m.referenceValues(), m.source(), m.note(), m.recordedAt(),
                 m.recordedBy(), m.supersededAt(), m.supersededBy())).toList();

@@ -15,10 +15,14 @@ public record ProgrammeDiff(String programmeId, LocalDate from, LocalDate to, In
 
     /**
      * One change. {@code change} is ADDED, RETIRED, RENAMED, AMBITION_LEVEL_CHANGED or
-     * TARGET_VALUE_CHANGED; {@code before}/{@code after} hold the name, ambition level or target value.
+     * TARGET_VALUE_CHANGED; {@code before}/{@code after} hold the name, ambition level or target value;
+     * {@code provenance} where the change comes from (source paper, quote, note), or null.
+     * {@code state}: for an ADDED entity its full state on {@code to} (its definition, and for an
+     * indicator its ambitionLevel and targetValue in force), else null.
      */
     public record Change(String change, String entityKind, String entityId, String name, LocalDate effectiveFrom,
-                         DecisionReference decision, JsonNode before, JsonNode after) {
+                         DecisionReference decision, JsonNode before, JsonNode after, JsonNode provenance,
+                         JsonNode state) {
     }
 
     static ProgrammeDiff between(String programmeId, LocalDate from, LocalDate to, Instant knownAt,
@@ -29,12 +33,13 @@ public record ProgrammeDiff(String programmeId, LocalDate from, LocalDate to, In
             boolean wasInForce = before.inForce(then);
             boolean isInForce = after.inForce(now);
             if (isInForce && !wasInForce) {
-                changes.add(change("ADDED", now, now.added, null, name(now)));
+                changes.add(withState(change("ADDED", now, now.added, null, name(now)), now));
             } else if (!isInForce && wasInForce) {
                 Fact retirement = retirement(after, now);
                 changes.add(new Change("RETIRED", now.kind, now.id, then.name(),
                         retirement == null ? null : retirement.validFrom(),
-                        retirement == null ? null : retirement.decision(), name(then), null));
+                        retirement == null ? null : retirement.decision(), name(then), null,
+                        retirement == null ? null : retirement.provenance(), null));
             } else if (isInForce) {
                 if (!Objects.equals(then.name(), now.name())) {
                     changes.add(change("RENAMED", now, now.nameFact(), name(then), name(now)));
@@ -53,7 +58,20 @@ public record ProgrammeDiff(String programmeId, LocalDate from, LocalDate to, In
     }
 
     private static Change change(String kind, ProgrammeState.Entity e, Fact cause, JsonNode before, JsonNode after) {
-        return new Change(kind, e.kind, e.id, e.name(), cause.validFrom(), cause.decision(), before, after);
+        return new Change(kind, e.kind, e.id, e.name(), cause.validFrom(), cause.decision(), before, after,
+                cause.provenance(), null);
+    }
+
+    /** An added entity's full state: its definition as in force, with its ambition level and target value. */
+    private static Change withState(Change c, ProgrammeState.Entity e) {
+        com.fasterxml.jackson.databind.node.ObjectNode state = e.added.value().deepCopy();
+        state.put("name", e.name());
+        if (Fact.INDICATOR.equals(e.kind)) {
+            state.set("ambitionLevel", value(e.ambition));
+            state.set("targetValue", value(e.target));
+        }
+        return new Change(c.change(), c.entityKind(), c.entityId(), c.name(), c.effectiveFrom(), c.decision(),
+                c.before(), c.after(), c.provenance(), state);
     }
 
     /** The entity's own retirement, or the nearest retired ancestor's. */

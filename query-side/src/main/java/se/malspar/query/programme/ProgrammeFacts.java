@@ -91,7 +91,7 @@ class ProgrammeFacts {
         named.batchUpdate("""
                         insert into programme_fact (fact_id, global_index, order_index, event_type, programme_id, entity_kind, entity_id,
                             parent_id, attribute, value, valid_from, decision_id, citation, recorded_at, recorded_by,
-                            correction_of, correction_reason)
+                            correction_of, correction_reason, provenance)
                         values (:factId, :globalIndex, :orderIndex, :eventType,
                             coalesce(:programmeId,
                                 (select programme_id from programme_fact where entity_kind = :kind and entity_id = :entityId
@@ -100,7 +100,7 @@ class ProgrammeFacts {
                             coalesce(:parentId, (select parent_id from programme_fact where entity_kind = :kind
                                 and entity_id = :entityId and attribute = 'ADDED' limit 1)),
                             :attribute, cast(:value as jsonb), :validFrom, :decisionId, :citation, :recordedAt, :recordedBy,
-                            :correctionOf, :correctionReason)
+                            :correctionOf, :correctionReason, cast(:provenance as jsonb))
                         on conflict (fact_id) do nothing""",
                 facts.stream().map(f -> new MapSqlParameterSource()
                         .addValue("factId", f.factId()).addValue("globalIndex", f.globalIndex())
@@ -111,7 +111,8 @@ class ProgrammeFacts {
                         .addValue("validFrom", f.validFrom()).addValue("decisionId", f.decisionId())
                         .addValue("citation", f.citation()).addValue("recordedAt", Timestamp.from(f.recordedAt()))
                         .addValue("recordedBy", f.recordedBy()).addValue("correctionOf", f.correctionOf())
-                        .addValue("correctionReason", f.correctionReason()))
+                        .addValue("correctionReason", f.correctionReason())
+                        .addValue("provenance", f.provenance() == null ? null : f.provenance().toString()))
                         .toArray(SqlParameterSource[]::new));
     }
 
@@ -448,7 +449,8 @@ class ProgrammeFacts {
                     rs.getObject("valid_from", LocalDate.class), rs.getString("decision_id"), rs.getString("citation"),
                     rs.getTimestamp("recorded_at").toInstant(), rs.getString("recorded_by"),
                     instant(rs.getTimestamp("superseded_at")), rs.getString("superseded_by"),
-                    rs.getString("correction_of"), rs.getString("correction_reason"));
+                    rs.getString("correction_of"), rs.getString("correction_reason"),
+                    rs.getString("provenance") == null ? null : JSON.readTree(rs.getString("provenance")));
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }

@@ -9,6 +9,8 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.messaging.annotation.MetaDataValue;
+import se.malspar.kernel.common.DatePrecision;
+import se.malspar.kernel.common.Provenance;
 import org.axonframework.queryhandling.QueryHandler;
 import se.malspar.kernel.programme.FindDecisionChanges;
 import se.malspar.kernel.programme.FindFulfilment;
@@ -67,21 +69,24 @@ class ProgrammeProjection {
 
     @EventHandler
     void on(ProgrammeCreated e, EventMessage<?> message, TrackingToken token, @MetaDataValue("userId") String user) {
-        ObjectNode value = object().put("name", e.name()).put("ownerOrgan", e.ownerOrgan());
+        ObjectNode value = precision(object().put("name", e.name()).put("ownerOrgan", e.ownerOrgan()),
+                e.effectiveFromPrecision());
         fact(message, token, user, e.programmeId().value(), Fact.PROGRAMME, e.programmeId().value(), null,
                 Fact.ADDED, value, e.effectiveFrom(), e.decision());
     }
 
     @EventHandler
     void on(GoalAdded e, EventMessage<?> message, TrackingToken token, @MetaDataValue("userId") String user) {
-        ObjectNode value = object().put("name", e.name()).put("goalArea", e.goalArea());
+        ObjectNode value = precision(object().put("name", e.name()).put("goalArea", e.goalArea()),
+                e.effectiveFromPrecision());
         fact(message, token, user, e.programmeId().value(), Fact.GOAL, e.goalId().value(), e.programmeId().value(),
                 Fact.ADDED, value, e.effectiveFrom(), e.decision());
     }
 
     @EventHandler
     void on(DelmalAdded e, EventMessage<?> message, TrackingToken token, @MetaDataValue("userId") String user) {
-        ObjectNode value = object().put("name", e.name()).put("description", e.description());
+        ObjectNode value = precision(object().put("name", e.name()).put("description", e.description()),
+                e.effectiveFromPrecision());
         fact(message, token, user, e.programmeId().value(), Fact.DELMAL, e.delmalId().value(), e.goalId().value(),
                 Fact.ADDED, value, e.effectiveFrom(), e.decision());
     }
@@ -103,7 +108,8 @@ class ProgrammeProjection {
     void on(IndicatorDefined e, EventMessage<?> message, TrackingToken token, @MetaDataValue("userId") String user) {
         ObjectNode value = object().put("name", e.name()).put("unit", e.unit()).put("kind", e.kind().name())
                 .put("direction", e.direction().name()).put("politicallyDecidedTarget", e.politicallyDecidedTarget())
-                .put("note", e.note());
+                .put("note", e.note()).put("directionBasis", e.directionBasis().name())
+                .put("directionReason", e.directionReason());
         value.set("source", ProgrammeFacts.JSON.valueToTree(e.source()));
         fact(message, token, user, null, Fact.INDICATOR, e.indicatorId().value(), e.delmalId().value(), Fact.ADDED,
                 value, e.effectiveFrom(), e.decision());
@@ -150,7 +156,7 @@ class ProgrammeProjection {
         facts.insert(new Fact(factId, index, order, type(message), null, Fact.INDICATOR, e.indicatorId().value(), null,
                 Fact.AMBITION, ProgrammeFacts.JSON.valueToTree(e.ambitionLevel()), e.effectiveFrom(),
                 e.corrects().decisionId().value(), e.corrects().citation(), recordedAt, user, null, null,
-                corrected == null ? null : corrected.factId(), e.reason()));
+                corrected == null ? null : corrected.factId(), e.reason(), provenance(message)));
         if (corrected != null) {
             facts.supersede(corrected.factId(), recordedAt, factId);
         }
@@ -283,7 +289,42 @@ class ProgrammeProjection {
         long index = position(token);
         PendingRows.add(facts, new Fact(message.getIdentifier(), index, index, type(message), programmeId, kind, entityId,
                 parentId, attribute, value, validFrom, decision.decisionId().value(), decision.citation(),
-                message.getTimestamp(), user, null, null, null, null));
+                message.getTimestamp(), user, null, null, null, null, provenance(message)));
+    }
+
+    /**
+     * The event's provenance metadata as one object: {@code origin}, {@code historyFile},
+     * {@code historyFileVersion}, {@code source {document, locator, quote, documentDate}}, {@code note};
+     * null when the event carries none.
+     */
+    static ObjectNode provenance(EventMessage<?> message) {
+        Map<String, ?> meta = message.getMetaData();
+        ObjectNode node = object();
+        put(node, "origin", meta.get(Provenance.ORIGIN));
+        put(node, "historyFile", meta.get(Provenance.HISTORY_FILE));
+        put(node, "historyFileVersion", meta.get(Provenance.HISTORY_FILE_VERSION));
+        ObjectNode source = object();
+        put(source, "document", meta.get(Provenance.SOURCE_DOCUMENT));
+        put(source, "locator", meta.get(Provenance.SOURCE_LOCATOR));
+        put(source, "quote", meta.get(Provenance.SOURCE_QUOTE));
+        put(source, "documentDate", meta.get(Provenance.SOURCE_DOCUMENT_DATE));
+        if (!source.isEmpty()) {
+            node.set("source", source);
+        }
+        put(node, "note", meta.get(Provenance.NOTE));
+        return node.isEmpty() ? null : node;
+    }
+
+    private static void put(ObjectNode node, String field, Object value) {
+        if (value != null) {
+            node.put(field, value.toString());
+        }
+    }
+
+    /** A date the paper gives only to the month or year says so in the value; a day stays as before. */
+    private static ObjectNode precision(ObjectNode value, DatePrecision precision) {
+        return precision == null || precision == DatePrecision.DAY ? value
+                : value.put("effectiveFromPrecision", precision.name());
     }
 
     private static ObjectNode object() {

@@ -17,19 +17,48 @@ import java.util.Map;
  * had not taken effect on {@code validAt}. Lists are ordered by id. Fulfilment is shown for
  * {@code fulfilmentPeriod}; a delmål's and a goal's verdict are combined from their children by
  * the assessment principle's stated rule.
+ *
+ * <p>A programme, goal or delmål whose paper gives its date only to the month or year has
+ * {@code effectiveFrom} = the interval's first day, {@code effectiveFromWritten} as the paper gives
+ * it ("2020-10") and {@code effectiveFromPrecision} MONTH|YEAR; on a {@code validAt} inside that
+ * interval it is {@code certainty: UNCERTAIN} (in force at some day of it, not shown which), after it CERTAIN.
  */
 public record ProgrammeTree(String programmeId, String name, String ownerOrgan, LocalDate validAt, Instant knownAt,
                             boolean inForce, LocalDate effectiveFrom, DecisionReference decision,
-                            String fulfilmentPeriod, List<Goal> goals) {
+                            String fulfilmentPeriod, List<Goal> goals, String effectiveFromWritten,
+                            String effectiveFromPrecision, String certainty) {
+
+    /** Taking effect on a known day: certain whenever in force. */
+    public ProgrammeTree(String programmeId, String name, String ownerOrgan, LocalDate validAt, Instant knownAt,
+                         boolean inForce, LocalDate effectiveFrom, DecisionReference decision,
+                         String fulfilmentPeriod, List<Goal> goals) {
+        this(programmeId, name, ownerOrgan, validAt, knownAt, inForce, effectiveFrom, decision, fulfilmentPeriod, goals,
+                effectiveFrom == null ? null : effectiveFrom.toString(), "DAY", inForce ? "CERTAIN" : null);
+    }
 
     public record Goal(String goalId, String name, String goalArea, LocalDate effectiveFrom,
-                       DecisionReference decision, String fulfilment, List<Delmal> delmal) {
+                       DecisionReference decision, String fulfilment, List<Delmal> delmal, String effectiveFromWritten,
+                       String effectiveFromPrecision, String certainty) {
+
+        public Goal(String goalId, String name, String goalArea, LocalDate effectiveFrom, DecisionReference decision,
+                    String fulfilment, List<Delmal> delmal) {
+            this(goalId, name, goalArea, effectiveFrom, decision, fulfilment, delmal, effectiveFrom.toString(), "DAY",
+                    "CERTAIN");
+        }
     }
 
     /** {@code renamedBy} is the decision behind the name in force, when it is not the original one. */
     public record Delmal(String delmalId, String name, String description, LocalDate effectiveFrom,
                          DecisionReference decision, DecisionReference renamedBy, String fulfilment,
-                         List<Indicator> indicators) {
+                         List<Indicator> indicators, String effectiveFromWritten, String effectiveFromPrecision,
+                         String certainty) {
+
+        public Delmal(String delmalId, String name, String description, LocalDate effectiveFrom,
+                      DecisionReference decision, DecisionReference renamedBy, String fulfilment,
+                      List<Indicator> indicators) {
+            this(delmalId, name, description, effectiveFrom, decision, renamedBy, fulfilment, indicators,
+                    effectiveFrom.toString(), "DAY", "CERTAIN");
+        }
     }
 
     public record Indicator(String indicatorId, String name, String unit, String kind, String direction,

@@ -10,6 +10,8 @@ import se.malspar.kernel.programme.MeasurementSource;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import se.malspar.kernel.common.DatePrecision;
+
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -34,27 +36,43 @@ final class TreeAssembler {
         List<ProgrammeTree.Goal> goals = !inForce ? List.of() : children(state, Fact.GOAL, programme.entityId()).stream()
                 .map(goal -> {
                     List<ProgrammeTree.Delmal> delmal = children(state, Fact.DELMAL, goal.id).stream()
-                            .map(d -> delmal(state, d, latest, fulfilment, fulfilmentPeriod)).toList();
+                            .map(d -> delmal(state, d, latest, fulfilment, fulfilmentPeriod, validAt)).toList();
                     return new ProgrammeTree.Goal(goal.id, goal.name(), text(goal.added.value(), "goalArea"),
                             goal.added.validFrom(), goal.added.decision(), combined(fulfilmentPeriod,
-                            delmal.stream().map(ProgrammeTree.Delmal::fulfilment).toList()), delmal);
+                            delmal.stream().map(ProgrammeTree.Delmal::fulfilment).toList()), delmal,
+                            precision(goal.added).written(goal.added.validFrom()), precision(goal.added).name(),
+                            certainty(goal.added, validAt));
                 })
                 .toList();
         return new ProgrammeTree(programme.entityId(), programme.value().path("name").asText(),
                 text(programme.value(), "ownerOrgan"), validAt, knownAt, inForce, programme.validFrom(),
-                programme.decision(), fulfilmentPeriod, goals);
+                programme.decision(), fulfilmentPeriod, goals, precision(programme).written(programme.validFrom()),
+                precision(programme).name(), inForce ? certainty(programme, validAt) : null);
+    }
+
+    /** How precisely the paper gives the date of an addition (kept in its value when not to the day). */
+    static DatePrecision precision(Fact added) {
+        String written = added.value().path("effectiveFromPrecision").asText("DAY");
+        return DatePrecision.valueOf(written);
+    }
+
+    /** Inside the month or year its paper gives, an addition is in force uncertainly; after it, certainly. */
+    static String certainty(Fact added, LocalDate validAt) {
+        return validAt.isBefore(precision(added).certainFrom(added.validFrom())) ? "UNCERTAIN" : "CERTAIN";
     }
 
     private static ProgrammeTree.Delmal delmal(ProgrammeState state, ProgrammeState.Entity d,
                                                Map<String, ProgrammeFacts.Measurement> latest,
-                                               Map<String, ProgrammeTree.Fulfilment> fulfilment, String period) {
+                                               Map<String, ProgrammeTree.Fulfilment> fulfilment, String period,
+                                               LocalDate validAt) {
         Fact nameFact = d.nameFact();
         List<ProgrammeTree.Indicator> indicators = children(state, Fact.INDICATOR, d.id).stream()
                 .map(i -> indicator(i, latest.get(i.id), fulfilment.get(i.id))).toList();
         return new ProgrammeTree.Delmal(d.id, d.name(), text(d.added.value(), "description"), d.added.validFrom(),
                 d.added.decision(), nameFact == d.added ? null : nameFact.decision(),
                 combined(period, indicators.stream().map(i -> i.fulfilment() == null
-                        ? Verdict.NOT_ASSESSED.name() : i.fulfilment().status()).toList()), indicators);
+                        ? Verdict.NOT_ASSESSED.name() : i.fulfilment().status()).toList()), indicators,
+                precision(d.added).written(d.added.validFrom()), precision(d.added).name(), certainty(d.added, validAt));
     }
 
     private static ProgrammeTree.Indicator indicator(ProgrammeState.Entity i, ProgrammeFacts.Measurement measurement,

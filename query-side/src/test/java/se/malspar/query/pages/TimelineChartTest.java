@@ -67,7 +67,7 @@ class TimelineChartTest {
                                                     Instant supersededAt) throws Exception {
         return new IndicatorHistory.Version(id, kind, kind, JSON.readTree(value), LocalDate.parse(from), null,
                 new DecisionReference(new DecisionId(decision), decision.toUpperCase()), false, null, null, AT, "strategy",
-                supersededAt, supersededAt == null ? null : "correction");
+                supersededAt, supersededAt == null ? null : "correction", null);
     }
 
     private static IndicatorHistory.MeasurementVersion measurement(String period, String value, String references) throws Exception {

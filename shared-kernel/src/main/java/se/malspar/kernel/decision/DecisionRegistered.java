@@ -8,8 +8,9 @@ import java.time.LocalDate;
  * A decision entered in the register. {@code incomplete} is true when the source paper gives no
  * paragraph or only a month; {@code effectiveFrom} is null when it is not known; {@code note}
  * says what else the register should know (e.g. that the approved wording is not in the papers).
+ * Revision 2 added {@code status}; a revision-1 event has none and was adopted (the field's default).
  */
-@Revision("1")
+@Revision("2")
 public record DecisionRegistered(
         DecisionId decisionId,
         String citation,
@@ -21,13 +22,26 @@ public record DecisionRegistered(
         String protocolUrl,
         LocalDate effectiveFrom,
         boolean incomplete,
-        String note) {
+        String note,
+        DecisionStatus status) {
 
-    /** Without a note. */
+    public DecisionRegistered {
+        status = status == null ? DecisionStatus.ADOPTED : status;
+    }
+
+    /** Adopted. */
+    public DecisionRegistered(DecisionId decisionId, String citation, String organ, MeetingDate meetingDate,
+                              Integer paragraph, String caseNumber, String title, String protocolUrl,
+                              LocalDate effectiveFrom, boolean incomplete, String note) {
+        this(decisionId, citation, organ, meetingDate, paragraph, caseNumber, title, protocolUrl, effectiveFrom,
+                incomplete, note, DecisionStatus.ADOPTED);
+    }
+
+    /** Adopted, without a note. */
     public DecisionRegistered(DecisionId decisionId, String citation, String organ, MeetingDate meetingDate,
                               Integer paragraph, String caseNumber, String title, String protocolUrl,
                               LocalDate effectiveFrom, boolean incomplete) {
         this(decisionId, citation, organ, meetingDate, paragraph, caseNumber, title, protocolUrl, effectiveFrom,
-                incomplete, null);
+                incomplete, null, DecisionStatus.ADOPTED);
     }
 }

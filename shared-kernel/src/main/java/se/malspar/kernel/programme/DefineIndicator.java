@@ -7,7 +7,16 @@ import java.time.LocalDate;
 
 public record DefineIndicator(@TargetAggregateIdentifier IndicatorId indicatorId, DelmalId delmalId, String name,
                               String unit, IndicatorKind kind, Direction direction, boolean politicallyDecidedTarget,
-                              IndicatorSource source, DecisionId decision, LocalDate effectiveFrom, String note) {
+                              IndicatorSource source, DecisionId decision, LocalDate effectiveFrom, String note,
+                              DirectionBasis directionBasis, String directionReason) {
+
+    /** With a decided direction. */
+    public DefineIndicator(IndicatorId indicatorId, DelmalId delmalId, String name, String unit, IndicatorKind kind,
+                           Direction direction, boolean politicallyDecidedTarget, IndicatorSource source,
+                           DecisionId decision, LocalDate effectiveFrom, String note) {
+        this(indicatorId, delmalId, name, unit, kind, direction, politicallyDecidedTarget, source, decision,
+                effectiveFrom, note, null, null);
+    }
 
     /** Without a note. */
     public DefineIndicator(IndicatorId indicatorId, DelmalId delmalId, String name, String unit, IndicatorKind kind,

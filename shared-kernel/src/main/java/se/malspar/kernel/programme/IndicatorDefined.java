@@ -4,12 +4,28 @@ import org.axonframework.serialization.Revision;
 
 import java.time.LocalDate;
 
-/** An indicator defined by decision; {@code note} says what the register should know (e.g. an assumed direction). */
-@Revision("1")
+/**
+ * An indicator defined by decision; {@code note} says what the register should know.
+ * Revision 2 added {@code directionBasis} (DECIDED|ASSUMED, default DECIDED as for a revision-1
+ * event) and {@code directionReason} (why it is assumed).
+ */
+@Revision("2")
 public record IndicatorDefined(IndicatorId indicatorId, DelmalId delmalId, GoalId goalId, String name, String unit,
                                IndicatorKind kind, Direction direction, boolean politicallyDecidedTarget,
                                IndicatorSource source, DecisionReference decision, LocalDate effectiveFrom,
-                               String note) {
+                               String note, DirectionBasis directionBasis, String directionReason) {
+
+    public IndicatorDefined {
+        directionBasis = directionBasis == null ? DirectionBasis.DECIDED : directionBasis;
+    }
+
+    /** With a decided direction. */
+    public IndicatorDefined(IndicatorId indicatorId, DelmalId delmalId, GoalId goalId, String name, String unit,
+                            IndicatorKind kind, Direction direction, boolean politicallyDecidedTarget,
+                            IndicatorSource source, DecisionReference decision, LocalDate effectiveFrom, String note) {
+        this(indicatorId, delmalId, goalId, name, unit, kind, direction, politicallyDecidedTarget, source, decision,
+                effectiveFrom, note, DirectionBasis.DECIDED, null);
+    }
 
     /** Without a note. */
     public IndicatorDefined(IndicatorId indicatorId, DelmalId delmalId, GoalId goalId, String name, String unit,

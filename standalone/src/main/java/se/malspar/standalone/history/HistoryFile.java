@@ -4,13 +4,19 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import se.malspar.kernel.common.Provenance;
+import se.malspar.kernel.decision.DecisionStatus;
 import se.malspar.kernel.programme.Direction;
+import se.malspar.kernel.programme.DirectionBasis;
 import se.malspar.kernel.programme.IndicatorKind;
 import se.malspar.kernel.programme.SourceKind;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -20,7 +26,7 @@ import java.util.List;
  * Unknown fields are refused, so a typo in the file cannot silently drop a value.
  */
 public record HistoryFile(String history, String programme, List<DecisionEntry> decisions,
-                          List<SourceLink> sourceLinks) {
+                          List<SourceLink> sourceLinks, String version) {
 
     /** The file shipped with the application. */
     public static final String RESOURCE = "history/vaggeryd-2019-2022.yml";
@@ -47,32 +53,57 @@ public record HistoryFile(String history, String programme, List<DecisionEntry> 
             if (in == null) {
                 throw new IllegalStateException("history file not on the classpath: " + resource);
             }
-            return YAML.readValue(in, HistoryFile.class);
+            byte[] bytes = in.readAllBytes();
+            HistoryFile file = YAML.readValue(bytes, HistoryFile.class);
+            // The version is the file's content: every event it wrote names exactly what it was read from.
+            return new HistoryFile(file.history(), file.programme(), file.decisions(), file.sourceLinks(), "sha256:" + HexFormat.of()
+                    .formatHex(sha256(bytes)).substring(0, 16));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read history file " + resource, e);
         }
     }
 
-    /** The paper an entry comes from: file, line or line range ("31-33"), and words that stand there. */
-    public record Source(String seed, String lines, String quote) {
+    private static byte[] sha256(byte[] bytes) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(bytes);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
-    /** One decision of the register, with the changes it authorised (possibly none). */
+    /** The paper an entry comes from: file, line or line range ("31-33"), and words that stand there. */
+    public record Source(String seed, String lines, String quote) {
+
+        /** As the events keep it: the seed paper as document, its lines as locator. */
+        public Provenance.Source toProvenance() {
+            return new Provenance.Source("seeds/" + seed, "l. " + lines, quote, null);
+        }
+    }
+
+    /**
+     * One decision of the register, with the changes it authorised (possibly none). {@code status}
+     * is ADOPTED unless the papers show the decision only planned or proposed (PLANNED); a planned
+     * entry says why in {@code statusReason} and authorises no change.
+     */
     public record DecisionEntry(String key, String citation, String caseNumber, String title, Source source,
-                                String note, List<Change> changes) {
+                                String note, DecisionStatus status, String statusReason, List<Change> changes) {
         public DecisionEntry {
             changes = changes == null ? List.of() : List.copyOf(changes);
+            status = status == null ? DecisionStatus.ADOPTED : status;
         }
     }
 
     /**
      * One change, as the admin API takes it. {@code op} names the command: createProgramme,
      * addGoal, addDelmal, defineIndicator, setAmbitionLevel. Only the fields of that command are used.
+     * {@code effectiveFrom} is as the paper gives it: YYYY-MM-DD, or YYYY-MM / YYYY for the structure
+     * (programme, goal, delmål) when the paper gives only the month or year.
      */
     public record Change(String key, String op, String id, String programme, String goal, String delmal,
                          String indicator, String name, String ownerOrgan, String goalArea, String description,
                          String unit, IndicatorKind kind, Direction direction, Boolean politicallyDecidedTarget,
-                         SourceKind sourceKind, String text, LocalDate effectiveFrom, Source source, String note) {
+                         SourceKind sourceKind, String text, String effectiveFrom, Source source, String note,
+                         DirectionBasis directionBasis, String directionReason) {
     }
 
     /**

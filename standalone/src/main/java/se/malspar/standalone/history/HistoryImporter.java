@@ -14,6 +14,8 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 import se.malspar.kernel.programme.ChangeIndicatorSource;
 import se.malspar.command.admin.AdminCommands;
+import se.malspar.kernel.common.DatePrecision;
+import se.malspar.kernel.common.Provenance;
 import se.malspar.kernel.common.RuleViolation;
 import se.malspar.kernel.decision.Citation;
 import se.malspar.kernel.decision.DecisionId;
@@ -31,6 +33,8 @@ import se.malspar.kernel.programme.SetAmbitionLevel;
 import se.malspar.platform.security.Role;
 
 import java.text.Normalizer;
+import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -38,7 +42,9 @@ import java.util.Set;
 /**
  * Replays the history file through the command gateway, with the very command records the admin
  * API sends, as the strategy office's user (so every event's metadata names it), decision by
- * decision in the file's (decision) order. Never writes events itself.
+ * decision in the file's (decision) order. Never writes events itself. Every command carries, as
+ * metadata its events keep, {@code origin: history-import}, the file and its version, the entry's
+ * source (seed, lines, quote) and its note.
  *
  * <p>Idempotent: each entry travels with a stable {@code idempotencyKey}
  * ({@code history/<history>/<key>}), so a second run gets the first answers back and adds no
@@ -101,11 +107,13 @@ public class HistoryImporter {
             long eventsBefore = storedEvents();
             Citation citation = Citation.parse(decision.citation());
             DecisionId decisionId = citation.decisionId();
-            int skipped = send(file, decision.key(), new RegisterDecision(decisionId, citation,
-                    text(decision.caseNumber()), text(decision.title()), null, null, text(decision.note()))) ? 0 : 1;
+            int skipped = send(file, decision.key(), decision.source(), null, new RegisterDecision(decisionId, citation,
+                    text(decision.caseNumber()), text(decision.title()), null, null, registerNote(decision),
+                    decision.status())) ? 0 : 1;
             entries++;
             for (HistoryFile.Change change : decision.changes()) {
-                if (!send(file, decision.key() + "/" + change.key(), command(change, decisionId))) {
+                if (!send(file, decision.key() + "/" + change.key(), change.source(), change.note(),
+                        command(change, decisionId))) {
                     skipped++;
                 }
                 entries++;
@@ -117,7 +125,7 @@ public class HistoryImporter {
         }
         for (HistoryFile.SourceLink link : file.sourceLinks()) {
             // After every decision: the indicators exist. Målspår's own mapping, with its reason.
-            if (!send(file, "source/" + link.key(), new ChangeIndicatorSource(IndicatorId.of(link.indicator()),
+            if (!send(file, "source/" + link.key(), null, null, new ChangeIndicatorSource(IndicatorId.of(link.indicator()),
                     new IndicatorSource(link.kind(), link.kpi()), text(link.reason()), null))) {
                 present++;
             }
@@ -129,10 +137,25 @@ public class HistoryImporter {
         return new Result(entries, present, added);
     }
 
-    /** Sends one entry's command; false when the store says it is already there. */
-    private boolean send(HistoryFile file, String key, Object command) {
-        CommandMessage<?> message = GenericCommandMessage.asCommandMessage(command)
-                .andMetaData(Map.of(AdminCommands.IDEMPOTENCY_KEY, "history/" + file.history() + "/" + key));
+    /**
+     * Sends one entry's command, with its source paper, its note and the import's origin and file
+     * version as metadata (every event it causes keeps them); false when the store says it is already there.
+     */
+    private boolean send(HistoryFile file, String key, HistoryFile.Source source, String note, Object command) {
+        Map<String, Object> metaData = new HashMap<>();
+        metaData.put(AdminCommands.IDEMPOTENCY_KEY, "history/" + file.history() + "/" + key);
+        metaData.put(Provenance.ORIGIN, Provenance.HISTORY_IMPORT);
+        metaData.put(Provenance.HISTORY_FILE, file.history());
+        if (file.version() != null) {
+            metaData.put(Provenance.HISTORY_FILE_VERSION, file.version());
+        }
+        if (source != null) {
+            metaData.putAll(source.toProvenance().toMetaData());
+        }
+        if (text(note) != null) {
+            metaData.put(Provenance.NOTE, text(note));
+        }
+        CommandMessage<?> message = GenericCommandMessage.asCommandMessage(command).andMetaData(metaData);
         try {
             commands.sendAndWait(message);
             return true;
@@ -152,23 +175,44 @@ public class HistoryImporter {
         if (c.op() == null) {
             throw new HistoryImportException("history entry " + c.key() + " has no op");
         }
+        DatePrecision.Dated effective = DatePrecision.parse(c.effectiveFrom(), "effectiveFrom");
+        LocalDate from = effective == null ? null : effective.start();
+        DatePrecision precision = effective == null ? null : effective.precision();
         return switch (c.op()) {
             case "createProgramme" -> new CreateProgramme(ProgrammeId.of(c.id()), text(c.name()), text(c.ownerOrgan()),
-                    decision, c.effectiveFrom());
+                    decision, from, precision);
             case "addGoal" -> new AddGoal(GoalId.of(c.id()), ProgrammeId.of(c.programme()), text(c.name()),
-                    text(c.goalArea()), decision, c.effectiveFrom());
+                    text(c.goalArea()), decision, from, precision);
             case "addDelmal" -> new AddDelmal(DelmalId.of(c.id()), GoalId.of(c.goal()), text(c.name()),
-                    text(c.description()), decision, c.effectiveFrom());
+                    text(c.description()), decision, from, precision);
             case "defineIndicator" -> new DefineIndicator(IndicatorId.of(c.id()), DelmalId.of(c.delmal()),
                     text(c.name()), text(c.unit()), c.kind(), c.direction(),
                     Boolean.TRUE.equals(c.politicallyDecidedTarget()),
                     c.sourceKind() == null ? null : new IndicatorSource(c.sourceKind(), null),
-                    decision, c.effectiveFrom(), text(c.note()));
+                    decision, day(c, effective), text(c.note()), c.directionBasis(), text(c.directionReason()));
             // No rules claimed: the system's reader reads the verbatim text, and what it leaves open stays open.
             case "setAmbitionLevel" -> new SetAmbitionLevel(IndicatorId.of(c.indicator()), text(c.text()), null,
-                    decision, c.effectiveFrom(), null);
+                    decision, day(c, effective), null);
             default -> throw new HistoryImportException("history entry " + c.key() + ": unknown op '" + c.op() + "'");
         };
+    }
+
+    /** The register's note: for a planned decision, why it is planned first, then the entry's note. */
+    private static String registerNote(HistoryFile.DecisionEntry decision) {
+        String note = text(decision.note());
+        String reason = text(decision.statusReason());
+        if (reason == null) {
+            return note;
+        }
+        return "Planned, not shown to be decided: " + reason + (note == null ? "" : " " + note);
+    }
+
+    /** Indicators and ambition levels take effect on a day: a month or year there is an error in the file. */
+    private static LocalDate day(HistoryFile.Change c, DatePrecision.Dated effective) {
+        if (effective != null && effective.precision() != DatePrecision.DAY) {
+            throw new HistoryImportException("history entry " + c.key() + ": effectiveFrom must be a day for " + c.op());
+        }
+        return effective == null ? null : effective.start();
     }
 
     /** As the admin API receives text: NFC, trimmed; absent stays absent. */

@@ -103,7 +103,7 @@ class AuditTrailApiTest {
 
         JsonNode registered = events.get(0);
         assertThat(registered.get("payloadType").asText()).isEqualTo("se.malspar.kernel.decision.DecisionRegistered");
-        assertThat(registered.get("revision").asText()).isEqualTo("1");
+        assertThat(registered.get("revision").asText()).isEqualTo("2");
         assertThat(registered.get("eventId").asText()).isNotBlank();
         assertThat(registered.get("aggregate").get("id").asText()).isEqualTo(decisionId);
         assertThat(registered.get("aggregate").get("type").asText()).isEqualTo("Decision");

@@ -2,6 +2,7 @@ package se.malspar.standalone.history;
 
 import org.junit.jupiter.api.Test;
 import se.malspar.kernel.decision.Citation;
+import se.malspar.kernel.decision.DecisionStatus;
 import se.malspar.kernel.decision.MeetingDate;
 
 import java.io.IOException;
@@ -39,6 +40,33 @@ class HistoryFileTest {
                 "KSAU 2022-02-23 § 38", "KS 2022-03-09 § 70", "KSAU 2022-06-15", "KS 2022-08");
         assertThat(file.decisions().stream().filter(d -> d.citation().equals("KS 2022-08")).findFirst().orElseThrow()
                 .changes()).isEmpty();
+    }
+
+    @Test
+    void whatTheSeedsOnlyPlanIsPlannedWithItsReasonAndAuthorisesNoChange() {
+        List<HistoryFile.DecisionEntry> planned = file.decisions().stream()
+                .filter(d -> d.status() == DecisionStatus.PLANNED).toList();
+        assertThat(planned).extracting(HistoryFile.DecisionEntry::citation)
+                .containsExactlyInAnyOrder("KSAU 2022-06-15", "KS 2022-08");
+        assertThat(planned).allSatisfy(d -> {
+            assertThat(d.statusReason()).as(d.key() + " says why it is planned").isNotBlank();
+            assertThat(d.changes()).as(d.key() + " authorises no change").isEmpty();
+        });
+        assertThat(file.decisions()).filteredOn(d -> d.status() == DecisionStatus.ADOPTED)
+                .allSatisfy(d -> assertThat(d.statusReason()).as(d.key()).isNull());
+    }
+
+    @Test
+    void everyAssumedDirectionIsAFieldWithItsReason() {
+        List<HistoryFile.Change> assumed = file.decisions().stream().flatMap(d -> d.changes().stream())
+                .filter(c -> c.directionBasis() == se.malspar.kernel.programme.DirectionBasis.ASSUMED).toList();
+        assertThat(assumed).hasSize(9).allSatisfy(c -> {
+            assertThat(c.op()).isEqualTo("defineIndicator");
+            assertThat(c.directionReason()).as(c.key()).isNotBlank();
+        });
+        // No assumption is left hidden in free text.
+        assertThat(file.decisions().stream().flatMap(d -> d.changes().stream()))
+                .allSatisfy(c -> assertThat(String.valueOf(c.note())).as(c.key()).doesNotContain("direction: assumed"));
     }
 
     @Test

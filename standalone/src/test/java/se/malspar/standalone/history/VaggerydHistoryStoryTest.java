@@ -123,6 +123,15 @@ class VaggerydHistoryStoryTest {
         assertThat(change.get("entityName").asText()).isEqualTo("Tillgänglighet");
         assertThat(change.get("effectiveFrom").asText()).isEqualTo("2022-03-09");
         assertThat(change.get("recordedBy").asText()).isEqualTo("strategy");
+        // What it changed names its parent goal, and where the change comes from, word for word.
+        assertThat(change.get("parentId").asText()).isEqualTo("KF4");
+        JsonNode provenance = change.get("provenance");
+        assertThat(provenance.get("origin").asText()).isEqualTo("history-import");
+        assertThat(provenance.get("historyFileVersion").asText()).startsWith("sha256:");
+        assertThat(provenance.get("source").get("document").asText()).isEqualTo("seeds/001_f8f93598c9526a84.txt");
+        assertThat(provenance.get("source").get("locator").asText()).isEqualTo("l. 37");
+        assertThat(provenance.get("source").get("quote").asText()).isEqualTo("med ett nytt delmål Tillgänglighet under mål 4");
+        assertThat(provenance.get("note").asText()).isEqualTo("The papers give no indicators for it: none recorded.");
     }
 
     @Test
@@ -148,6 +157,8 @@ class VaggerydHistoryStoryTest {
         assertThat(version.get("decision").get("citation").asText()).isEqualTo("KS 2021-01-13 § 12");
         assertThat(version.get("effectiveFrom").asText()).isEqualTo("2021-01-13");
         assertThat(version.get("recordedBy").asText()).isEqualTo("strategy");
+        assertThat(version.get("provenance").get("source").get("quote").asText()).isEqualTo("ambitionsnivå + 4% över riket 2022");
+        assertThat(version.get("provenance").get("note").asText()).contains("procent or procentenheter");
         // The note that the papers give the proposal's wording is in the register entry of § 12.
         JsonNode ks12 = ok(api.get("auditor", "/api/decisions/ks-2021-01-13-p12"));
         assertThat(ks12.get("note").asText()).contains("remissförslagets lydelse hösten 2020");
@@ -163,6 +174,14 @@ class VaggerydHistoryStoryTest {
         List<String> incomplete = new ArrayList<>();
         ok(api.get("revisor", "/api/decisions?incomplete=true")).forEach(d -> incomplete.add(d.get("citation").asText()));
         assertThat(incomplete).contains("KF 2019-05", "KF 2020-10", "KSAU 2022-06-15", "KS 2022-08");
+        List<String> complete = new ArrayList<>();
+        ok(api.get("revisor", "/api/decisions?incomplete=false")).forEach(d -> complete.add(d.get("citation").asText()));
+        assertThat(complete).contains("KS 2022-03-09 § 70").doesNotContainAnyElementsOf(incomplete);
+        // A direction no paper states is a field, with its reason, not free text.
+        JsonNode definition = ok(api.get("auditor", "/api/indicators/kf1-energiproduktion/history")).get("versions").get(0);
+        assertThat(definition.get("kind").asText()).isEqualTo("DEFINITION");
+        assertThat(definition.get("value").get("directionBasis").asText()).isEqualTo("ASSUMED");
+        assertThat(definition.get("value").get("directionReason").asText()).contains("No paper states the direction");
         // An indicator without an ambition phrase in the papers has no ambition level.
         JsonNode ohalsotal = ok(api.get("auditor", "/api/indicators/kf3-ohalsotal/history"));
         ohalsotal.get("versions").forEach(v -> assertThat(v.get("kind").asText()).isNotEqualTo("AMBITION_LEVEL"));
@@ -197,6 +216,62 @@ class VaggerydHistoryStoryTest {
     }
 
     @Test
+    void whatTheSeedsOnlyPlanIsRegisteredAsPlannedNotAsDecided() {
+        JsonNode august = ok(api.get("auditor", "/api/decisions/ks-2022-08"));
+        assertThat(august.get("status").asText()).isEqualTo("PLANNED");
+        assertThat(august.get("note").asText()).startsWith("Planned, not shown to be decided:")
+                .contains("sammanträde i augusti");
+        assertThat(august.get("changes")).isEmpty();
+        JsonNode ksau = ok(api.get("auditor", "/api/decisions/ksau-2022-06-15"));
+        assertThat(ksau.get("status").asText()).isEqualTo("PLANNED");
+        JsonNode ks70 = ok(api.get("auditor", "/api/decisions/ks-2022-03-09-p70"));
+        assertThat(ks70.get("status").asText()).isEqualTo("ADOPTED");
+        assertThat(ks70.get("adoption").isNull()).isTrue();
+    }
+
+    @Test
+    void theProgrammeAdoptedInOctober2020IsInForceUncertainlyInOctoberAndCertainlyAfter() {
+        JsonNode newYearsEve = ok(api.get("auditor", "/api/programmes/vaggeryd-hallbarhetsprogram?validAt=2020-12-31"));
+        assertThat(newYearsEve.get("inForce").asBoolean()).isTrue();
+        assertThat(newYearsEve.get("certainty").asText()).isEqualTo("CERTAIN");
+        assertThat(newYearsEve.get("effectiveFromWritten").asText()).isEqualTo("2020-10");
+        assertThat(newYearsEve.get("effectiveFromPrecision").asText()).isEqualTo("MONTH");
+        assertThat(newYearsEve.get("decision").get("citation").asText()).isEqualTo("KF 2020-10");
+        assertThat(newYearsEve.get("goals")).hasSize(4);
+        newYearsEve.get("goals").forEach(g -> assertThat(g.get("certainty").asText()).isEqualTo("CERTAIN"));
+
+        JsonNode october = ok(api.get("auditor", "/api/programmes/vaggeryd-hallbarhetsprogram?validAt=2020-10-15"));
+        assertThat(october.get("inForce").asBoolean()).isTrue();
+        assertThat(october.get("certainty").asText()).isEqualTo("UNCERTAIN");
+        october.get("goals").forEach(g -> {
+            assertThat(g.get("certainty").asText()).isEqualTo("UNCERTAIN");
+            g.get("delmal").forEach(d -> assertThat(d.get("certainty").asText()).isEqualTo("UNCERTAIN"));
+        });
+
+        JsonNode september = ok(api.get("auditor", "/api/programmes/vaggeryd-hallbarhetsprogram?validAt=2020-09-30"));
+        assertThat(september.get("inForce").asBoolean()).isFalse();
+        JsonNode june2021 = ok(api.get("auditor", "/api/programmes/vaggeryd-hallbarhetsprogram?validAt=2021-06-01"));
+        assertThat(june2021.get("certainty").asText()).isEqualTo("CERTAIN");
+    }
+
+    @Test
+    void aDiffEntryForAnAddedIndicatorCarriesItsAmbitionLevelAndSource() {
+        JsonNode diff = ok(api.get("auditor",
+                "/api/programmes/vaggeryd-hallbarhetsprogram/diff?from=2020-12-31&to=2021-06-01"));
+        JsonNode added = null;
+        for (JsonNode c : diff.get("changes")) {
+            if (c.get("entityId").asText().equals("kf2-gymnasiebehorighet")) {
+                added = c;
+            }
+        }
+        assertThat(added).as(diff.toString()).isNotNull();
+        assertThat(added.get("change").asText()).isEqualTo("ADDED");
+        assertThat(added.get("state").get("ambitionLevel").get("text").asText()).isEqualTo("+ 4% över riket 2022");
+        assertThat(added.get("state").get("unit").asText()).isNotBlank();
+        assertThat(added.get("provenance").get("source").get("quote").asText()).isNotBlank();
+    }
+
+    @Test
     void aSecondImportAddsNoEvent() {
         assertThat(secondImport.newEvents()).isZero();
         assertThat(importer.storedEvents()).isEqualTo(eventsAfterFirstImport);
@@ -212,13 +287,18 @@ class VaggerydHistoryStoryTest {
         for (Row row : rows) {
             assertThat(row.metaData().path("userId").asText()).as(row.type()).isEqualTo("strategy");
             assertThat(row.metaData().path("idempotencyKey").asText()).as(row.type()).startsWith("history/vaggeryd-2019-2022/");
+            // Beside the user: that it came from the history file, and from which version of it.
+            assertThat(row.metaData().path("origin").asText()).as(row.type()).isEqualTo("history-import");
+            assertThat(row.metaData().path("historyFileVersion").asText()).as(row.type()).isEqualTo(HistoryFile.load().version());
             if (row.type().endsWith("IndicatorSourceChanged")) {
-                // Målspår's own mapping: no decision, a reason that says so.
+                // Målspår's own mapping: no decision, no seed to quote, a reason that says so.
                 assertThat(row.payload().has("decision")).isFalse();
                 assertThat(row.payload().path("reason").asText()).contains("Målspår's own mapping");
             } else if (row.type().endsWith("DecisionRegistered")) {
+                assertThat(row.metaData().path("sourceQuote").asText()).as(row.type()).isNotBlank();
                 assertThat(row.payload().path("decisionId").asText()).isNotBlank();
             } else {
+                assertThat(row.metaData().path("sourceQuote").asText()).as(row.type()).isNotBlank();
                 assertThat(row.payload().path("decision").path("decisionId").asText()).as(row.type() + " " + row.payload())
                         .isNotBlank();
                 assertThat(row.payload().path("decision").path("citation").asText()).isNotBlank();

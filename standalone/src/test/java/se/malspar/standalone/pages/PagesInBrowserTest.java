@@ -86,7 +86,9 @@ class PagesInBrowserTest {
                 .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(page));
 
         assertThat(auditor.find("h1").getText()).isEqualTo("KS 2022-03-09 § 70");
-        assertThat(auditor.find("main table").getText()).contains("Delmål lades till: Tillgänglighet");
+        assertThat(auditor.find("main table").getText()).contains("Delmål lades till: Tillgänglighet",
+                "Källa:", "med ett nytt delmål Tillgänglighet under mål 4", "seeds/001_f8f93598c9526a84.txt l. 37");
+        assertThat(auditor.find("dl.uppgifter").getText()).contains("Status", "antaget");
     }
 
     @Test
@@ -105,13 +107,23 @@ class PagesInBrowserTest {
     }
 
     @Test
+    void theProgrammeInOctober2020IsShownWithAnUncertainDate() {
+        auditor.open("/program/" + PROGRAMME + "?validAt=2020-10-15");
+        assertThat(auditor.text()).contains("Osäkert datum", "2020-10", "(osäkert datum)")
+                .doesNotContain("Programmet hade inte trätt i kraft");
+        auditor.open("/program/" + PROGRAMME + "?validAt=2020-12-31");
+        assertThat(auditor.text()).contains("Gäller från 2020-10").doesNotContain("Osäkert datum", "(osäkert datum)");
+    }
+
+    @Test
     void theIncompleteDecisionsAreListedAndSayWhatIsMissing() {
         auditor.open("/");
         auditor.click("Ofullständiga beslut");
         List<String> citations = auditor.all("main table tbody th a").stream().map(WebElement::getText).toList();
         assertThat(citations).containsExactly("KF 2019-05", "KS 2020-02", "KF 2020-10", "KSAU 2022-06-15", "KS 2022-08");
         auditor.click("KS 2022-08");
-        assertThat(auditor.text()).contains("Ofullständigt beslut", "saknas i protokollet");
+        assertThat(auditor.text()).contains("Ofullständigt beslut", "saknas i protokollet", "Planerat beslut");
+        assertThat(auditor.find("dl.uppgifter").getText()).contains("planerat");
     }
 
     @Test

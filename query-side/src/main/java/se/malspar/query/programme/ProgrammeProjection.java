@@ -134,7 +134,7 @@ class ProgrammeProjection {
         long index = position(token);
         PendingRows.add(facts, new Fact(message.getIdentifier(), index, index, type(message), null, Fact.INDICATOR,
                 e.indicatorId().value(), null, Fact.SOURCE, value, LocalDate.ofInstant(recordedAt, ZoneOffset.UTC),
-                null, null, recordedAt, user, null, null, null, e.reason()));
+                null, null, recordedAt, user, null, null, null, e.reason(), provenance(message)));
     }
 
     @EventHandler

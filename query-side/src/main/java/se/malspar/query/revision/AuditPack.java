@@ -2,10 +2,21 @@ package se.malspar.query.revision;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ResponseStatusException;
+import se.malspar.kernel.decision.DecisionId;
+import se.malspar.kernel.decision.FindDecision;
 import se.malspar.kernel.integrity.Checkpoint;
+import se.malspar.kernel.programme.FindDecisionChanges;
+import se.malspar.kernel.revision.FindDecisionRevision;
+import se.malspar.platform.web.Fields;
+import se.malspar.platform.web.NotFoundException;
 import se.malspar.query.decision.DecisionView;
 import se.malspar.query.integrity.SealedTree;
 import se.malspar.query.integrity.SigningKeys;
@@ -31,11 +42,13 @@ class AuditPack {
     /** How long the pack waits for the sealer to reach the decision's latest change. */
     private static final long SEAL_WAIT_MILLIS = 5000;
 
+    private final QueryGateway queries;
     private final SealedTree tree;
     private final SigningKeys keys;
     private final ObjectMapper json;
 
-    AuditPack(SealedTree tree, SigningKeys keys, ObjectMapper json) {
+    AuditPack(QueryGateway queries, SealedTree tree, SigningKeys keys, ObjectMapper json) {
+        this.queries = queries;
         this.tree = tree;
         this.keys = keys;
         this.json = json.copy().enable(SerializationFeature.INDENT_OUTPUT);
@@ -52,6 +65,21 @@ class AuditPack {
                     e.aggregateSequenceNumber(), e.payloadType(), e.payloadRevision(), e.timestamp(),
                     b64.encodeToString(e.payload()), e.metaData() == null ? null : b64.encodeToString(e.metaData()));
         }
+    }
+
+    /** The pack of one paragraph as a download: the same answer for the API and the page. */
+    ResponseEntity<byte[]> download(String decisionId) {
+        DecisionId id = Fields.parse(decisionId, "decisionId", DecisionId::fromReference);
+        DecisionView view = queries.query(new FindDecision(id), ResponseTypes.optionalInstanceOf(DecisionView.class)).join()
+                .orElseThrow(() -> new NotFoundException("no decision " + id + " in the register"));
+        List<DecisionChange> changes = queries.query(new FindDecisionChanges(id),
+                ResponseTypes.multipleInstancesOf(DecisionChange.class)).join();
+        DecisionRevision revision = queries.query(new FindDecisionRevision(id),
+                ResponseTypes.instanceOf(DecisionRevision.class)).join();
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType("application/zip"))
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"granskningspaket-" + id + ".zip\"")
+                .body(build(view, changes, revision));
     }
 
     byte[] build(DecisionView entry, List<DecisionChange> changes, DecisionRevision revision) {

@@ -2,26 +2,17 @@ package se.malspar.query.revision;
 
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
-import se.malspar.kernel.decision.DecisionId;
-import se.malspar.kernel.decision.FindDecision;
 import se.malspar.kernel.decision.FindDecisions;
-import se.malspar.kernel.programme.FindDecisionChanges;
-import se.malspar.kernel.revision.FindDecisionRevision;
 import se.malspar.kernel.revision.FindRevisionStatuses;
 import se.malspar.kernel.revision.RevisionStatus;
-import se.malspar.platform.web.Fields;
-import se.malspar.platform.web.NotFoundException;
 import se.malspar.query.decision.DecisionView;
 import se.malspar.query.pages.WebPage;
-import se.malspar.query.programme.DecisionChange;
 
 import java.util.List;
 import java.util.Map;
@@ -66,16 +57,6 @@ class RevisionPages {
 
     @GetMapping(path = "/beslut/{decisionId}/granskningspaket", produces = "application/zip")
     ResponseEntity<byte[]> pack(@PathVariable String decisionId) {
-        DecisionId id = Fields.parse(decisionId, "decisionId", DecisionId::fromReference);
-        DecisionView view = queries.query(new FindDecision(id), ResponseTypes.optionalInstanceOf(DecisionView.class)).join()
-                .orElseThrow(() -> new NotFoundException("no decision " + id + " in the register"));
-        List<DecisionChange> changes = queries.query(new FindDecisionChanges(id),
-                ResponseTypes.multipleInstancesOf(DecisionChange.class)).join();
-        DecisionRevision revision = queries.query(new FindDecisionRevision(id),
-                ResponseTypes.instanceOf(DecisionRevision.class)).join();
-        return ResponseEntity.ok()
-                .contentType(MediaType.parseMediaType("application/zip"))
-                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"granskningspaket-" + id + ".zip\"")
-                .body(packs.build(view, changes, revision));
+        return packs.download(decisionId);
     }
 }

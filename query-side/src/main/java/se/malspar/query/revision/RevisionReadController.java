@@ -4,7 +4,6 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -12,17 +11,10 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import se.malspar.kernel.decision.DecisionId;
-import se.malspar.kernel.decision.FindDecision;
 import se.malspar.kernel.decision.FindDecisions;
-import se.malspar.kernel.programme.FindDecisionChanges;
-import se.malspar.kernel.revision.FindDecisionRevision;
 import se.malspar.kernel.revision.FindRevisionStatuses;
 import se.malspar.kernel.revision.RevisionStatus;
-import se.malspar.platform.web.Fields;
-import se.malspar.platform.web.NotFoundException;
 import se.malspar.query.decision.DecisionView;
-import se.malspar.query.programme.DecisionChange;
 
 import java.util.List;
 import java.util.Map;
@@ -71,17 +63,6 @@ class RevisionReadController {
                     + "public-keys.json, verifications.json and LASMIG.txt (README, Integrity and revision)")
     @GetMapping(path = "/{decisionId}/pack", produces = "application/zip")
     ResponseEntity<byte[]> pack(@PathVariable String decisionId) {
-        DecisionId id = Fields.parse(decisionId, "decisionId", DecisionId::fromReference);
-        DecisionView view = queries.query(new FindDecision(id), ResponseTypes.optionalInstanceOf(DecisionView.class)).join()
-                .orElseThrow(() -> new NotFoundException("no decision " + id + " in the register"));
-        List<DecisionChange> changes = queries.query(new FindDecisionChanges(id),
-                ResponseTypes.multipleInstancesOf(DecisionChange.class)).join();
-        DecisionRevision revision = queries.query(new FindDecisionRevision(id),
-                ResponseTypes.instanceOf(DecisionRevision.class)).join();
-        byte[] zip = packs.build(view, changes, revision);
-        return ResponseEntity.ok()
-                .contentType(MediaType.parseMediaType("application/zip"))
-                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"granskningspaket-" + id + ".zip\"")
-                .body(zip);
+        return packs.download(decisionId);
     }
 }

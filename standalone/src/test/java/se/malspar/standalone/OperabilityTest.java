@@ -48,8 +48,8 @@ class OperabilityTest {
         assertThat(docs.json().get("paths").has("/api/admin/decisions")).isTrue();
         assertThat(docs.json().get("paths").has("/api/decisions/{decisionId}")).isTrue();
         assertThat(docs.body()).contains("KS 2022-03-09");
-        assertThat(docs.json().get("info").get("title").asText()).isEqualTo("Målspår");
-        assertThat(docs.json().get("info").get("version").asText()).isEqualTo("0.1.0");
+        assertThat(docs.json().get("info").get("title").asText()).isEqualTo("Målspår API");
+        assertThat(docs.json().get("info").get("version").asText()).isEqualTo("1");
         assertThat(docs.json().get("info").get("description").asText()).contains("board decision");
     }
 

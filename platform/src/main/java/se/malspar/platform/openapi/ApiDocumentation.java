@@ -49,7 +49,7 @@ class ApiDocumentation {
                 .info(new Info().title("Målspår API").version("1")
                         .description("A municipality's goal programme (KF goals, delmål, indicators, ambition levels, "
                                 + "target values, measurements, fulfilment), every change traceable to the board "
-                                + "decision behind it. Errors are RFC 9457 problem details; each problem's `type` is "
+                                + "decision behind it and the paper it comes from. Errors are RFC 9457 problem details; each problem's `type` is "
                                 + "a page that explains it (`/problem/{code}`). Writes take `Idempotency-Key`; "
                                 + "changes to a known version take `If-Match`."))
                 .servers(List.of(new Server().url("/").description("the host that serves this document")));

@@ -45,6 +45,13 @@ class Programme {
         }
         var authorised = authority.authorise(ChangeKind.CREATE_PROGRAMME, command.decision(), command.effectiveFrom(),
                 command.effectiveFromPrecision());
+        // A programme is decided by the organ that owns it: KF's programme by KF, KS's own goals by KS.
+        String organ = se.malspar.kernel.decision.Citation.parse(authorised.decision().citation()).organ();
+        if (!organ.equals(ownerOrgan)) {
+            throw new se.malspar.kernel.common.RuleViolationException("DECISION_LACKS_COMPETENCE",
+                    authorised.decision().citation() + " cannot create a programme owned by " + ownerOrgan
+                            + ": a programme is created by the organ that owns it");
+        }
         apply(new ProgrammeCreated(command.programmeId(), name, ownerOrgan, authorised.decision(),
                 authorised.effectiveFrom(), authorised.precision()));
         return Accepted.now(command.programmeId());

@@ -16,7 +16,6 @@ import se.malspar.kernel.programme.IndicatorDefined;
 import se.malspar.kernel.programme.IndicatorRetired;
 import se.malspar.kernel.programme.ProgrammeCreated;
 import se.malspar.kernel.programme.TargetValueSet;
-import se.malspar.kernel.programme.structure.ChildRightsLinked;
 
 import java.util.List;
 import java.util.OptionalLong;
@@ -80,11 +79,6 @@ class DecisionChangeLookupProjector implements RevisionScope {
 
     @EventHandler
     void on(TargetValueSet e, EventMessage<?> message) {
-        record(message, e.decision());
-    }
-
-    @EventHandler
-    void on(ChildRightsLinked e, EventMessage<?> message) {
         record(message, e.decision());
     }
 

@@ -18,7 +18,6 @@ import se.malspar.kernel.programme.IndicatorDefined;
 import se.malspar.kernel.programme.IndicatorRetired;
 import se.malspar.kernel.programme.ProgrammeCreated;
 import se.malspar.kernel.programme.TargetValueSet;
-import se.malspar.kernel.programme.structure.ChildRightsLinked;
 import se.malspar.kernel.revision.FindDecisionRevision;
 import se.malspar.kernel.revision.FindRevisionStatuses;
 import se.malspar.kernel.revision.VerificationRecorded;
@@ -90,11 +89,6 @@ class RevisionProjection {
 
     @EventHandler
     void on(TargetValueSet e, TrackingToken token) {
-        change(token, e.decision());
-    }
-
-    @EventHandler
-    void on(ChildRightsLinked e, TrackingToken token) {
         change(token, e.decision());
     }
 

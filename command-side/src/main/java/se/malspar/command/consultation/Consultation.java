@@ -4,6 +4,7 @@ import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.AggregateLifecycle;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 import se.malspar.command.admin.Accepted;
@@ -70,7 +71,7 @@ class Consultation {
         String outcomeText = text(command.outcomeText(), "outcomeText", 300, false);
         apply(new ConsultationResponseRecorded(consultationId, responseId, command.respondent(), subject,
                 recorded.kindOf(subject), comment, proposedAnswer, command.outcome(), outcomeText));
-        return new Accepted(consultationId + "/" + responseId, org.axonframework.modelling.command.AggregateLifecycle.getVersion());
+        return new Accepted(consultationId + "/" + responseId, AggregateLifecycle.getVersion());
     }
 
     @CommandHandler
@@ -94,7 +95,7 @@ class Consultation {
                     + decision.citation() + " made to " + entity);
         }
         apply(new ResponseLinkedToChange(consultationId, responseId, decision, entity, reason));
-        return new Accepted(consultationId + "/" + responseId, org.axonframework.modelling.command.AggregateLifecycle.getVersion());
+        return new Accepted(consultationId + "/" + responseId, AggregateLifecycle.getVersion());
     }
 
     @EventSourcingHandler

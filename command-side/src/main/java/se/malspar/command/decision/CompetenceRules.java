@@ -12,7 +12,8 @@ import java.util.stream.Collectors;
 /**
  * Which organ may authorise which change ({@code malspar.competence.<change>=KF,KS}). The
  * defaults follow the seeds: KF adopts the programme and its goals (and, adopting the programme,
- * its delmål); KS decides delmål, indicators, ambition levels and target values (seed 000: KS
+ * its delmål), KS its own programme and goals (seed 002; the aggregates add: only the owner of a
+ * programme decides it and its goals); KS decides delmål, indicators, ambition levels and target values (seed 000: KS
  * "äger rätt att korrigera"); KSAU only prepares and assigns, so it authorises nothing.
  */
 @ConfigurationProperties(prefix = "malspar")
@@ -22,8 +23,8 @@ public class CompetenceRules {
 
     public static Map<ChangeKind, Set<String>> defaults() {
         Map<ChangeKind, Set<String>> rules = new EnumMap<>(ChangeKind.class);
-        rules.put(ChangeKind.CREATE_PROGRAMME, Set.of("KF"));
-        rules.put(ChangeKind.ADD_GOAL, Set.of("KF"));
+        rules.put(ChangeKind.CREATE_PROGRAMME, Set.of("KF", "KS"));
+        rules.put(ChangeKind.ADD_GOAL, Set.of("KF", "KS"));
         rules.put(ChangeKind.ADD_DELMAL, Set.of("KF", "KS"));
         rules.put(ChangeKind.RENAME_DELMAL, Set.of("KF", "KS"));
         rules.put(ChangeKind.RETIRE_DELMAL, Set.of("KF", "KS"));
@@ -32,6 +33,7 @@ public class CompetenceRules {
         rules.put(ChangeKind.SET_AMBITION_LEVEL, Set.of("KS"));
         rules.put(ChangeKind.SET_TARGET_VALUE, Set.of("KS"));
         rules.put(ChangeKind.ASSESS_FULFILMENT, Set.of("KS"));
+        rules.put(ChangeKind.LINK_CHILD_RIGHTS, Set.of("KF", "KS"));
         return rules;
     }
 

@@ -8,6 +8,8 @@ import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 import se.malspar.command.admin.Accepted;
 import se.malspar.command.decision.DecisionAuthority;
+import se.malspar.kernel.common.RuleViolationException;
+import se.malspar.kernel.decision.Citation;
 import se.malspar.kernel.programme.ChangeKind;
 import se.malspar.kernel.programme.CreateProgramme;
 import se.malspar.kernel.programme.ProgrammeCreated;
@@ -45,6 +47,13 @@ class Programme {
         }
         var authorised = authority.authorise(ChangeKind.CREATE_PROGRAMME, command.decision(), command.effectiveFrom(),
                 command.effectiveFromPrecision());
+        // A programme is decided by the organ that owns it: KF's programme by KF, KS's own goals by KS.
+        String organ = Citation.parse(authorised.decision().citation()).organ();
+        if (!organ.equals(ownerOrgan)) {
+            throw new RuleViolationException("DECISION_LACKS_COMPETENCE",
+                    authorised.decision().citation() + " cannot create a programme owned by " + ownerOrgan
+                            + ": a programme is created by the organ that owns it");
+        }
         apply(new ProgrammeCreated(command.programmeId(), name, ownerOrgan, authorised.decision(),
                 authorised.effectiveFrom(), authorised.precision()));
         return Accepted.now(command.programmeId());

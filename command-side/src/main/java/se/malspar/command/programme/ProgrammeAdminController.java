@@ -62,9 +62,11 @@ class ProgrammeAdminController {
                                      @RequestHeader(name = AdminCommands.IDEMPOTENCY_KEY_HEADER, required = false) String key) {
         ProgrammeId programme = parse(programmeId, "programmeId", ProgrammeId::of);
         GoalId goal = parse(request.goalId(), "goalId", GoalId::of);
+        java.util.List<GoalId> contributesTo = request.contributesTo() == null ? java.util.List.of()
+                : request.contributesTo().stream().map(g -> parse(g, "contributesTo", GoalId::of)).toList();
         Accepted accepted = commands.send(new AddGoal(goal, programme, request.name(), request.goalArea(),
-                decision(request.decision()), start(request.effectiveFrom()), precision(request.effectiveFrom())), key,
-                request.source());
+                decision(request.decision()), start(request.effectiveFrom()), precision(request.effectiveFrom()),
+                contributesTo), key, request.source());
         return AdminCommands.created(accepted, "/api/programmes/" + programme);
     }
 

@@ -54,7 +54,18 @@ final class ProgrammeRequests {
                           @Size(max = 300) @PlainName String goalArea,
                           @Schema(description = DECISION) @NotBlank @Size(max = 64) String decision,
                           @Schema(description = EFFECTIVE_WRITTEN, example = "2020-10") @Size(max = 10) String effectiveFrom,
-            @Schema(description = SOURCE) @Valid SourceRequest source) {
+            @Schema(description = SOURCE) @Valid SourceRequest source,
+            @Schema(description = "Goals of other programmes this goal contributes to (KS's own goals name KF goals); "
+                    + "each must exist", example = "[\"KF1\", \"KF2\"]") @Size(max = 20) List<String> contributesTo) {
+    }
+
+    @Schema(example = """
+            {"articles": [2, 3], "decision": "KS 2022-08-24 § 140"}""")
+    record ChildRightsRequest(@Schema(description = "Articles of the Convention on the Rights of the Child, 1–54; "
+                                      + "[] unlinks") @NotNull @Size(max = 54) List<Integer> articles,
+                              @Schema(description = DECISION) @NotBlank @Size(max = 64) String decision,
+                              @Schema(description = EFFECTIVE) LocalDate effectiveFrom,
+                              @Schema(description = SOURCE) @Valid SourceRequest source) {
     }
 
     @Schema(example = """

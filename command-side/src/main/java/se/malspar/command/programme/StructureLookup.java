@@ -15,6 +15,9 @@ interface StructureLookup {
     /** The entry, read with a share lock so that a concurrent retirement waits for this transaction. */
     Optional<Entry> find(Kind kind, String id);
 
+    /** The organ that owns a programme (its ownerOrgan), when the programme is known. */
+    Optional<String> owner(String programmeId);
+
     /** Whether an active entry of this kind under this parent already has this name (NFC, case-insensitive). */
     boolean nameTaken(Kind kind, String parentId, String name, String exceptId);
 

@@ -32,6 +32,8 @@ class StructureLookupProjector implements StructureLookup {
     @EventHandler
     void on(ProgrammeCreated e) {
         insert(Kind.PROGRAMME, e.programmeId().value(), NO_PARENT, e.name());
+        jdbc.sql("update structure_lookup set owner_organ = :owner where kind = 'PROGRAMME' and entity_id = :id")
+                .param("owner", e.ownerOrgan()).param("id", e.programmeId().value()).update();
     }
 
     @EventHandler
@@ -75,6 +77,12 @@ class StructureLookupProjector implements StructureLookup {
                 .query((rs, n) -> new Entry(Kind.valueOf(rs.getString("kind")), rs.getString("entity_id"),
                         rs.getString("parent_id"), rs.getString("name"), rs.getBoolean("retired")))
                 .optional();
+    }
+
+    @Override
+    public Optional<String> owner(String programmeId) {
+        return jdbc.sql("select owner_organ from structure_lookup where kind = 'PROGRAMME' and entity_id = :id")
+                .param("id", programmeId).query(String.class).optional();
     }
 
     @Override

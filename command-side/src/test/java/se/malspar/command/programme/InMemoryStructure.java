@@ -10,10 +10,25 @@ import java.util.Optional;
 class InMemoryStructure implements StructureLookup {
 
     private final Map<String, Entry> entries = new LinkedHashMap<>();
+    private final Map<String, String> owners = new LinkedHashMap<>();
 
+    /** A programme is owned by KF unless {@link #ownedBy} says otherwise, as the council's programme is. */
     InMemoryStructure with(Kind kind, String id, String parentId, String name) {
         entries.put(kind + "/" + id, new Entry(kind, id, parentId, name, false));
+        if (kind == Kind.PROGRAMME) {
+            owners.put(id, "KF");
+        }
         return this;
+    }
+
+    InMemoryStructure ownedBy(String programmeId, String organ) {
+        owners.put(programmeId, organ);
+        return this;
+    }
+
+    @Override
+    public Optional<String> owner(String programmeId) {
+        return Optional.ofNullable(owners.get(programmeId));
     }
 
     InMemoryStructure retired(Kind kind, String id) {

@@ -70,6 +70,23 @@ class ProgrammeTest {
     }
 
     @Test
+    void ksCreatesAProgrammeOfItsOwnGoalsOnItsOwnDecision() {
+        fixture.givenNoPriorActivity()
+                .when(new CreateProgramme(new ProgrammeId("ks-mal-2020-2022"), "Kommunstyrelsens mål 2020-2022", "KS",
+                        KS_70, null))
+                .expectEvents(new ProgrammeCreated(new ProgrammeId("ks-mal-2020-2022"), "Kommunstyrelsens mål 2020-2022",
+                        "KS", new DecisionReference(KS_70, "KS 2022-03-09 § 70"), LocalDate.of(2022, 3, 9)));
+    }
+
+    @Test
+    void kfCannotCreateAProgrammeOwnedByKs() {
+        fixture.givenNoPriorActivity()
+                .when(new CreateProgramme(PROGRAMME_ID, NAME, "KS", KF_FULL, null))
+                .expectException(refusedWith("DECISION_LACKS_COMPETENCE"))
+                .expectNoEvents();
+    }
+
+    @Test
     void ownerOrganIsWrittenInUpperCase() {
         fixture.givenNoPriorActivity()
                 .when(new CreateProgramme(PROGRAMME_ID, NAME, " kf ", KF_FULL, null))

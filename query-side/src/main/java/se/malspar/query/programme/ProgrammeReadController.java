@@ -21,6 +21,7 @@ import se.malspar.kernel.programme.IndicatorId;
 import se.malspar.kernel.programme.ProgrammeId;
 import se.malspar.platform.web.InvalidFieldException;
 import se.malspar.platform.web.NotFoundException;
+import se.malspar.query.goallinks.GoalLinks;
 
 import static se.malspar.platform.web.Fields.parse;
 
@@ -36,10 +37,12 @@ class ProgrammeReadController {
 
     private final QueryGateway queries;
     private final Clock clock;
+    private final GoalLinks goalLinks;
 
-    ProgrammeReadController(QueryGateway queries, Clock clock) {
+    ProgrammeReadController(QueryGateway queries, Clock clock, GoalLinks goalLinks) {
         this.queries = queries;
         this.clock = clock;
+        this.goalLinks = goalLinks;
     }
 
     @Operation(summary = "Every programme in the register")
@@ -61,7 +64,8 @@ class ProgrammeReadController {
         return queries.query(new FindProgrammeTree(id, validAt != null ? validAt : LocalDate.now(clock),
                         knownAt != null ? knownAt : clock.instant(), period(period)),
                         ResponseTypes.optionalInstanceOf(ProgrammeTree.class))
-                .join().orElseThrow(() -> new NotFoundException("no programme " + id + " (as recorded by then)"));
+                .join().orElseThrow(() -> new NotFoundException("no programme " + id + " (as recorded by then)"))
+                .withLinks(goalLinks);
     }
 
     @Operation(summary = "What changed in force between two dates, each change with its decision",

@@ -4,6 +4,7 @@ import se.malspar.kernel.ambition.AmbitionRule;
 import se.malspar.kernel.programme.DecisionReference;
 import se.malspar.kernel.programme.IndicatorSource;
 import se.malspar.kernel.programme.MeasurementSource;
+import se.malspar.query.goallinks.GoalLinks;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -28,6 +29,16 @@ public record ProgrammeTree(String programmeId, String name, String ownerOrgan, 
                             String fulfilmentPeriod, List<Goal> goals, String effectiveFromWritten,
                             String effectiveFromPrecision, String certainty) {
 
+    /** The same tree with each goal's Barnkonventionen articles and contributions (read from their own tables). */
+    public ProgrammeTree withLinks(GoalLinks links) {
+        List<String> ids = goals.stream().map(Goal::goalId).toList();
+        Map<String, GoalLinks.ChildRights> rights = links.childRights(ids, validAt, knownAt);
+        Map<String, List<String>> contributions = links.contributions(ids);
+        return new ProgrammeTree(programmeId, name, ownerOrgan, validAt, knownAt, inForce, effectiveFrom, decision,
+                fulfilmentPeriod, goals.stream().map(g -> g.withLinks(rights.get(g.goalId()),
+                contributions.get(g.goalId()))).toList(), effectiveFromWritten, effectiveFromPrecision, certainty);
+    }
+
     /** Taking effect on a known day: certain whenever in force. */
     public ProgrammeTree(String programmeId, String name, String ownerOrgan, LocalDate validAt, Instant knownAt,
                          boolean inForce, LocalDate effectiveFrom, DecisionReference decision,
@@ -36,9 +47,26 @@ public record ProgrammeTree(String programmeId, String name, String ownerOrgan, 
                 effectiveFrom == null ? null : effectiveFrom.toString(), "DAY", inForce ? "CERTAIN" : null);
     }
 
+    /**
+     * {@code childRights}: the Barnkonventionen articles in force, with their decision (null when none is
+     * linked); {@code contributesTo}: the goals of other programmes it contributes to (KS's own goals name KF goals).
+     */
     public record Goal(String goalId, String name, String goalArea, LocalDate effectiveFrom,
                        DecisionReference decision, String fulfilment, List<Delmal> delmal, String effectiveFromWritten,
-                       String effectiveFromPrecision, String certainty) {
+                       String effectiveFromPrecision, String certainty, GoalLinks.ChildRights childRights,
+                       List<String> contributesTo) {
+
+        public Goal(String goalId, String name, String goalArea, LocalDate effectiveFrom, DecisionReference decision,
+                    String fulfilment, List<Delmal> delmal, String effectiveFromWritten, String effectiveFromPrecision,
+                    String certainty) {
+            this(goalId, name, goalArea, effectiveFrom, decision, fulfilment, delmal, effectiveFromWritten,
+                    effectiveFromPrecision, certainty, null, List.of());
+        }
+
+        public Goal withLinks(GoalLinks.ChildRights rights, List<String> contributions) {
+            return new Goal(goalId, name, goalArea, effectiveFrom, decision, fulfilment, delmal, effectiveFromWritten,
+                    effectiveFromPrecision, certainty, rights, contributions == null ? List.of() : contributions);
+        }
 
         public Goal(String goalId, String name, String goalArea, LocalDate effectiveFrom, DecisionReference decision,
                     String fulfilment, List<Delmal> delmal) {

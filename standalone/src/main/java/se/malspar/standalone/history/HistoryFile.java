@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import se.malspar.kernel.common.Provenance;
+import se.malspar.kernel.consultation.ConsultationOutcome;
+import se.malspar.kernel.consultation.Respondent;
 import se.malspar.kernel.decision.DecisionStatus;
 import se.malspar.kernel.programme.Direction;
 import se.malspar.kernel.programme.DirectionBasis;
@@ -26,7 +28,7 @@ import java.util.List;
  * Unknown fields are refused, so a typo in the file cannot silently drop a value.
  */
 public record HistoryFile(String history, String programme, List<DecisionEntry> decisions,
-                          List<SourceLink> sourceLinks, String version) {
+                          List<SourceLink> sourceLinks, List<ConsultationEntry> consultations, String version) {
 
     /** The file shipped with the application. */
     public static final String RESOURCE = "history/vaggeryd-2019-2022.yml";
@@ -42,6 +44,7 @@ public record HistoryFile(String history, String programme, List<DecisionEntry> 
     public HistoryFile {
         decisions = decisions == null ? List.of() : List.copyOf(decisions);
         sourceLinks = sourceLinks == null ? List.of() : List.copyOf(sourceLinks);
+        consultations = consultations == null ? List.of() : List.copyOf(consultations);
     }
 
     public static HistoryFile load() {
@@ -56,7 +59,8 @@ public record HistoryFile(String history, String programme, List<DecisionEntry> 
             byte[] bytes = in.readAllBytes();
             HistoryFile file = YAML.readValue(bytes, HistoryFile.class);
             // The version is the file's content: every event it wrote names exactly what it was read from.
-            return new HistoryFile(file.history(), file.programme(), file.decisions(), file.sourceLinks(), "sha256:" + HexFormat.of()
+            return new HistoryFile(file.history(), file.programme(), file.decisions(), file.sourceLinks(),
+                    file.consultations(), "sha256:" + HexFormat.of()
                     .formatHex(sha256(bytes)).substring(0, 16));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read history file " + resource, e);
@@ -111,5 +115,29 @@ public record HistoryFile(String history, String programme, List<DecisionEntry> 
      * name no Kolada KPI, so this is not a decision and cites no seed; {@code reason} says why.
      */
     public record SourceLink(String key, String indicator, SourceKind kind, String kpi, String reason) {
+    }
+
+    /** A consultation round (remiss) with its answers, imported after every decision (its links need the changes). */
+    public record ConsultationEntry(String key, String title, Source source, String note, List<ResponseEntry> responses) {
+        public ConsultationEntry {
+            responses = responses == null ? List.of() : List.copyOf(responses);
+        }
+    }
+
+    /**
+     * One answer as the remiss table gives it: {@code key} is its response id; comment, proposed
+     * answer and {@code outcomeText} are the paper's words; {@code outcome} reads outcomeText
+     * (the file's header says how); {@code changes} are the changes a paper ties it to.
+     */
+    public record ResponseEntry(String key, Respondent respondent, String subject, String comment, String proposedAnswer,
+                                ConsultationOutcome outcome, String outcomeText, Source source, String note,
+                                List<ChangeLink> changes) {
+        public ResponseEntry {
+            changes = changes == null ? List.of() : List.copyOf(changes);
+        }
+    }
+
+    /** The change an answer led to: what {@code decision} (a citation) changed on {@code entity}, and why. */
+    public record ChangeLink(String decision, String entity, String reason) {
     }
 }

@@ -17,6 +17,10 @@ import se.malspar.command.admin.AdminCommands;
 import se.malspar.kernel.common.DatePrecision;
 import se.malspar.kernel.common.Provenance;
 import se.malspar.kernel.common.RuleViolation;
+import se.malspar.kernel.consultation.ConsultationId;
+import se.malspar.kernel.consultation.LinkResponseToChange;
+import se.malspar.kernel.consultation.OpenConsultation;
+import se.malspar.kernel.consultation.RecordConsultationResponse;
 import se.malspar.kernel.decision.Citation;
 import se.malspar.kernel.decision.DecisionId;
 import se.malspar.kernel.decision.RegisterDecision;
@@ -130,6 +134,28 @@ public class HistoryImporter {
                 present++;
             }
             entries++;
+        }
+        for (HistoryFile.ConsultationEntry consultation : file.consultations()) {
+            // After every decision: the changes an answer is linked to exist.
+            ConsultationId id = ConsultationId.of(consultation.key());
+            String key = "consultation/" + consultation.key();
+            present += send(file, key, consultation.source(), consultation.note(),
+                    new OpenConsultation(id, text(consultation.title()), null, null)) ? 0 : 1;
+            entries++;
+            for (HistoryFile.ResponseEntry r : consultation.responses()) {
+                present += send(file, key + "/" + r.key(), r.source(), r.note(), new RecordConsultationResponse(id, r.key(),
+                        r.respondent(), text(r.subject()), text(r.comment()), text(r.proposedAnswer()), r.outcome(),
+                        text(r.outcomeText()))) ? 0 : 1;
+                entries++;
+                for (HistoryFile.ChangeLink link : r.changes()) {
+                    DecisionId decision = Citation.parse(link.decision()).decisionId();
+                    present += send(file, key + "/" + r.key() + "/" + decision + "/" + link.entity(), r.source(), null,
+                            new LinkResponseToChange(id, r.key(), decision, link.entity(), text(link.reason()))) ? 0 : 1;
+                    entries++;
+                }
+            }
+            log.info("History {}: consultation {} with {} response(s)", file.history(), consultation.key(),
+                    consultation.responses().size());
         }
         long added = storedEvents() - before;
         log.info("History {}: done; {} entries sent, {} refused as already present, {} new events", file.history(),

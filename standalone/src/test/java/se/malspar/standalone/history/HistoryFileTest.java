@@ -1,6 +1,7 @@
 package se.malspar.standalone.history;
 
 import org.junit.jupiter.api.Test;
+import se.malspar.kernel.consultation.ConsultationOutcome;
 import se.malspar.kernel.decision.Citation;
 import se.malspar.kernel.decision.DecisionStatus;
 import se.malspar.kernel.decision.MeetingDate;
@@ -81,6 +82,73 @@ class HistoryFileTest {
         }
         assertThat(problems).isEmpty();
         assertThat(cited).isGreaterThan(50);
+    }
+
+    @Test
+    void everyRemissAnswerOfSeed000StandsOnItsLinesWordForWord() throws IOException {
+        assertThat(file.consultations()).hasSize(1);
+        HistoryFile.ConsultationEntry remiss = file.consultations().get(0);
+        List<String> problems = new ArrayList<>();
+        check(remiss.key(), remiss.source(), problems);
+        Set<String> keys = new HashSet<>();
+        for (HistoryFile.ResponseEntry r : remiss.responses()) {
+            String key = remiss.key() + "/" + r.key();
+            assertThat(keys.add(r.key())).as("unique " + key).isTrue();
+            assertThat(r.respondent()).as(key).isNotNull();
+            check(key, r.source(), problems);
+            // Not only the quote: the answer's own words stand on its lines too.
+            for (String words : new String[]{r.comment(), r.proposedAnswer(), r.outcomeText()}) {
+                if (words != null) {
+                    check(key, new HistoryFile.Source(r.source().seed(), r.source().lines(), words), problems);
+                }
+            }
+            assertThat(r.outcome()).as(key + ": outcome read from '" + r.outcomeText() + "'").isEqualTo(outcomeOf(r.outcomeText()));
+            int first = Integer.parseInt(r.source().lines().split("-")[0]);
+            assertThat(first).as(key + " lies in the answer table").isBetween(148, 414);
+            for (HistoryFile.ChangeLink link : r.changes()) {
+                assertThat(Citation.parse(link.decision()).toString()).isEqualTo(link.decision());
+                assertThat(link.reason()).as(key).isNotBlank();
+                assertThat(file.decisions().stream().filter(d -> d.citation().equals(link.decision()))
+                        .flatMap(d -> d.changes().stream()).anyMatch(c -> link.entity().equals(c.id())))
+                        .as(key + ": " + link.decision() + " defines " + link.entity() + " in this file").isTrue();
+            }
+        }
+        assertThat(problems).isEmpty();
+        assertThat(remiss.responses()).as("every answer of l.148-414").hasSize(39);
+        assertThat(remiss.responses()).filteredOn(r -> r.outcome() == ConsultationOutcome.NEJ).hasSize(5);
+        assertThat(remiss.responses()).filteredOn(r -> !r.changes().isEmpty()).extracting(HistoryFile.ResponseEntry::key)
+                .containsExactly("bun-9", "sn-3", "sn-4", "vsbo-1", "vsbo-2");
+    }
+
+    /** The header's reading of the "Ändring" column (choice 12). */
+    private static ConsultationOutcome outcomeOf(String words) {
+        if (words == null || words.startsWith("Inget krav") || words.startsWith("Inga krav")) {
+            return null;
+        }
+        if (words.equals("Ja, ska tas fram")) {
+            return ConsultationOutcome.JA_SKA_TAS_FRAM;
+        }
+        if (words.startsWith("Ja") || words.startsWith("Remiss 1: Ja")) {
+            return ConsultationOutcome.JA;
+        }
+        if (words.startsWith("Nej")) {
+            return ConsultationOutcome.NEJ;
+        }
+        return words.equals("Delvis") ? ConsultationOutcome.DELVIS : null;
+    }
+
+    @Test
+    void ksOwnGoalsAreASecondProgrammeOwnedByKsWithWhatThePapersDoNotGiveMarkedMissing() {
+        List<HistoryFile.Change> ks = file.decisions().stream().filter(d -> d.citation().equals("KS 2020-02"))
+                .findFirst().orElseThrow().changes();
+        assertThat(ks).extracting(HistoryFile.Change::op)
+                .containsExactly("createProgramme", "addGoal", "addGoal", "addGoal", "addGoal");
+        assertThat(ks.get(0).ownerOrgan()).isEqualTo("KS");
+        assertThat(ks).allSatisfy(c -> assertThat(c.effectiveFrom()).as("month precision, as the paper").isEqualTo("2020-02"));
+        assertThat(ks.subList(1, 5)).allSatisfy(c -> {
+            assertThat(c.name()).endsWith("namnet anges ej i underlaget");
+            assertThat(c.note()).isNotBlank();
+        });
     }
 
     @Test
@@ -169,6 +237,8 @@ class HistoryFileTest {
 
     private static String normal(String text) {
         return Normalizer.normalize(text, Normalizer.Form.NFC)
-                .replaceAll("[\\s\\u00A0\\u2007\\u202F\\uF0B7\\uF0A7]+", " ").strip().toLowerCase(Locale.ROOT);
+                .replaceAll("[\\s\\u00A0\\u2007\\u202F\\uF0B7\\uF0A7]+", " ").strip().toLowerCase(Locale.ROOT)
+                // a word the paper breaks over two lines ("budget-" / "sammanhang") reads as one
+                .replace("- ", "-");
     }
 }

@@ -94,7 +94,8 @@ class VaggerydHistoryStoryTest {
     void theStartImportWroteOneEventPerEntryOfTheFile() {
         HistoryFile file = HistoryFile.load();
         long entries = file.decisions().size() + file.decisions().stream().mapToLong(d -> d.changes().size()).sum()
-                + file.sourceLinks().size();
+                + file.sourceLinks().size() + file.consultations().stream().mapToLong(c -> 1 + c.responses().size()
+                + c.responses().stream().mapToLong(r -> r.changes().size()).sum()).sum();
         assertThat(eventsAfterFirstImport).isEqualTo(entries);
     }
 
@@ -272,6 +273,62 @@ class VaggerydHistoryStoryTest {
     }
 
     @Test
+    void theRemissTableOfSeed000IsThereWithItsLinesAndTheAuditorAsksItInOneCall() {
+        String remiss = "/api/consultations/remiss-ambitionsniva-hosten-2020";
+        JsonNode all = ok(api.get("auditor", remiss));
+        assertThat(all.get("title").asText()).isEqualTo("Övergripande summering remissvar");
+        assertThat(all.get("decision").isNull()).as("no paper gives the decision that sent it").isTrue();
+        assertThat(all.get("sentOn").isNull()).isTrue();
+        assertThat(all.get("responseCount").asInt()).isEqualTo(39);
+        JsonNode vsbo = all.get("responses").get(19);
+        assertThat(vsbo.get("responseId").asText()).isEqualTo("vsbo-1");
+        assertThat(vsbo.get("respondent").asText()).isEqualTo("VSBo");
+        assertThat(vsbo.get("subject").asText()).isEqualTo("KF1");
+        assertThat(vsbo.get("subjectKind").asText()).isEqualTo("GOAL");
+        assertThat(vsbo.get("outcomeText").asText()).isEqualTo("Ja, nytt värde föreslås");
+        assertThat(vsbo.get("source").get("document").asText()).isEqualTo("seeds/000_ab05747c32fdfa27.txt");
+        assertThat(vsbo.get("source").get("locator").asText()).isEqualTo("l. 302-309");
+
+        JsonNode turnedDown = ok(api.get("auditor", remiss + "?outcome=NEJ")).get("responses");
+        List<String> nej = new ArrayList<>();
+        turnedDown.forEach(r -> nej.add(r.get("responseId").asText()));
+        assertThat(nej).containsExactly("bun-1", "bun-2", "bun-4", "bun-5", "tn-2");
+
+        JsonNode changed = ok(api.get("auditor", remiss + "?ledToChange=true")).get("responses");
+        List<String> led = new ArrayList<>();
+        changed.forEach(r -> led.add(r.get("responseId").asText() + " → " + r.get("changes").get(0).get("entity").asText()
+                + " (" + r.get("changes").get(0).get("decision").get("citation").asText() + ")"));
+        assertThat(led).containsExactly(
+                "bun-9 → kf2-likvardig-skola-i-alla-delomraden (KS 2021-01-13 § 12)",
+                "sn-3 → kf1-utveckling-av-omsorg-skola-och-service (KS 2021-01-13 § 12)",
+                "sn-4 → kf1-socialt-valfardsindex (KS 2021-01-13 § 12)",
+                "vsbo-1 → kf1-antal-bostader-och-upplatelseform (KS 2021-01-13 § 12)",
+                "vsbo-2 → kf1-socialt-valfardsindex (KS 2021-01-13 § 12)");
+
+        JsonNode behind = ok(api.get("revisor", "/api/consultations/responses?entity=kf1-socialt-valfardsindex"));
+        assertThat(behind.findValuesAsText("responseId")).containsExactly("sn-4", "vsbo-2");
+    }
+
+    @Test
+    void ksOwnGoalsAreASecondProgrammeOwnedByKsWithTheirSourceAndWhatIsMissingSaidSo() {
+        JsonNode tree = ok(api.get("auditor", "/api/programmes/vaggeryd-ks-mal-2020-2022?validAt=2020-12-31"));
+        assertThat(tree.get("ownerOrgan").asText()).isEqualTo("KS");
+        assertThat(tree.get("decision").get("citation").asText()).isEqualTo("KS 2020-02");
+        assertThat(tree.get("effectiveFromWritten").asText()).as("month precision, as the paper").isEqualTo("2020-02");
+        assertThat(tree.get("goals").findValuesAsText("goalId")).containsExactly("KS1", "KS2", "KS3", "KS4");
+        for (JsonNode goal : tree.get("goals")) {
+            assertThat(goal.get("name").asText()).endsWith("namnet anges ej i underlaget");
+            assertThat(goal.get("contributesTo")).as("not in the papers").isEmpty();
+        }
+        JsonNode added = ok(api.get("revisor", "/api/decisions/ks-2020-02")).get("changes");
+        assertThat(added.toString()).contains("Kommunstyrelsen har fyra mål för mandatperioden");
+        for (String corrected : List.of("ks-2020-10-07-p175", "ks-2021-01-13-p10", "ksau-2021-02-17-p45")) {
+            JsonNode entry = ok(api.get("revisor", "/api/decisions/" + corrected));
+            assertThat(entry.get("changes")).as(corrected + ": the papers do not give what it changed").isEmpty();
+        }
+    }
+
+    @Test
     void aSecondImportAddsNoEvent() {
         assertThat(secondImport.newEvents()).isZero();
         assertThat(importer.storedEvents()).isEqualTo(eventsAfterFirstImport);
@@ -294,6 +351,10 @@ class VaggerydHistoryStoryTest {
                 // Målspår's own mapping: no decision, no seed to quote, a reason that says so.
                 assertThat(row.payload().has("decision")).isFalse();
                 assertThat(row.payload().path("reason").asText()).contains("Målspår's own mapping");
+            } else if (row.type().endsWith("ConsultationOpened") || row.type().endsWith("ConsultationResponseRecorded")) {
+                // A remiss and its answers are papers, not decisions: each cites its lines in seed 000.
+                assertThat(row.metaData().path("sourceQuote").asText()).as(row.type()).isNotBlank();
+                assertThat(row.metaData().path("sourceDocument").asText()).isEqualTo("seeds/000_ab05747c32fdfa27.txt");
             } else if (row.type().endsWith("DecisionRegistered")) {
                 assertThat(row.metaData().path("sourceQuote").asText()).as(row.type()).isNotBlank();
                 assertThat(row.payload().path("decisionId").asText()).isNotBlank();

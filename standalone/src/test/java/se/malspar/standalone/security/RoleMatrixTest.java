@@ -45,7 +45,9 @@ class RoleMatrixTest {
             "delmalId", "KF4-tillganglighet",
             "indicatorId", "KF4-tillganglighet-1",
             "name", "decision-register",
-            "code", "not-found");
+            "code", "not-found",
+            "consultationId", "remiss-ambitionsniva-hosten-2020",
+            "responseId", "vsbo-1");
     private static final String DEFAULT_VALUE = "ks-2022-03-09-p70";
     /** A mapping that accepts any method is checked with each of these. */
     private static final List<HttpMethod> ANY_METHOD = List.of(
@@ -60,12 +62,16 @@ class RoleMatrixTest {
             Expectation.any("/actuator/health", "/actuator/health/**").isPublic(),
             Expectation.any("/actuator", "/actuator/**").roles(Role.OPERATOR),
             Expectation.any("/api/admin/projections", "/api/admin/projections/**").roles(Role.OPERATOR),
+            // Issue 15: remiss rounds and answers, child-rights links (admin writes) and their reads.
+            Expectation.any("/api/admin/consultations", "/api/admin/consultations/**", "/api/admin/goals/{goalId}/child-rights")
+                    .roles(Role.STRATEGY),
             Expectation.any("/api/admin/**").roles(Role.STRATEGY),
             Expectation.get("/api/revision/decisions", "/api/revision/decisions/{decisionId}/pack")
                     .roles(Role.REVISOR, Role.AUDITOR),
             Expectation.any("/api/revision/**").roles(Role.REVISOR),
             Expectation.any("/api/integrity/verifications", "/api/integrity/verifications/**")
                     .roles(Role.REVISOR, Role.OPERATOR),
+            Expectation.get("/api/consultations", "/api/consultations/**").roles(Role.STRATEGY, Role.AUDITOR, Role.REVISOR),
             Expectation.get("/api/**").roles(Role.STRATEGY, Role.AUDITOR, Role.REVISOR),
             Expectation.get("/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml", "/swagger-ui.html", "/swagger-ui/**")
                     .anyAuthenticated(),

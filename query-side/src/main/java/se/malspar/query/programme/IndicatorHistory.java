@@ -49,6 +49,14 @@ public record IndicatorHistory(String indicatorId, String name, String delmalId,
                 verdicts.stream().map(IndicatorFulfilment.VerdictVersion::of).toList());
     }
 
+    /** The same history with what triggered each computed verdict (read from the verdict's own event). */
+    IndicatorHistory resolved(VerdictEvents events) {
+        java.util.Map<String, JsonNode> triggers = events.triggers(verdicts.stream()
+                .filter(v -> "COMPUTED".equals(v.source())).map(IndicatorFulfilment.VerdictVersion::versionId).toList());
+        return new IndicatorHistory(indicatorId, name, delmalId, programmeId, versions, measurements,
+                verdicts.stream().map(v -> v.withTrigger(triggers.get(v.versionId()))).toList());
+    }
+
     private static String kindOf(Fact f) {
         return switch (f.attribute()) {
             case Fact.ADDED -> "DEFINITION";

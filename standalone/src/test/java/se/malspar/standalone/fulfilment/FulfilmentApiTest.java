@@ -74,7 +74,16 @@ class FulfilmentApiTest {
         assertThat(f.get("source").asText()).isEqualTo("COMPUTED");
         JsonNode computed = f.get("computed");
         assertThat(computed.get("principleVersion").asText()).isNotBlank();
-        assertThat(computed.get("inputs").get("history").get(0).get("value").decimalValue()).isEqualByComparingTo("81.2");
+        assertThat(computed.get("inputs").get("observation").get("value").decimalValue()).isEqualByComparingTo("81.2");
+        assertThat(computed.get("trigger").get("event").asText()).isEqualTo("MeasurementRecorded");
+        // The events the inputs came from, as stored: a revisor recomputes the verdict from them.
+        assertThat(f.get("sourceEvents").findValuesAsText("role"))
+                .containsExactly("definition", "ambitionLevel", "observation");
+        JsonNode measured = f.get("sourceEvents").get(2);
+        assertThat(measured.get("type").asText()).endsWith("MeasurementRecorded");
+        assertThat(measured.get("sequenceNumber").asLong())
+                .isEqualTo(computed.get("inputs").get("sources").get("observation").asLong());
+        assertThat(measured.get("payload").get("value").decimalValue()).isEqualByComparingTo("81.2");
         assertThat(computed.get("inputs").get("rules").get(0).get("marginUnit").asText()).isEqualTo("PERCENTAGE_POINTS");
         assertThat(computed.get("explanationSv").asText()).contains("81,2").contains("85,6");
         assertThat(computed.get("explanationEn").asText()).isNotBlank();

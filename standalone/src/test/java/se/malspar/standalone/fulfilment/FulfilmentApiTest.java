@@ -164,7 +164,9 @@ class FulfilmentApiTest {
                 () -> api.get("auditor", "/api/indicators/" + indicator + "/fulfilment"), r -> r.status() == 200).json();
         assertThat(byDefault.get("period").asText()).as("the latest period with a verdict").isEqualTo("2022-AR");
         assertThat(byDefault.get("computed").get("inputs")).isEqualTo(latest.get("computed").get("inputs"));
-        assertThat(byDefault.get("computed").get("inputs").get("history")).hasSize(2);
+        // Only what the verdict used: the value assessed and the earlier one it could compare with.
+        assertThat(byDefault.get("computed").get("inputs").get("observation").get("period").asText()).isEqualTo("2022-AR");
+        assertThat(byDefault.get("computed").get("inputs").get("previous").get("period").asText()).isEqualTo("2021-AR");
 
         JsonNode history = ok(api.get("auditor", "/api/indicators/" + indicator + "/history"));
         List<JsonNode> verdicts = new ArrayList<>();

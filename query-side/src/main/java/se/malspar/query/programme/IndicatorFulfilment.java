@@ -8,6 +8,8 @@ import se.malspar.kernel.programme.DecisionReference;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /**
  * An indicator's fulfilment for one report period ("why red"): the status in force (a human
@@ -66,8 +68,8 @@ public record IndicatorFulfilment(String indicatorId, String period, String stat
 
     /** The same fulfilment with each verdict's trigger and the current computed verdict's source events. */
     IndicatorFulfilment resolved(VerdictEvents events) {
-        java.util.Map<String, JsonNode> triggers = events.triggers(versions.stream().map(VerdictVersion::versionId).toList());
-        java.util.function.UnaryOperator<VerdictVersion> withTrigger =
+        Map<String, JsonNode> triggers = events.triggers(versions.stream().map(VerdictVersion::versionId).toList());
+        UnaryOperator<VerdictVersion> withTrigger =
                 v -> v == null ? null : v.withTrigger(triggers.get(v.versionId()));
         return new IndicatorFulfilment(indicatorId, period, status, source, withTrigger.apply(computed),
                 withTrigger.apply(assessment), versions.stream().map(withTrigger).toList(), reason,

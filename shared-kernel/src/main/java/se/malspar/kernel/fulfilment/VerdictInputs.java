@@ -7,6 +7,7 @@ import se.malspar.kernel.programme.IndicatorKind;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * What a verdict used, and nothing more, so that its size does not grow with the indicator's history: the
@@ -63,6 +64,6 @@ public record VerdictInputs(String period, List<AmbitionRule> rules, boolean amb
         return other != null && rules.equals(other.rules) && ambiguous == other.ambiguous
                 && (targetValue == null ? other.targetValue == null
                 : other.targetValue != null && targetValue.compareTo(other.targetValue) == 0)
-                && java.util.Objects.equals(targetYear, other.targetYear);
+                && Objects.equals(targetYear, other.targetYear);
     }
 }

@@ -685,7 +685,7 @@ public final class RebuildBenchmark {
                     + "\n  mirror    " + mirrored);
         }
         Support.log("check: a real RecordMeasurement on %s (%d earlier events, %.2f s through HTTP) stored a "
-                        + "FulfilmentComputed equal to the mirrored one (%s, %d observations in its inputs)", id,
-                mirror.nextSequence, seconds, real.assessment().verdict(), real.inputs().history().size());
+                        + "FulfilmentComputed equal to the mirrored one (%s, based on %s)", id,
+                mirror.nextSequence, seconds, real.assessment().verdict(), real.assessment().basedOnPeriod());
     }
 }

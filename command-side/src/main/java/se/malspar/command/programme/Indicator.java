@@ -1,6 +1,7 @@
 package se.malspar.command.programme;
 
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -18,12 +19,10 @@ import se.malspar.kernel.ambition.AmbitionRule;
 import se.malspar.kernel.common.Quantities;
 import se.malspar.kernel.common.RuleViolationException;
 import se.malspar.kernel.fulfilment.AssessFulfilment;
-import se.malspar.kernel.fulfilment.AssessmentInput;
-import se.malspar.kernel.fulfilment.AssessmentPrinciple;
 import se.malspar.kernel.fulfilment.FulfilmentAssessed;
 import se.malspar.kernel.fulfilment.FulfilmentComputed;
-import se.malspar.kernel.fulfilment.Observation;
-import se.malspar.kernel.programme.Direction;
+import se.malspar.kernel.fulfilment.IndicatorEvidence;
+import se.malspar.kernel.fulfilment.VerdictTrigger;
 import se.malspar.kernel.programme.AmbitionLevel;
 import se.malspar.kernel.programme.AmbitionLevelCorrected;
 import se.malspar.kernel.programme.AmbitionLevelSet;
@@ -49,15 +48,11 @@ import se.malspar.kernel.programme.SetTargetValue;
 import se.malspar.kernel.programme.TargetValueSet;
 
 import java.math.BigDecimal;
-import java.time.LocalDate;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.TreeMap;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
@@ -72,15 +67,14 @@ class Indicator {
     private IndicatorId indicatorId;
     private DelmalId delmalId;
     private IndicatorKind kind;
-    private Direction direction;
     private boolean politicallyDecidedTarget;
     private boolean retired;
     private IndicatorSource source;
-    /** Every recorded ambition level, oldest first, as corrected: a correction needs the entry it fixes. */
-    private final List<AmbitionEntry> ambitionLevels = new ArrayList<>();
-    /** Decided target values, oldest first, and the latest observation per report period: the principle's inputs. */
-    private final List<TargetValueSet> targetValues = new ArrayList<>();
-    private final Map<String, Observation> observations = new TreeMap<>(Comparator.comparingInt(FollowUpPeriod::order));
+    /**
+     * The principle's inputs: ambition levels (as corrected: a correction needs the entry it fixes), målvärden,
+     * the latest observation and verdict per report period, each with the sequence number of its event.
+     */
+    private final IndicatorEvidence evidence = new IndicatorEvidence();
 
     Indicator() {
         // for Axon
@@ -155,12 +149,13 @@ class Indicator {
     }
 
     @CommandHandler
-    Accepted handle(SetAmbitionLevel command, DecisionAuthority authority, StructureLookup structure) {
+    Accepted handle(SetAmbitionLevel command, DecisionAuthority authority, StructureLookup structure,
+                    ClosedPeriods closed) {
         requireActive();
         requireActiveDelmal(structure);
         AmbitionLevel level = read(Rules.requireText(command.text(), "text", 1000), command.rules());
         var authorised = authority.authorise(ChangeKind.SET_AMBITION_LEVEL, command.decision(), command.effectiveFrom());
-        boolean alreadyRecorded = ambitionLevels.stream().anyMatch(entry ->
+        boolean alreadyRecorded = evidence.ambitionLevels().stream().anyMatch(entry ->
                 entry.decision().decisionId().equals(authorised.decision().decisionId())
                         && entry.effectiveFrom().equals(authorised.effectiveFrom())
                         && entry.level().equals(level));
@@ -169,13 +164,14 @@ class Indicator {
                     + authorised.decision().citation() + " from " + authorised.effectiveFrom());
         }
         apply(new AmbitionLevelSet(indicatorId, level, authorised.decision(), authorised.effectiveFrom()));
+        reassess("AmbitionLevelSet", authorised.decision(), closed);
         return Accepted.now(indicatorId);
     }
 
     @CommandHandler
-    Accepted handle(CorrectAmbitionLevel command) {
+    Accepted handle(CorrectAmbitionLevel command, ClosedPeriods closed) {
         String reason = Rules.requireText(command.reason(), "reason", 2000);
-        AmbitionEntry entry = ambitionLevels.stream()
+        IndicatorEvidence.LevelEntry entry = evidence.ambitionLevels().stream()
                 .filter(e -> command.correctsDecision() == null || e.decision().decisionId().equals(command.correctsDecision()))
                 .reduce((first, second) -> second)
                 .orElseThrow(() -> new RuleViolationException("NOTHING_TO_CORRECT", command.correctsDecision() == null
@@ -192,11 +188,13 @@ class Indicator {
         }
         apply(new AmbitionLevelCorrected(indicatorId, entry.decision(), entry.effectiveFrom(), entry.level(), corrected,
                 reason));
+        reassess("AmbitionLevelCorrected", entry.decision(), closed);
         return Accepted.now(indicatorId);
     }
 
     @CommandHandler
-    Accepted handle(SetTargetValue command, DecisionAuthority authority, StructureLookup structure) {
+    Accepted handle(SetTargetValue command, DecisionAuthority authority, StructureLookup structure,
+                    ClosedPeriods closed) {
         requireActive();
         requireActiveDelmal(structure);
         if (!politicallyDecidedTarget) {
@@ -214,6 +212,7 @@ class Indicator {
         var authorised = authority.authorise(ChangeKind.SET_TARGET_VALUE, command.decision(), command.effectiveFrom());
         apply(new TargetValueSet(indicatorId, value, command.year(), authorised.decision(),
                 authorised.effectiveFrom()));
+        reassess("TargetValueSet", authorised.decision(), closed);
         return Accepted.now(indicatorId);
     }
 
@@ -254,8 +253,8 @@ class Indicator {
         apply(new MeasurementRecorded(indicatorId, command.period(), value, command.done(),
                 command.dataPeriod(), references, source, command.note()));
         // New data: the verdict for the period is computed again and recorded beside any earlier one.
-        AssessmentInput input = assessmentInput(command.period());
-        apply(new FulfilmentComputed(indicatorId, command.period(), input, AssessmentPrinciple.assess(input)));
+        apply(evidence.compute(indicatorId, command.period(),
+                new VerdictTrigger("MeasurementRecorded", evidence.lastSequence(), null)));
         return Accepted.now(indicatorId);
     }
 
@@ -277,31 +276,17 @@ class Indicator {
     }
 
     /**
-     * What the principle sees for a report period: the ambition level and target value in force on
-     * the day the period reports on, and the latest observation of every period up to it.
+     * Verdicts follow the level: after a changed ambition level, målvärde or principle, every period whose
+     * latest verdict was given against another level is assessed again, as a new verdict beside the old one
+     * that names the change. Closed periods keep their verdicts.
      */
-    private AssessmentInput assessmentInput(String period) {
-        LocalDate reportDate = FollowUpPeriod.endDate(period);
-        AmbitionEntry ambition = null;
-        for (AmbitionEntry entry : ambitionLevels) {
-            if (!entry.effectiveFrom().isAfter(reportDate)
-                    && (ambition == null || !entry.effectiveFrom().isBefore(ambition.effectiveFrom()))) {
-                ambition = entry;
+    private void reassess(String event, DecisionReference decision, ClosedPeriods closed) {
+        VerdictTrigger trigger = new VerdictTrigger(event, evidence.lastSequence(), decision);
+        for (String period : evidence.periodsToReassess()) {
+            if (!closed.isClosed(indicatorId, period)) {
+                apply(evidence.compute(indicatorId, period, trigger));
             }
         }
-        TargetValueSet target = null;
-        for (TargetValueSet entry : targetValues) {
-            if (!entry.effectiveFrom().isAfter(reportDate)
-                    && (target == null || !entry.effectiveFrom().isBefore(target.effectiveFrom()))) {
-                target = entry;
-            }
-        }
-        List<Observation> history = observations.entrySet().stream()
-                .filter(o -> FollowUpPeriod.order(o.getKey()) <= FollowUpPeriod.order(period))
-                .map(Map.Entry::getValue).toList();
-        return new AssessmentInput(period, ambition == null ? List.of() : ambition.level().rules(),
-                ambition != null && ambition.level().ambiguous(), direction, kind,
-                target == null ? null : target.value(), target == null ? null : target.year(), history);
     }
 
     /** The verbatim text, read by the reader; rules a client sends must agree with the text. */
@@ -351,15 +336,15 @@ class Indicator {
     }
 
     @EventSourcingHandler
-    void on(IndicatorDefined event) {
+    void on(IndicatorDefined event, @SequenceNumber long sequence) {
         indicatorId = event.indicatorId();
         delmalId = event.delmalId();
         kind = event.kind();
-        direction = event.direction();
         politicallyDecidedTarget = event.politicallyDecidedTarget();
         source = event.source() == null || event.source().kind() == null ? null
                 : new IndicatorSource(event.source().kind(), event.source().kpi() == null || event.source().kpi().isBlank()
                 ? null : event.source().kpi().strip().toUpperCase(java.util.Locale.ROOT));
+        evidence.apply(event, sequence);
     }
 
     @EventSourcingHandler
@@ -372,33 +357,29 @@ class Indicator {
         retired = true;
     }
 
+    /** Ambition levels, their corrections, målvärden, measurements and verdicts: the principle's inputs. */
     @EventSourcingHandler
-    void on(AmbitionLevelSet event) {
-        ambitionLevels.add(new AmbitionEntry(event.decision(), event.effectiveFrom(), event.ambitionLevel()));
+    void on(AmbitionLevelSet event, @SequenceNumber long sequence) {
+        evidence.apply(event, sequence);
     }
 
     @EventSourcingHandler
-    void on(TargetValueSet event) {
-        targetValues.add(event);
+    void on(AmbitionLevelCorrected event, @SequenceNumber long sequence) {
+        evidence.apply(event, sequence);
     }
 
     @EventSourcingHandler
-    void on(MeasurementRecorded event) {
-        observations.put(event.period(), new Observation(event.period(), event.value(), event.done(), event.dataPeriod(),
-                event.referenceValues()));
+    void on(TargetValueSet event, @SequenceNumber long sequence) {
+        evidence.apply(event, sequence);
     }
 
     @EventSourcingHandler
-    void on(AmbitionLevelCorrected event) {
-        for (int i = ambitionLevels.size() - 1; i >= 0; i--) {
-            AmbitionEntry entry = ambitionLevels.get(i);
-            if (entry.decision().equals(event.corrects()) && entry.effectiveFrom().equals(event.effectiveFrom())) {
-                ambitionLevels.set(i, new AmbitionEntry(entry.decision(), entry.effectiveFrom(), event.ambitionLevel()));
-                return;
-            }
-        }
+    void on(MeasurementRecorded event, @SequenceNumber long sequence) {
+        evidence.apply(event, sequence);
     }
 
-    private record AmbitionEntry(DecisionReference decision, LocalDate effectiveFrom, AmbitionLevel level) {
+    @EventSourcingHandler
+    void on(FulfilmentComputed event, @SequenceNumber long sequence) {
+        evidence.apply(event, sequence);
     }
 }

@@ -68,6 +68,7 @@ class IndicatorNumberBoundsTest {
         fixture = new AggregateTestFixture<>(Indicator.class);
         fixture.registerInjectableResource(decisions.authority());
         fixture.registerInjectableResource(structure);
+        fixture.registerInjectableResource(ClosedPeriods.NONE);
     }
 
     private static IndicatorDefined defined() {

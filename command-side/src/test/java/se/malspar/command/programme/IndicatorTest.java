@@ -39,6 +39,9 @@ import se.malspar.kernel.programme.MeasurementRecorded;
 import se.malspar.kernel.fulfilment.AssessFulfilment;
 import se.malspar.kernel.fulfilment.AssessmentInput;
 import se.malspar.kernel.fulfilment.AssessmentPrinciple;
+import se.malspar.kernel.fulfilment.Decision;
+import se.malspar.kernel.fulfilment.VerdictInputs;
+import se.malspar.kernel.fulfilment.VerdictTrigger;
 import se.malspar.kernel.fulfilment.FulfilmentAssessed;
 import se.malspar.kernel.fulfilment.FulfilmentComputed;
 import se.malspar.kernel.fulfilment.Observation;
@@ -114,6 +117,7 @@ class IndicatorTest {
         fixture = new AggregateTestFixture<>(Indicator.class);
         fixture.registerInjectableResource(decisions.authority());
         fixture.registerInjectableResource(structure);
+        fixture.registerInjectableResource(ClosedPeriods.NONE);
     }
 
 
@@ -453,6 +457,7 @@ class IndicatorTest {
         FixtureConfiguration<Indicator> afterCompletion = new AggregateTestFixture<>(Indicator.class);
         afterCompletion.registerInjectableResource(new DecisionAuthority(completed, new CompetenceRules()));
         afterCompletion.registerInjectableResource(structure);
+        afterCompletion.registerInjectableResource(ClosedPeriods.NONE);
         LocalDate september = LocalDate.of(2022, 9, 1);
 
         afterCompletion.given(measuredDefined(), levelSet(TREND, KS_AUGUST_REF, september))
@@ -744,12 +749,21 @@ class IndicatorTest {
 
     // --- measurements ---------------------------------------------------------------------------
 
-    /** The verdict the principle gives for these inputs, as the aggregate must record it. */
+    /**
+     * The verdict the principle gives for these inputs, as the aggregate must record it after the measurement
+     * at sequence {@code measured}: naming the definition (sequence 0), the ambition level at {@code level} (or
+     * none) and the measurement (when the principle got as far as the data) as its sources, the measurement as
+     * its trigger.
+     */
     private static FulfilmentComputed computed(String period, List<AmbitionRule> rules, boolean ambiguous,
-                                               IndicatorKind kind, List<Observation> history) {
+                                               IndicatorKind kind, List<Observation> history, Long level, long measured) {
         AssessmentInput input = new AssessmentInput(period, rules, ambiguous, Direction.HIGHER_IS_BETTER, kind, null, null,
                 history);
-        return new FulfilmentComputed(BEHORIGHET, period, input, AssessmentPrinciple.assess(input));
+        Decision decision = AssessmentPrinciple.decide(input);
+        return new FulfilmentComputed(BEHORIGHET, period, VerdictInputs.of(decision,
+                new VerdictInputs.Sources(0L, level, null, null, decision.observation() == null ? null : measured, null)),
+                AssessmentPrinciple.assess(input),
+                new VerdictTrigger("MeasurementRecorded", measured, null));
     }
 
     private static Observation observed(String period, BigDecimal value, Boolean done) {
@@ -763,7 +777,7 @@ class IndicatorTest {
                 .when(measurement("2021-T1", new BigDecimal("86.1"), null, FROM_KOLADA))
                 .expectEvents(recorded("2021-T1", new BigDecimal("86.1"), null),
                         computed("2021-T1", List.of(), false, IndicatorKind.MEASURED,
-                                List.of(observed("2021-T1", new BigDecimal("86.1"), null))))
+                                List.of(observed("2021-T1", new BigDecimal("86.1"), null)), null, 1))
                 .expectResultMessagePayload(new Accepted("kf2-gymnasiebehorighet", 2));
     }
 
@@ -779,7 +793,7 @@ class IndicatorTest {
                 .when(measurement("2021-T2", new BigDecimal("86.1"), null, FROM_KOLADA))
                 .expectEvents(recorded("2021-T2", new BigDecimal("86.1"), null),
                         computed("2021-T2", early.ambitionLevel().rules(), false, IndicatorKind.MEASURED,
-                                List.of(observed("2021-T2", new BigDecimal("86.1"), null))));
+                                List.of(observed("2021-T2", new BigDecimal("86.1"), null)), 1L, 3));
     }
 
     @Test
@@ -826,7 +840,7 @@ class IndicatorTest {
         fixture.given(defined(IndicatorKind.ACTIVITY))
                 .when(measurement("2021-AR", null, false, FROM_KOLADA))
                 .expectEvents(recorded("2021-AR", null, false), computed("2021-AR", List.of(), false,
-                        IndicatorKind.ACTIVITY, List.of(observed("2021-AR", null, false))));
+                        IndicatorKind.ACTIVITY, List.of(observed("2021-AR", null, false)), null, 1));
     }
 
     @Test
@@ -875,7 +889,7 @@ class IndicatorTest {
         fixture.given(measuredDefined(), recorded("2021-T2", new BigDecimal("86.1"), null))
                 .when(measurement("2021-T2", new BigDecimal("86.4"), null, FROM_KOLADA))
                 .expectEvents(recorded("2021-T2", new BigDecimal("86.4"), null), computed("2021-T2", List.of(), false,
-                        IndicatorKind.MEASURED, List.of(observed("2021-T2", new BigDecimal("86.4"), null))))
+                        IndicatorKind.MEASURED, List.of(observed("2021-T2", new BigDecimal("86.4"), null)), null, 2))
                 .expectResultMessagePayload(new Accepted("kf2-gymnasiebehorighet", 3));
     }
 

@@ -7,6 +7,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Every version of an indicator as recorded: its definition, ambition levels and target values,
@@ -47,6 +48,14 @@ public record IndicatorHistory(String indicatorId, String name, String delmalId,
         return new IndicatorHistory(indicatorId, added == null ? null : added.value().path("name").asText(null),
                 added == null ? null : added.parentId(), programmeId, versions, measured,
                 verdicts.stream().map(IndicatorFulfilment.VerdictVersion::of).toList());
+    }
+
+    /** The same history with what triggered each computed verdict (read from the verdict's own event). */
+    IndicatorHistory resolved(VerdictEvents events) {
+        Map<String, JsonNode> triggers = events.triggers(verdicts.stream()
+                .filter(v -> "COMPUTED".equals(v.source())).map(IndicatorFulfilment.VerdictVersion::versionId).toList());
+        return new IndicatorHistory(indicatorId, name, delmalId, programmeId, versions, measurements,
+                verdicts.stream().map(v -> v.withTrigger(triggers.get(v.versionId()))).toList());
     }
 
     private static String kindOf(Fact f) {

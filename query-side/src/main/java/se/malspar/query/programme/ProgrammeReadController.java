@@ -38,11 +38,13 @@ class ProgrammeReadController {
     private final QueryGateway queries;
     private final Clock clock;
     private final GoalLinks goalLinks;
+    private final VerdictEvents verdictEvents;
 
-    ProgrammeReadController(QueryGateway queries, Clock clock, GoalLinks goalLinks) {
+    ProgrammeReadController(QueryGateway queries, Clock clock, GoalLinks goalLinks, VerdictEvents verdictEvents) {
         this.queries = queries;
         this.clock = clock;
         this.goalLinks = goalLinks;
+        this.verdictEvents = verdictEvents;
     }
 
     @Operation(summary = "Every programme in the register")
@@ -92,19 +94,21 @@ class ProgrammeReadController {
     IndicatorHistory history(@PathVariable String indicatorId) {
         IndicatorId id = parse(indicatorId, "indicatorId", IndicatorId::of);
         return queries.query(new FindIndicatorHistory(id), ResponseTypes.optionalInstanceOf(IndicatorHistory.class))
-                .join().orElseThrow(() -> new NotFoundException("no indicator " + id));
+                .join().orElseThrow(() -> new NotFoundException("no indicator " + id)).resolved(verdictEvents);
     }
 
     @Operation(summary = "Fulfilment of an indicator for a report period: status, rule version, inputs, explanation",
             description = "The computed verdict with the principle's version, the inputs used and a plain-language "
                     + "explanation in Swedish and English (why red), and a human assessment that overrides it; "
-                    + "every earlier version stays listed. period defaults to the latest period with a verdict.")
+                    + "every earlier version stays listed, each with what triggered it; sourceEvents are the stored "
+                    + "events the current verdict's inputs came from. A period without a measurement is NOT_ASSESSED "
+                    + "with a reason. period defaults to the latest period with a verdict.")
     @GetMapping("/indicators/{indicatorId}/fulfilment")
     IndicatorFulfilment fulfilment(@PathVariable String indicatorId,
                                    @Parameter(example = "2022-T2") @RequestParam(required = false) String period) {
         IndicatorId id = parse(indicatorId, "indicatorId", IndicatorId::of);
         return queries.query(new FindFulfilment(id, period(period)), ResponseTypes.optionalInstanceOf(IndicatorFulfilment.class))
-                .join().orElseThrow(() -> new NotFoundException("no indicator " + id));
+                .join().orElseThrow(() -> new NotFoundException("no indicator " + id)).resolved(verdictEvents);
     }
 
     private static String period(String period) {

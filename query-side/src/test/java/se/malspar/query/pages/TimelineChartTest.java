@@ -77,6 +77,6 @@ class TimelineChartTest {
 
     private static IndicatorFulfilment.VerdictVersion verdict(String period, String source, String verdict) {
         return new IndicatorFulfilment.VerdictVersion(period + source, period, source, verdict, "1.0", period, false,
-                null, null, "förklaring", "explanation", null, null, AT, "strategy", null, null);
+                null, null, "förklaring", "explanation", null, null, AT, "strategy", null, null, null);
     }
 }

@@ -74,7 +74,16 @@ class FulfilmentApiTest {
         assertThat(f.get("source").asText()).isEqualTo("COMPUTED");
         JsonNode computed = f.get("computed");
         assertThat(computed.get("principleVersion").asText()).isNotBlank();
-        assertThat(computed.get("inputs").get("history").get(0).get("value").decimalValue()).isEqualByComparingTo("81.2");
+        assertThat(computed.get("inputs").get("observation").get("value").decimalValue()).isEqualByComparingTo("81.2");
+        assertThat(computed.get("trigger").get("event").asText()).isEqualTo("MeasurementRecorded");
+        // The events the inputs came from, as stored: a revisor recomputes the verdict from them.
+        assertThat(f.get("sourceEvents").findValuesAsText("role"))
+                .containsExactly("definition", "ambitionLevel", "observation");
+        JsonNode measured = f.get("sourceEvents").get(2);
+        assertThat(measured.get("type").asText()).endsWith("MeasurementRecorded");
+        assertThat(measured.get("sequenceNumber").asLong())
+                .isEqualTo(computed.get("inputs").get("sources").get("observation").asLong());
+        assertThat(measured.get("payload").get("value").decimalValue()).isEqualByComparingTo("81.2");
         assertThat(computed.get("inputs").get("rules").get(0).get("marginUnit").asText()).isEqualTo("PERCENTAGE_POINTS");
         assertThat(computed.get("explanationSv").asText()).contains("81,2").contains("85,6");
         assertThat(computed.get("explanationEn").asText()).isNotBlank();
@@ -155,7 +164,9 @@ class FulfilmentApiTest {
                 () -> api.get("auditor", "/api/indicators/" + indicator + "/fulfilment"), r -> r.status() == 200).json();
         assertThat(byDefault.get("period").asText()).as("the latest period with a verdict").isEqualTo("2022-AR");
         assertThat(byDefault.get("computed").get("inputs")).isEqualTo(latest.get("computed").get("inputs"));
-        assertThat(byDefault.get("computed").get("inputs").get("history")).hasSize(2);
+        // Only what the verdict used: the value assessed and the earlier one it could compare with.
+        assertThat(byDefault.get("computed").get("inputs").get("observation").get("period").asText()).isEqualTo("2022-AR");
+        assertThat(byDefault.get("computed").get("inputs").get("previous").get("period").asText()).isEqualTo("2021-AR");
 
         JsonNode history = ok(api.get("auditor", "/api/indicators/" + indicator + "/history"));
         List<JsonNode> verdicts = new ArrayList<>();

@@ -6,7 +6,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 import se.malspar.kernel.programme.FollowUpPeriod;
 import se.malspar.platform.test.MalsparApplicationTest;
-import se.malspar.standalone.StandaloneApplication;
+import se.malspar.query.QuerySideApplication;
 
 import java.math.BigDecimal;
 import java.sql.Timestamp;
@@ -24,14 +24,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  * time statements (kept here as the reference) leave them, also when batches redeliver events
  * already written. Random histories; everything is rolled back.
  */
-@MalsparApplicationTest(classes = StandaloneApplication.class)
+@MalsparApplicationTest(classes = QuerySideApplication.class)
 class BatchedSupersedeTest {
 
     private static final List<String> PERIODS = List.of("2021-AR", "2022-T1", "2022-AR");
     private static final List<String> SOURCES = List.of("COMPUTED", "HUMAN");
 
     @Autowired
-    ProgrammeFacts facts;
+    ObservationRows facts;
     @Autowired
     JdbcClient jdbc;
     @Autowired
@@ -81,20 +81,20 @@ class BatchedSupersedeTest {
         return batches;
     }
 
-    private static ProgrammeFacts.NewMeasurement measurement(String prefix, Event e) {
-        return new ProgrammeFacts.NewMeasurement(prefix + e.n(), e.globalIndex(), prefix + "indicator", e.period(),
+    private static ObservationRows.NewMeasurement measurement(String prefix, Event e) {
+        return new ObservationRows.NewMeasurement(prefix + e.n(), e.globalIndex(), prefix + "indicator", e.period(),
                 FollowUpPeriod.order(e.period()), BigDecimal.valueOf(e.n(), 1), e.n() % 2 == 0 ? null : true, "2022",
                 "{\"NATIONAL\": 85.6}", e.n() % 3 == 0 ? null : "{\"kind\": \"MANUAL\"}", null, e.at(), "strategy");
     }
 
-    private static ProgrammeFacts.Verdict verdict(String prefix, Event e) {
-        return new ProgrammeFacts.Verdict(prefix + e.n(), e.globalIndex(), prefix + "indicator", e.period(),
+    private static ObservationRows.Verdict verdict(String prefix, Event e) {
+        return new ObservationRows.Verdict(prefix + e.n(), e.globalIndex(), prefix + "indicator", e.period(),
                 FollowUpPeriod.order(e.period()), e.source(), "GREEN", null, null, null, null, null, null, null,
                 "motivering " + e.n(), null, null, e.at(), "strategy", null, null);
     }
 
     /** The measurement statements as they were, one event at a time. */
-    private void referenceMeasurement(ProgrammeFacts.NewMeasurement m) {
+    private void referenceMeasurement(ObservationRows.NewMeasurement m) {
         int inserted = jdbc.sql("""
                         insert into programme_measurement (fact_id, global_index, indicator_id, period, period_order, value,
                             done, data_period, reference_values, source, note, recorded_at, recorded_by)
@@ -120,7 +120,7 @@ class BatchedSupersedeTest {
     }
 
     /** The verdict statements as they were, one event at a time (the columns that matter here). */
-    private void referenceVerdict(ProgrammeFacts.Verdict v) {
+    private void referenceVerdict(ObservationRows.Verdict v) {
         int inserted = jdbc.sql("""
                         insert into programme_verdict (fact_id, global_index, indicator_id, period, period_order, source,
                             verdict, motivation, recorded_at, recorded_by)

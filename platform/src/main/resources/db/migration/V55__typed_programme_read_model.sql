@@ -247,3 +247,18 @@ drop table programme_fact;
 delete from programme_measurement;
 delete from programme_verdict;
 delete from token_entry where processor_name = 'programme';
+
+-- A measurement's reference values (riket, länet) and its source in columns instead of jsonb: the
+-- figures as two arrays, area ids in order and their values (area i has value i).
+alter table programme_measurement
+    drop column reference_values,
+    drop column source,
+    add column reference_national   numeric,
+    add column reference_county     numeric,
+    add column source_kind          varchar(16),
+    add column source_kpi           varchar(64),
+    add column source_area_ids      text[],
+    add column source_url           text,
+    add column source_fetched_at    timestamptz,
+    add column source_figure_areas  text[],
+    add column source_figure_values numeric[];

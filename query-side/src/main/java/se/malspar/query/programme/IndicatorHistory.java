@@ -42,7 +42,8 @@ public record IndicatorHistory(String indicatorId, String name, String delmalId,
                 f.correctionReason(), f.recordedAt(), f.recordedBy(), f.supersededAt(), f.supersededBy(), f.provenance()))
                 .toList();
         List<MeasurementVersion> measured = measurements.stream().map(m -> new MeasurementVersion(m.factId(), m.period(),
-                m.value(), m.done(), m.dataPeriod(), m.referenceValues(), m.source(), m.note(), m.recordedAt(),
+                m.value(), m.done(), m.dataPeriod(), ProgrammeJson.JSON.valueToTree(m.referenceValues()),
+                ProgrammeJson.JSON.valueToTree(m.source()), m.note(), m.recordedAt(),
                 m.recordedBy(), m.supersededAt(), m.supersededBy())).toList();
         return new IndicatorHistory(indicatorId, added == null ? null : added.value().path("name").asText(null),
                 added == null ? null : added.parentId(), programmeId, versions, measured,

@@ -8,9 +8,13 @@ import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import se.malspar.kernel.programme.FollowUpPeriod;
+import se.malspar.kernel.programme.MeasurementSource;
+import se.malspar.kernel.programme.ReferenceArea;
+import se.malspar.kernel.programme.SourceKind;
 
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -18,6 +22,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -65,10 +73,32 @@ class ObservationRows {
         verdicts.add(verdict);
     }
 
-    /** One measurement as its event recorded it, not yet written; JSON values already serialized. */
+    /** One measurement as its event recorded it, not yet written. */
     record NewMeasurement(String factId, long globalIndex, String indicatorId, String period, int periodOrder,
-                          BigDecimal value, Boolean done, String dataPeriod, String referenceValues, String source,
-                          String note, Instant recordedAt, String recordedBy) {
+                          BigDecimal value, Boolean done, String dataPeriod, Map<ReferenceArea, BigDecimal> referenceValues,
+                          MeasurementSource source, String note, Instant recordedAt, String recordedBy) {
+    }
+
+    private static MapSqlParameterSource parameters(NewMeasurement m) {
+        MeasurementSource source = m.source();
+        // The figures as two arrays in the order of their area ids: area i has value i.
+        Map<String, BigDecimal> figures = source == null ? Map.of() : new TreeMap<>(source.figures());
+        return new MapSqlParameterSource()
+                .addValue("factId", m.factId()).addValue("globalIndex", m.globalIndex())
+                .addValue("indicator", m.indicatorId()).addValue("period", m.period())
+                .addValue("order", m.periodOrder()).addValue("value", m.value()).addValue("done", m.done())
+                .addValue("dataPeriod", m.dataPeriod())
+                .addValue("national", m.referenceValues().get(ReferenceArea.NATIONAL))
+                .addValue("county", m.referenceValues().get(ReferenceArea.COUNTY))
+                .addValue("sourceKind", source == null || source.kind() == null ? null : source.kind().name())
+                .addValue("sourceKpi", source == null ? null : source.kpi())
+                .addValue("areaIds", source == null ? null : source.areaIds().toArray(String[]::new))
+                .addValue("url", source == null ? null : source.url())
+                .addValue("fetchedAt", source == null || source.fetchedAt() == null ? null : Timestamp.from(source.fetchedAt()))
+                .addValue("figureAreas", source == null ? null : figures.keySet().toArray(String[]::new))
+                .addValue("figureValues", source == null ? null : figures.values().toArray(BigDecimal[]::new))
+                .addValue("note", m.note())
+                .addValue("recordedAt", Timestamp.from(m.recordedAt())).addValue("recordedBy", m.recordedBy());
     }
 
     /**
@@ -83,18 +113,14 @@ class ObservationRows {
         }
         int[] counts = named.batchUpdate("""
                         insert into programme_measurement (fact_id, global_index, indicator_id, period, period_order, value,
-                            done, data_period, reference_values, source, note, recorded_at, recorded_by)
+                            done, data_period, reference_national, reference_county, source_kind, source_kpi,
+                            source_area_ids, source_url, source_fetched_at, source_figure_areas, source_figure_values,
+                            note, recorded_at, recorded_by)
                         values (:factId, :globalIndex, :indicator, :period, :order, :value, :done, :dataPeriod,
-                            cast(:refs as jsonb), cast(:source as jsonb), :note, :recordedAt, :recordedBy)
+                            :national, :county, :sourceKind, :sourceKpi, cast(:areaIds as text[]), :url, :fetchedAt,
+                            cast(:figureAreas as text[]), cast(:figureValues as numeric[]), :note, :recordedAt, :recordedBy)
                         on conflict (fact_id) do nothing""",
-                rows.stream().map(m -> new MapSqlParameterSource()
-                        .addValue("factId", m.factId()).addValue("globalIndex", m.globalIndex())
-                        .addValue("indicator", m.indicatorId()).addValue("period", m.period())
-                        .addValue("order", m.periodOrder()).addValue("value", m.value()).addValue("done", m.done())
-                        .addValue("dataPeriod", m.dataPeriod()).addValue("refs", m.referenceValues())
-                        .addValue("source", m.source()).addValue("note", m.note())
-                        .addValue("recordedAt", Timestamp.from(m.recordedAt())).addValue("recordedBy", m.recordedBy()))
-                        .toArray(SqlParameterSource[]::new));
+                rows.stream().map(ObservationRows::parameters).toArray(SqlParameterSource[]::new));
         List<String> inserted = inserted(rows, counts, NewMeasurement::factId);
         if (inserted.isEmpty()) {
             return;
@@ -288,17 +314,36 @@ class ObservationRows {
 
 
     private static Measurement measurement(ResultSet rs, int n) throws SQLException {
-        try {
-            String source = rs.getString("source");
-            return new Measurement(rs.getString("fact_id"), rs.getLong("global_index"), rs.getString("indicator_id"),
-                    rs.getString("period"), rs.getBigDecimal("value"), (Boolean) rs.getObject("done"),
-                    rs.getString("data_period"), ProgrammeJson.JSON.readTree(rs.getString("reference_values")),
-                    source == null ? null : ProgrammeJson.JSON.readTree(source), rs.getString("note"),
-                    rs.getTimestamp("recorded_at").toInstant(), rs.getString("recorded_by"),
-                    instant(rs.getTimestamp("superseded_at")), rs.getString("superseded_by"));
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
+        Map<ReferenceArea, BigDecimal> references = new EnumMap<>(ReferenceArea.class);
+        if (rs.getBigDecimal("reference_national") != null) {
+            references.put(ReferenceArea.NATIONAL, rs.getBigDecimal("reference_national"));
         }
+        if (rs.getBigDecimal("reference_county") != null) {
+            references.put(ReferenceArea.COUNTY, rs.getBigDecimal("reference_county"));
+        }
+        return new Measurement(rs.getString("fact_id"), rs.getLong("global_index"), rs.getString("indicator_id"),
+                rs.getString("period"), rs.getBigDecimal("value"), (Boolean) rs.getObject("done"),
+                rs.getString("data_period"), references, source(rs), rs.getString("note"),
+                rs.getTimestamp("recorded_at").toInstant(), rs.getString("recorded_by"),
+                instant(rs.getTimestamp("superseded_at")), rs.getString("superseded_by"));
+    }
+
+    /** The measurement's source from its columns; null when the event gave none (no area ids then). */
+    private static MeasurementSource source(ResultSet rs) throws SQLException {
+        Array areaIds = rs.getArray("source_area_ids");
+        if (areaIds == null) {
+            return null;
+        }
+        String[] areas = (String[]) rs.getArray("source_figure_areas").getArray();
+        BigDecimal[] values = (BigDecimal[]) rs.getArray("source_figure_values").getArray();
+        Map<String, BigDecimal> figures = new LinkedHashMap<>();
+        for (int i = 0; i < areas.length; i++) {
+            figures.put(areas[i], values[i]);
+        }
+        String kind = rs.getString("source_kind");
+        return new MeasurementSource(kind == null ? null : SourceKind.valueOf(kind), rs.getString("source_kpi"),
+                List.of((String[]) areaIds.getArray()), rs.getString("source_url"), instant(rs.getTimestamp("source_fetched_at")),
+                figures);
     }
 
     private static Verdict verdict(ResultSet rs, int n) throws SQLException {
@@ -331,8 +376,9 @@ class ObservationRows {
     }
 
     /** One row of {@code programme_measurement}. */
-    record Measurement(String factId, long globalIndex, String indicatorId, String period, java.math.BigDecimal value,
-                       Boolean done, String dataPeriod, JsonNode referenceValues, JsonNode source, String note,
+    record Measurement(String factId, long globalIndex, String indicatorId, String period, BigDecimal value,
+                       Boolean done, String dataPeriod, Map<ReferenceArea, BigDecimal> referenceValues,
+                       MeasurementSource source, String note,
                        Instant recordedAt, String recordedBy, Instant supersededAt, String supersededBy) {
     }
 }

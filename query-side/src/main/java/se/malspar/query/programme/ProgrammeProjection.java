@@ -148,8 +148,7 @@ class ProgrammeProjection {
             @MetaDataValue("userId") String user) {
         observations.add(new ObservationRows.NewMeasurement(message.getIdentifier(), position(token),
                 e.indicatorId().value(), e.period(), FollowUpPeriod.order(e.period()), e.value(), e.done(),
-                e.dataPeriod(), ProgrammeJson.json(e.referenceValues()),
-                e.source() == null ? null : ProgrammeJson.json(e.source()), e.note(), recordedAt, user));
+                e.dataPeriod(), e.referenceValues(), e.source(), e.note(), recordedAt, user));
         positions.advance(GROUP, position(token));
     }
 

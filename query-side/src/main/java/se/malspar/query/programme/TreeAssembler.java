@@ -156,7 +156,7 @@ final class TreeAssembler {
         Map<String, BigDecimal> references = ProgrammeJson.JSON.convertValue(m.referenceValues(), new TypeReference<>() {
         });
         return new ProgrammeTree.Measurement(m.period(), m.value(), m.done(), m.dataPeriod(), references,
-                convert(m.source(), MeasurementSource.class), m.recordedAt());
+                m.source(), m.recordedAt());
     }
 
     private static List<ProgrammeState.Entity> children(ProgrammeState state, Fact.Kind kind, String parentId) {

@@ -31,6 +31,9 @@ import se.malspar.kernel.programme.IndicatorDefined;
 import se.malspar.kernel.programme.IndicatorId;
 import se.malspar.kernel.programme.IndicatorKind;
 import se.malspar.kernel.programme.IndicatorSource;
+import se.malspar.kernel.programme.MeasurementRecorded;
+import se.malspar.kernel.programme.MeasurementSource;
+import se.malspar.kernel.programme.ReferenceArea;
 import se.malspar.kernel.programme.ProgrammeCreated;
 import se.malspar.kernel.programme.ProgrammeId;
 import se.malspar.kernel.programme.SourceKind;
@@ -145,7 +148,9 @@ class ProgrammeProjectionTest {
     @Test
     void aCorrectionClosesTheRecordedTimeOfTheEntryItCorrectsAndKeepsItsPlace() {
         adoptProgramme(Map.of("userId", "strategy"), Map.of("userId", "strategy"), Map.of("userId", "strategy"));
-        Instant beforeCorrection = Instant.now();
+        // As recorded when the entry was: the read model's own recorded time of the original entry.
+        Instant beforeCorrection = rows.ofEntity(Fact.Kind.INDICATOR, indicator).stream()
+                .filter(f -> f.attribute() == Fact.Attribute.TARGET).findFirst().orElseThrow().recordedAt();
         events.publish(indicator, new AmbitionLevelCorrected(IndicatorId.of(indicator), KS, PARAGRAPH_12,
                 ambition("4 procentenheter över riket", "4"), ambition("5 procentenheter över riket", "5"), "läsfel"));
         events.awaitApplied();
@@ -227,6 +232,34 @@ class ProgrammeProjectionTest {
                 .satisfies(c -> assertThat(c.parentId()).isEqualTo(goal));
         assertThat(changes(KS)).filteredOn(c -> c.entityId().equals(indicator))
                 .allSatisfy(c -> assertThat(c.parentId()).isEqualTo(delmal));
+    }
+
+    @Test
+    void aMeasurementKeepsItsReferenceValuesAndSourceFiguresExactly() {
+        Map<String, Object> paper = paper("protokoll", LocalDate.of(2021, 1, 20));
+        adoptProgramme(paper, paper, paper);
+        MeasurementSource source = new MeasurementSource(SourceKind.KOLADA, "N15428", List.of("0665", "0000", "0006"),
+                "https://api.kolada.se/v2/data/kpi/N15428/municipality/0665/year/2021",
+                Instant.parse("2022-02-01T08:15:30.123456Z"),
+                Map.of("0665", new BigDecimal("84.10"), "0000", new BigDecimal("85.6"), "0006", new BigDecimal("86")));
+        events.publish(indicator, new MeasurementRecorded(IndicatorId.of(indicator), "2021-AR", new BigDecimal("84.10"),
+                null, "2021", Map.of(ReferenceArea.NATIONAL, new BigDecimal("85.6"), ReferenceArea.COUNTY,
+                new BigDecimal("86.0")), source, "läsåret 2020/21"));
+        events.awaitApplied();
+
+        ProgrammeTree.Measurement latest = tree(LocalDate.of(2022, 6, 1), Instant.now(), null)
+                .goals().get(0).delmal().get(0).indicators().get(0).latestMeasurement();
+        assertThat(latest.value()).isEqualByComparingTo("84.10").hasScaleOf(2);
+        assertThat(latest.referenceValues()).containsEntry("NATIONAL", new BigDecimal("85.6"))
+                .containsEntry("COUNTY", new BigDecimal("86.0"));
+        assertThat(latest.source()).isEqualTo(source);
+
+        IndicatorHistory.MeasurementVersion version = queries.query(new FindIndicatorHistory(IndicatorId.of(indicator)),
+                ResponseTypes.optionalInstanceOf(IndicatorHistory.class)).join().orElseThrow().measurements().get(0);
+        assertThat(version.source().path("figures").path("0665").decimalValue()).isEqualTo(new BigDecimal("84.10"));
+        assertThat(version.source().path("areaIds")).hasSize(3);
+        assertThat(version.referenceValues().path("COUNTY").decimalValue()).isEqualTo(new BigDecimal("86.0"));
+        assertThat(version.note()).isEqualTo("läsåret 2020/21");
     }
 
     @Test

@@ -6,7 +6,6 @@ import se.malspar.kernel.ambition.AmbitionRule;
 import se.malspar.kernel.fulfilment.AssessmentPrinciple;
 import se.malspar.kernel.fulfilment.Verdict;
 import se.malspar.kernel.programme.IndicatorSource;
-import se.malspar.kernel.programme.MeasurementSource;
 
 import java.math.BigDecimal;
 import java.time.Instant;

@@ -263,8 +263,7 @@ public final class HttpBenchmark {
                 jdbc.queryForObject("select count(*) from programme_measurement where indicator_id = ?", Long.class, top.get(top.size() - 1)),
                 all.size());
         String programme = jdbc.queryForObject("""
-                select entity_id from programme_fact where entity_kind = 'PROGRAMME' and attribute = 'ADDED'
-                 order by global_index limit 1""", String.class);
+                select programme_id from programme_created order by global_index limit 1""", String.class);
         // Beside the store's programme of 2,000 indicators, one of a council's size (Vaggeryd's has a few dozen).
         String small = "council-size-" + System.currentTimeMillis() % 100000;
         List<String> smallIndicators = Support.buildProgramme(api, small, 60);

@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -22,6 +23,7 @@ import se.malspar.query.revision.DecisionRevision;
 import se.malspar.platform.web.Fields;
 import se.malspar.platform.web.InvalidFieldException;
 import se.malspar.platform.web.NotFoundException;
+import se.malspar.query.etag.ReadModelPositions;
 
 import org.springframework.web.util.UriComponentsBuilder;
 
@@ -32,10 +34,17 @@ import java.util.List;
 @Tag(name = "Decisions", description = "The decision register as revisors read it")
 class DecisionRegisterController {
 
-    private final QueryGateway queries;
+    /** The register's entries. */
+    private static final List<String> REGISTER = List.of(DecisionRegisterProjection.GROUP);
+    /** An entry with the changes it authorised (the programme read model) and the revisors' verifications. */
+    private static final List<String> DETAIL = List.of(DecisionRegisterProjection.GROUP, "programme", "revision");
 
-    DecisionRegisterController(QueryGateway queries) {
+    private final QueryGateway queries;
+    private final ReadModelPositions positions;
+
+    DecisionRegisterController(QueryGateway queries, ReadModelPositions positions) {
         this.queries = queries;
+        this.positions = positions;
     }
 
     @Operation(summary = "The decision register in meeting order, paged",
@@ -48,7 +57,8 @@ class DecisionRegisterController {
     @GetMapping
     ResponseEntity<List<DecisionView>> list(@RequestParam(required = false) Boolean incomplete,
                                             @RequestParam(required = false) String after,
-                                            @RequestParam(defaultValue = "" + FindDecisions.DEFAULT_LIMIT) int limit) {
+                                            @RequestParam(defaultValue = "" + FindDecisions.DEFAULT_LIMIT) int limit,
+                                            HttpServletRequest request) {
         if (limit < 1 || limit > FindDecisions.MAX_LIMIT) {
             throw new InvalidFieldException("limit", "must be between 1 and " + FindDecisions.MAX_LIMIT);
         }
@@ -57,9 +67,15 @@ class DecisionRegisterController {
                 .join().isEmpty()) {
             throw new InvalidFieldException("after", "no decision " + afterId + " in the register");
         }
-        List<DecisionView> page = queries.query(new FindDecisions(Boolean.TRUE.equals(incomplete), Boolean.FALSE.equals(incomplete), afterId, limit),
-                ResponseTypes.multipleInstancesOf(DecisionView.class)).join();
-        ResponseEntity.BodyBuilder response = ResponseEntity.ok();
+        ResponseEntity<List<DecisionView>> answer = positions.answer(request, REGISTER,
+                "incomplete=" + incomplete + "&after=" + afterId + "&limit=" + limit,
+                () -> queries.query(new FindDecisions(Boolean.TRUE.equals(incomplete), Boolean.FALSE.equals(incomplete),
+                        afterId, limit), ResponseTypes.multipleInstancesOf(DecisionView.class)).join());
+        if (answer.getBody() == null) {
+            return answer;
+        }
+        List<DecisionView> page = answer.getBody();
+        ResponseEntity.BodyBuilder response = ResponseEntity.ok().headers(answer.getHeaders());
         if (page.size() == limit) {
             UriComponentsBuilder builder = UriComponentsBuilder.fromPath("/api/decisions");
             if (incomplete != null) {
@@ -78,8 +94,12 @@ class DecisionRegisterController {
                     + "effectiveFrom, recordedAt, recordedBy, sequence, covered, coveredBy); revisionStatus and verifications "
                     + "are the revisors'. The path takes the id or the citation.")
     @GetMapping("/{decisionId}")
-    DecisionDetail get(@PathVariable String decisionId) {
+    ResponseEntity<DecisionDetail> get(@PathVariable String decisionId, HttpServletRequest request) {
         DecisionId id = Fields.parse(decisionId, "decisionId", DecisionId::fromReference);
+        return positions.answer(request, DETAIL, "decision=" + id.value(), () -> detail(id));
+    }
+
+    private DecisionDetail detail(DecisionId id) {
         DecisionView view = queries.query(new FindDecision(id), ResponseTypes.optionalInstanceOf(DecisionView.class)).join()
                 .orElseThrow(() -> new NotFoundException("no decision " + id + " in the register"));
         List<DecisionChange> changes = queries.query(new FindDecisionChanges(id),

@@ -1,6 +1,8 @@
 package se.malspar.query.decision;
 
 import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.TrackingToken;
+import se.malspar.query.etag.ReadModelPositions;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
@@ -30,26 +32,37 @@ class DecisionRegisterProjection {
     static final String GROUP = "decision-register";
 
     private final DecisionRegisterRepository repository;
+    private final ReadModelPositions positions;
 
-    DecisionRegisterProjection(DecisionRegisterRepository repository) {
+    DecisionRegisterProjection(DecisionRegisterRepository repository, ReadModelPositions positions) {
         this.repository = repository;
+        this.positions = positions;
     }
 
     @EventHandler
     void on(DecisionRegistered event, @SequenceNumber long sequence, @Timestamp Instant recordedAt,
-            @MetaDataValue("userId") String userId) {
+            @MetaDataValue("userId") String userId, TrackingToken token) {
         repository.insert(event, sequence, recordedAt, userId);
+        advance(token);
     }
 
     @EventHandler
     void on(DecisionCorrected event, @SequenceNumber long sequence, @Timestamp Instant recordedAt,
-            @MetaDataValue("userId") String userId, @MessageIdentifier String eventId) {
+            @MetaDataValue("userId") String userId, @MessageIdentifier String eventId, TrackingToken token) {
         repository.correct(event, sequence, recordedAt, userId, eventId);
+        advance(token);
     }
 
     @EventHandler
-    void on(DecisionAdopted event, @SequenceNumber long sequence) {
+    void on(DecisionAdopted event, @SequenceNumber long sequence, TrackingToken token) {
         repository.adopt(event, sequence);
+        advance(token);
+    }
+
+    /** The register's position moves with each batch (the ETags of its answers). */
+    private void advance(TrackingToken token) {
+        positions.advance(GROUP, token.position()
+                .orElseThrow(() -> new IllegalStateException("event without a global position")));
     }
 
     /**
@@ -59,6 +72,7 @@ class DecisionRegisterProjection {
     @ResetHandler
     void reset() {
         repository.deleteAll();
+        positions.reset(GROUP);
     }
 
     @QueryHandler

@@ -26,6 +26,9 @@ import java.util.Map;
 @Repository
 public class GoalLinks {
 
+    /** The read model's name: its processing group and its row in read_model_position. */
+    public static final String READ_MODEL = "goal-links";
+
     private final JdbcClient jdbc;
 
     GoalLinks(JdbcClient jdbc) {

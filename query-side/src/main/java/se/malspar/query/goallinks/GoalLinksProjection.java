@@ -9,6 +9,7 @@ import org.axonframework.messaging.annotation.MetaDataValue;
 import org.springframework.stereotype.Component;
 import se.malspar.kernel.programme.GoalAdded;
 import se.malspar.kernel.programme.structure.ChildRightsLinked;
+import se.malspar.query.etag.ReadModelPositions;
 
 import java.time.Instant;
 
@@ -17,27 +18,32 @@ import java.time.Instant;
 @ProcessingGroup(GoalLinksProjection.GROUP)
 class GoalLinksProjection {
 
-    static final String GROUP = "goal-links";
+    static final String GROUP = GoalLinks.READ_MODEL;
 
     private final GoalLinks links;
+    private final ReadModelPositions positions;
 
-    GoalLinksProjection(GoalLinks links) {
+    GoalLinksProjection(GoalLinks links, ReadModelPositions positions) {
         this.links = links;
+        this.positions = positions;
     }
 
     @EventHandler
     void on(ChildRightsLinked e, TrackingToken token, @Timestamp Instant recordedAt, @MetaDataValue("userId") String user) {
-        links.childRights(e, token.position().orElseThrow(() -> new IllegalStateException("event without a global position")),
-                recordedAt, user);
+        long position = token.position().orElseThrow(() -> new IllegalStateException("event without a global position"));
+        links.childRights(e, position, recordedAt, user);
+        positions.advance(GROUP, position);
     }
 
     @EventHandler
-    void on(GoalAdded e) {
+    void on(GoalAdded e, TrackingToken token) {
         links.contributions(e);
+        token.position().ifPresent(position -> positions.advance(GROUP, position));
     }
 
     @ResetHandler
     void reset() {
         links.deleteAll();
+        positions.reset(GROUP);
     }
 }

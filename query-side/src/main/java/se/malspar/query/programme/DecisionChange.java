@@ -21,14 +21,14 @@ public record DecisionChange(long sequence, String event, String entityKind, Str
                              String parentId, JsonNode before, JsonNode after, LocalDate effectiveFrom,
                              Instant recordedAt, String recordedBy, Instant correctedAt, JsonNode provenance) {
 
-    private static final Set<String> NAMING = Set.of(Fact.ADDED, Fact.NAME);
+    private static final Set<Fact.Attribute> NAMING = Set.of(Fact.Attribute.ADDED, Fact.Attribute.NAME);
 
     static List<DecisionChange> of(List<Fact> authorised, Map<String, List<Fact>> factsByEntity) {
         return authorised.stream().map(f -> {
             List<Fact> entityFacts = factsByEntity.getOrDefault(ProgrammeState.key(f.kind(), f.entityId()), List.of());
-            return new DecisionChange(f.globalIndex(), f.eventType(), f.kind(), f.entityId(), nameOf(entityFacts),
+            return new DecisionChange(f.globalIndex(), f.eventType(), f.kind().name(), f.entityId(), nameOf(entityFacts),
                     parentOf(f, entityFacts), before(f, entityFacts),
-                    Fact.RETIRED.equals(f.attribute()) ? ProgrammeFacts.JSON.createObjectNode().put("retired", true) : f.value(),
+                    f.attribute() == Fact.Attribute.RETIRED ? ProgrammeJson.JSON.createObjectNode().put("retired", true) : f.value(),
                     f.validFrom(), f.recordedAt(), f.recordedBy(), f.supersededAt(), f.provenance());
         }).toList();
     }
@@ -38,7 +38,7 @@ public record DecisionChange(long sequence, String event, String entityKind, Str
         if (change.parentId() != null && !change.parentId().isBlank()) {
             return change.parentId();
         }
-        return facts.stream().filter(f -> Fact.ADDED.equals(f.attribute())).map(Fact::parentId)
+        return facts.stream().filter(f -> f.attribute() == Fact.Attribute.ADDED).map(Fact::parentId)
                 .filter(p -> p != null && !p.isBlank()).findFirst().orElse(null);
     }
 
@@ -51,21 +51,21 @@ public record DecisionChange(long sequence, String event, String entityKind, Str
 
     /** What stood in force, as recorded at the change, on the day before it took effect. */
     private static JsonNode before(Fact change, List<Fact> facts) {
-        if (Fact.ADDED.equals(change.attribute())) {
+        if (change.attribute() == Fact.Attribute.ADDED) {
             return null;
         }
-        if (Fact.RETIRED.equals(change.attribute())) {
-            return ProgrammeFacts.JSON.createObjectNode().put("retired", false);
+        if (change.attribute() == Fact.Attribute.RETIRED) {
+            return ProgrammeJson.JSON.createObjectNode().put("retired", false);
         }
-        Set<String> sameKind = Fact.NAME.equals(change.attribute()) ? NAMING : Set.of(change.attribute());
+        Set<Fact.Attribute> sameKind = change.attribute() == Fact.Attribute.NAME ? NAMING : Set.of(change.attribute());
         return facts.stream()
                 .filter(o -> sameKind.contains(o.attribute()) && o.globalIndex() < change.globalIndex())
                 .filter(o -> o.supersededAt() == null || o.supersededAt().isAfter(change.recordedAt()))
                 .filter(o -> o.validFrom().isBefore(change.validFrom())
                         || (o.validFrom().equals(change.validFrom()) && o.orderIndex() < change.orderIndex()))
                 .max(Comparator.comparing(Fact::validFrom).thenComparing(Fact::orderIndex))
-                .map(o -> Fact.NAME.equals(change.attribute())
-                        ? (JsonNode) ProgrammeFacts.JSON.createObjectNode().put("name", o.value().path("name").asText(null))
+                .map(o -> change.attribute() == Fact.Attribute.NAME
+                        ? (JsonNode) ProgrammeJson.JSON.createObjectNode().put("name", o.value().path("name").asText(null))
                         : o.value())
                 .orElse(null);
     }

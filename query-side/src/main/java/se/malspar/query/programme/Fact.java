@@ -1,36 +1,56 @@
 package se.malspar.query.programme;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import se.malspar.kernel.decision.DecisionId;
 import se.malspar.kernel.programme.DecisionReference;
 
 import java.time.Instant;
 import java.time.LocalDate;
 
 /**
- * One row of {@code programme_fact}: a decided (or corrected) value of one attribute of one entity;
- * {@code provenance} is where it comes from (its event's provenance metadata), or null.
+ * One decided (or corrected) change of one entity, read from its typed table: {@code value} is its
+ * content as the API shows it (built from the table's columns), {@code recorded} its recorded time
+ * and correction, {@code provenance} where it comes from (the API's object), or null.
  */
-record Fact(String factId, long globalIndex, long orderIndex, String eventType, String programmeId, String kind, String entityId,
-            String parentId, String attribute, JsonNode value, LocalDate validFrom, String decisionId, String citation,
-            Instant recordedAt, String recordedBy, Instant supersededAt, String supersededBy, String correctionOf,
-            String correctionReason, JsonNode provenance) {
+record Fact(String factId, long globalIndex, long orderIndex, String eventType, Kind kind, String entityId,
+            String parentId, Attribute attribute, JsonNode value, LocalDate validFrom, DecisionReference decision,
+            Recorded recorded, JsonNode provenance) {
 
-    static final String PROGRAMME = "PROGRAMME";
-    static final String GOAL = "GOAL";
-    static final String DELMAL = "DELMAL";
-    static final String INDICATOR = "INDICATOR";
+    enum Kind { PROGRAMME, GOAL, DELMAL, INDICATOR }
 
-    static final String ADDED = "ADDED";
-    static final String NAME = "NAME";
-    static final String RETIRED = "RETIRED";
-    static final String AMBITION = "AMBITION";
-    static final String TARGET = "TARGET";
-    /** An indicator's data source, set by Målspår's own mapping (a reason, no decision). */
-    static final String SOURCE = "SOURCE";
+    /** What the change is about; SOURCE is an indicator's data source, set by Målspår's own mapping (no decision). */
+    enum Attribute { ADDED, NAME, RETIRED, AMBITION, TARGET, SOURCE }
 
-    DecisionReference decision() {
-        return decisionId == null ? null : new DecisionReference(new DecisionId(decisionId), citation);
+    /**
+     * Recorded time: from {@code at} until {@code supersededAt}, when the correction {@code supersededBy}
+     * replaced it; {@code correctionOf} the fact this one corrects, {@code reason} why (a correction's or
+     * a data-source change's reason).
+     */
+    record Recorded(Instant at, String by, Instant supersededAt, String supersededBy, String correctionOf,
+                    String reason) {
+    }
+
+    Instant recordedAt() {
+        return recorded.at();
+    }
+
+    String recordedBy() {
+        return recorded.by();
+    }
+
+    Instant supersededAt() {
+        return recorded.supersededAt();
+    }
+
+    String supersededBy() {
+        return recorded.supersededBy();
+    }
+
+    String correctionOf() {
+        return recorded.correctionOf();
+    }
+
+    String correctionReason() {
+        return recorded.reason();
     }
 
     /** Later in valid time, or decided later for the same date. */

@@ -52,7 +52,7 @@ public record IndicatorFulfilment(String indicatorId, String period, String stat
                                  String recordedBy, Instant supersededAt, String supersededBy,
                                  @JsonInclude(JsonInclude.Include.NON_NULL) JsonNode trigger) {
 
-        static VerdictVersion of(ProgrammeFacts.Verdict v) {
+        static VerdictVersion of(ObservationRows.Verdict v) {
             return new VerdictVersion(v.factId(), v.period(), v.source(), v.verdict(), v.principleVersion(),
                     v.basedOnPeriod(), v.carriedForward(), v.inputs(), v.steps(), v.explanationSv(), v.explanationEn(),
                     v.motivation(), v.decisionId() == null ? null : new DecisionReference(new DecisionId(v.decisionId()),
@@ -76,11 +76,11 @@ public record IndicatorFulfilment(String indicatorId, String period, String stat
                 computed == null ? null : events.sources(indicatorId, computed.inputs()));
     }
 
-    static IndicatorFulfilment of(String indicatorId, String requestedPeriod, List<ProgrammeFacts.Verdict> all) {
+    static IndicatorFulfilment of(String indicatorId, String requestedPeriod, List<ObservationRows.Verdict> all) {
         String period = requestedPeriod != null ? requestedPeriod : all.stream()
-                .max(Comparator.comparingInt(ProgrammeFacts.Verdict::periodOrder))
-                .map(ProgrammeFacts.Verdict::period).orElse(null);
-        List<ProgrammeFacts.Verdict> ofPeriod = all.stream().filter(v -> v.period().equals(period)).toList();
+                .max(Comparator.comparingInt(ObservationRows.Verdict::periodOrder))
+                .map(ObservationRows.Verdict::period).orElse(null);
+        List<ObservationRows.Verdict> ofPeriod = all.stream().filter(v -> v.period().equals(period)).toList();
         VerdictVersion computed = current(ofPeriod, "COMPUTED");
         VerdictVersion assessment = current(ofPeriod, "HUMAN");
         if (computed == null && assessment == null) {
@@ -98,9 +98,9 @@ public record IndicatorFulfilment(String indicatorId, String period, String stat
                 computed, assessment, ofPeriod.stream().map(VerdictVersion::of).toList(), null, null);
     }
 
-    private static VerdictVersion current(List<ProgrammeFacts.Verdict> verdicts, String source) {
+    private static VerdictVersion current(List<ObservationRows.Verdict> verdicts, String source) {
         return verdicts.stream().filter(v -> v.source().equals(source) && v.supersededAt() == null)
-                .max(Comparator.comparingLong(ProgrammeFacts.Verdict::globalIndex))
+                .max(Comparator.comparingLong(ObservationRows.Verdict::globalIndex))
                 .map(VerdictVersion::of).orElse(null);
     }
 }

@@ -36,14 +36,15 @@ public record IndicatorHistory(String indicatorId, String name, String delmalId,
     }
 
     static IndicatorHistory of(String indicatorId, String programmeId, List<Fact> facts,
-                               List<ProgrammeFacts.Measurement> measurements, List<ProgrammeFacts.Verdict> verdicts) {
-        Fact added = facts.stream().filter(f -> Fact.ADDED.equals(f.attribute())).findFirst().orElse(null);
+                               List<ObservationRows.Measurement> measurements, List<ObservationRows.Verdict> verdicts) {
+        Fact added = facts.stream().filter(f -> f.attribute() == Fact.Attribute.ADDED).findFirst().orElse(null);
         List<Version> versions = facts.stream().map(f -> new Version(f.factId(), f.eventType(), kindOf(f), f.value(),
                 f.validFrom(), validTo(f, facts), f.decision(), f.correctionOf() != null, f.correctionOf(),
                 f.correctionReason(), f.recordedAt(), f.recordedBy(), f.supersededAt(), f.supersededBy(), f.provenance()))
                 .toList();
         List<MeasurementVersion> measured = measurements.stream().map(m -> new MeasurementVersion(m.factId(), m.period(),
-                m.value(), m.done(), m.dataPeriod(), m.referenceValues(), m.source(), m.note(), m.recordedAt(),
+                m.value(), m.done(), m.dataPeriod(), ProgrammeJson.JSON.valueToTree(m.referenceValues()),
+                ProgrammeJson.JSON.valueToTree(m.source()), m.note(), m.recordedAt(),
                 m.recordedBy(), m.supersededAt(), m.supersededBy())).toList();
         return new IndicatorHistory(indicatorId, added == null ? null : added.value().path("name").asText(null),
                 added == null ? null : added.parentId(), programmeId, versions, measured,
@@ -60,22 +61,22 @@ public record IndicatorHistory(String indicatorId, String name, String delmalId,
 
     private static String kindOf(Fact f) {
         return switch (f.attribute()) {
-            case Fact.ADDED -> "DEFINITION";
-            case Fact.RETIRED -> "RETIREMENT";
-            case Fact.AMBITION -> "AMBITION_LEVEL";
-            case Fact.TARGET -> "TARGET_VALUE";
-            case Fact.SOURCE -> "SOURCE";
-            default -> f.attribute();
+            case ADDED -> "DEFINITION";
+            case RETIRED -> "RETIREMENT";
+            case AMBITION -> "AMBITION_LEVEL";
+            case TARGET -> "TARGET_VALUE";
+            case SOURCE -> "SOURCE";
+            case NAME -> "NAME";
         };
     }
 
     /** The next later valid_from among the versions of the same kind that are still recorded. */
     private static LocalDate validTo(Fact f, List<Fact> all) {
-        if (f.supersededAt() != null || !(Fact.AMBITION.equals(f.attribute()) || Fact.TARGET.equals(f.attribute()))) {
+        if (f.supersededAt() != null || !(f.attribute() == Fact.Attribute.AMBITION || f.attribute() == Fact.Attribute.TARGET)) {
             return null;
         }
         return all.stream()
-                .filter(o -> o.attribute().equals(f.attribute()) && o.supersededAt() == null && o.validFrom().isAfter(f.validFrom()))
+                .filter(o -> o.attribute() == f.attribute() && o.supersededAt() == null && o.validFrom().isAfter(f.validFrom()))
                 .map(Fact::validFrom)
                 .min(LocalDate::compareTo)
                 .orElse(null);

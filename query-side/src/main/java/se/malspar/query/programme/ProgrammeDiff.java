@@ -36,7 +36,7 @@ public record ProgrammeDiff(String programmeId, LocalDate from, LocalDate to, In
                 changes.add(withState(change("ADDED", now, now.added, null, name(now)), now));
             } else if (!isInForce && wasInForce) {
                 Fact retirement = retirement(after, now);
-                changes.add(new Change("RETIRED", now.kind, now.id, then.name(),
+                changes.add(new Change("RETIRED", now.kind.name(), now.id, then.name(),
                         retirement == null ? null : retirement.validFrom(),
                         retirement == null ? null : retirement.decision(), name(then), null,
                         retirement == null ? null : retirement.provenance(), null));
@@ -58,7 +58,7 @@ public record ProgrammeDiff(String programmeId, LocalDate from, LocalDate to, In
     }
 
     private static Change change(String kind, ProgrammeState.Entity e, Fact cause, JsonNode before, JsonNode after) {
-        return new Change(kind, e.kind, e.id, e.name(), cause.validFrom(), cause.decision(), before, after,
+        return new Change(kind, e.kind.name(), e.id, e.name(), cause.validFrom(), cause.decision(), before, after,
                 cause.provenance(), null);
     }
 
@@ -66,7 +66,7 @@ public record ProgrammeDiff(String programmeId, LocalDate from, LocalDate to, In
     private static Change withState(Change c, ProgrammeState.Entity e) {
         com.fasterxml.jackson.databind.node.ObjectNode state = e.added.value().deepCopy();
         state.put("name", e.name());
-        if (Fact.INDICATOR.equals(e.kind)) {
+        if (e.kind == Fact.Kind.INDICATOR) {
             state.set("ambitionLevel", value(e.ambition));
             state.set("targetValue", value(e.target));
         }
@@ -93,6 +93,6 @@ public record ProgrammeDiff(String programmeId, LocalDate from, LocalDate to, In
     }
 
     private static JsonNode name(ProgrammeState.Entity e) {
-        return ProgrammeFacts.JSON.getNodeFactory().textNode(e.name());
+        return ProgrammeJson.JSON.getNodeFactory().textNode(e.name());
     }
 }

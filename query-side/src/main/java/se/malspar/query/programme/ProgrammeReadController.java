@@ -5,13 +5,17 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import se.malspar.kernel.programme.DelmalId;
 import se.malspar.kernel.programme.FindFulfilment;
+import se.malspar.kernel.programme.GoalId;
 import se.malspar.kernel.programme.FindIndicatorHistory;
 import se.malspar.kernel.programme.FollowUpPeriod;
 import se.malspar.kernel.programme.FindProgrammeDiff;
@@ -20,6 +24,7 @@ import se.malspar.kernel.programme.FindProgrammes;
 import se.malspar.kernel.programme.IndicatorId;
 import se.malspar.kernel.programme.ProgrammeId;
 import se.malspar.platform.web.InvalidFieldException;
+import se.malspar.query.etag.ReadModelPositions;
 import se.malspar.platform.web.NotFoundException;
 import se.malspar.query.goallinks.GoalLinks;
 
@@ -35,66 +40,135 @@ import java.util.List;
 @Tag(name = "Programme", description = "The programme as in force on any date, as recorded at any instant")
 class ProgrammeReadController {
 
+    /** The read model every answer here is built from (its position is the ETag's). */
+    private static final List<String> READ_MODEL = List.of(ProgrammeProjection.GROUP);
+    /** The tree also shows the goals' links (Barnkonventionen, contributions), a read model of its own. */
+    private static final List<String> TREE_READ_MODELS = List.of(ProgrammeProjection.GROUP, GoalLinks.READ_MODEL);
+
     private final QueryGateway queries;
     private final Clock clock;
     private final GoalLinks goalLinks;
     private final VerdictEvents verdictEvents;
+    private final ReadModelPositions positions;
 
-    ProgrammeReadController(QueryGateway queries, Clock clock, GoalLinks goalLinks, VerdictEvents verdictEvents) {
+    ProgrammeReadController(QueryGateway queries, Clock clock, GoalLinks goalLinks, VerdictEvents verdictEvents,
+                            ReadModelPositions positions) {
         this.queries = queries;
         this.clock = clock;
         this.goalLinks = goalLinks;
         this.verdictEvents = verdictEvents;
+        this.positions = positions;
     }
 
     @Operation(summary = "Every programme in the register")
     @GetMapping("/programmes")
-    List<ProgrammeSummary> programmes() {
-        return queries.query(new FindProgrammes(), ResponseTypes.multipleInstancesOf(ProgrammeSummary.class)).join();
+    ResponseEntity<List<ProgrammeSummary>> programmes(HttpServletRequest request) {
+        return positions.answer(request, READ_MODEL, "", () -> queries.query(new FindProgrammes(),
+                ResponseTypes.multipleInstancesOf(ProgrammeSummary.class)).join());
     }
 
     @Operation(summary = "The goal tree in force on validAt, as recorded by knownAt",
             description = "Goals, delmål, indicators with the ambition level and target value in force and the latest "
-                    + "measurement; every node names its decision. validAt defaults to today, knownAt to now.")
+                    + "measurement; every node names its decision. validAt defaults to today, knownAt to now. "
+                    + "documentedBy: only what papers dated up to that day say (no measurements or fulfilment). "
+                    + "goal / delmal: only that goal or delmål of the tree. Answers carry an ETag; If-None-Match "
+                    + "gets 304 while the read model has not changed.")
     @GetMapping("/programmes/{programmeId}")
-    ProgrammeTree tree(@PathVariable String programmeId,
-                       @Parameter(example = "2022-03-10") @RequestParam(required = false) LocalDate validAt,
-                       @Parameter(example = "2026-11-22T10:15:30Z") @RequestParam(required = false) Instant knownAt,
-                       @Parameter(description = "Report period of the fulfilment shown; default the latest with a verdict",
-                               example = "2022-T2") @RequestParam(required = false) String period) {
+    ResponseEntity<ProgrammeTree> tree(@PathVariable String programmeId,
+                                       @Parameter(example = "2022-03-10") @RequestParam(required = false) LocalDate validAt,
+                                       @Parameter(example = "2026-11-22T10:15:30Z") @RequestParam(required = false) Instant knownAt,
+                                       @Parameter(description = "Report period of the fulfilment shown; default the latest with a verdict",
+                                               example = "2022-T2") @RequestParam(required = false) String period,
+                                       @Parameter(example = "2022-01-01") @RequestParam(required = false) LocalDate documentedBy,
+                                       @Parameter(description = "Only this goal of the tree") @RequestParam(required = false) String goal,
+                                       @Parameter(description = "Only this delmål of the tree") @RequestParam(required = false) String delmal,
+                                       HttpServletRequest request) {
+        return scopedTree(programmeId, validAt, knownAt, period, documentedBy, goal, delmal, request);
+    }
+
+    @Operation(summary = "One goal of the tree (as GET /api/programmes/{programmeId}?goal=)")
+    @GetMapping("/programmes/{programmeId}/goals/{goalId}")
+    ResponseEntity<ProgrammeTree> goal(@PathVariable String programmeId, @PathVariable String goalId,
+                                       @RequestParam(required = false) LocalDate validAt,
+                                       @RequestParam(required = false) Instant knownAt,
+                                       @RequestParam(required = false) String period,
+                                       @RequestParam(required = false) LocalDate documentedBy,
+                                       HttpServletRequest request) {
+        return scopedTree(programmeId, validAt, knownAt, period, documentedBy, goalId, null, request);
+    }
+
+    @Operation(summary = "One delmål of the tree, under its goal (as GET /api/programmes/{programmeId}?delmal=)")
+    @GetMapping("/programmes/{programmeId}/delmal/{delmalId}")
+    ResponseEntity<ProgrammeTree> delmal(@PathVariable String programmeId, @PathVariable String delmalId,
+                                         @RequestParam(required = false) LocalDate validAt,
+                                         @RequestParam(required = false) Instant knownAt,
+                                         @RequestParam(required = false) String period,
+                                         @RequestParam(required = false) LocalDate documentedBy,
+                                         HttpServletRequest request) {
+        return scopedTree(programmeId, validAt, knownAt, period, documentedBy, null, delmalId, request);
+    }
+
+    private ResponseEntity<ProgrammeTree> scopedTree(String programmeId, LocalDate validAt, Instant knownAt, String period,
+                                                     LocalDate documentedBy, String goal, String delmal,
+                                                     HttpServletRequest request) {
         ProgrammeId id = parse(programmeId, "programmeId", ProgrammeId::of);
-        return queries.query(new FindProgrammeTree(id, validAt != null ? validAt : LocalDate.now(clock),
-                        knownAt != null ? knownAt : clock.instant(), period(period)),
-                        ResponseTypes.optionalInstanceOf(ProgrammeTree.class))
-                .join().orElseThrow(() -> new NotFoundException("no programme " + id + " (as recorded by then)"))
-                .withLinks(goalLinks);
+        GoalId goalId = goal == null ? null : parse(goal, "goal", GoalId::of);
+        DelmalId delmalId = delmal == null ? null : parse(delmal, "delmal", DelmalId::of);
+        LocalDate day = validAt != null ? validAt : LocalDate.now(clock);
+        String checkedPeriod = period(period);
+        // knownAt left out is "now": everything applied so far, which the read models' positions name.
+        String query = "validAt=" + day + "&knownAt=" + knownAt + "&period=" + checkedPeriod + "&documentedBy="
+                + documentedBy + "&goal=" + goalId + "&delmal=" + delmalId;
+        return positions.answer(request, TREE_READ_MODELS, query, () -> {
+            ProgrammeTree tree = queries.query(new FindProgrammeTree(id, day, knownAt != null ? knownAt : clock.instant(),
+                                    checkedPeriod, documentedBy, goalId, delmalId),
+                            ResponseTypes.optionalInstanceOf(ProgrammeTree.class))
+                    .join().orElseThrow(() -> new NotFoundException("no programme " + id + " (as recorded by then)"))
+                    .withLinks(goalLinks);
+            if ((goalId != null || delmalId != null) && tree.goals().isEmpty()) {
+                throw new NotFoundException("no " + (delmalId != null ? "delmål " + delmalId : "goal " + goalId)
+                        + " in force in programme " + id + " on " + day);
+            }
+            return tree;
+        });
     }
 
     @Operation(summary = "What changed in force between two dates, each change with its decision",
-            description = "Added, retired, renamed, ambition level and target value changes, as recorded by knownAt (default now).")
+            description = "Added, retired, renamed, ambition level and target value changes, as recorded by knownAt "
+                    + "(default now); documentedBy: as the papers dated up to that day tell it. An ADDED entry carries "
+                    + "the entity's full state.")
     @GetMapping("/programmes/{programmeId}/diff")
-    ProgrammeDiff diff(@PathVariable String programmeId,
-                       @Parameter(example = "2021-06-01") @RequestParam LocalDate from,
-                       @Parameter(example = "2022-03-10") @RequestParam LocalDate to,
-                       @RequestParam(required = false) Instant knownAt) {
+    ResponseEntity<ProgrammeDiff> diff(@PathVariable String programmeId,
+                                       @Parameter(example = "2021-06-01") @RequestParam LocalDate from,
+                                       @Parameter(example = "2022-03-10") @RequestParam LocalDate to,
+                                       @RequestParam(required = false) Instant knownAt,
+                                       @Parameter(example = "2022-01-01") @RequestParam(required = false) LocalDate documentedBy,
+                                       HttpServletRequest request) {
         ProgrammeId id = parse(programmeId, "programmeId", ProgrammeId::of);
         if (to.isBefore(from)) {
             throw new InvalidFieldException("to", "must not be before 'from'");
         }
-        return queries.query(new FindProgrammeDiff(id, from, to, knownAt != null ? knownAt : clock.instant()),
+        String query = "from=" + from + "&to=" + to + "&knownAt=" + knownAt + "&documentedBy=" + documentedBy;
+        return positions.answer(request, READ_MODEL, query, () -> queries.query(new FindProgrammeDiff(id, from, to,
+                                knownAt != null ? knownAt : clock.instant(), documentedBy),
                         ResponseTypes.optionalInstanceOf(ProgrammeDiff.class))
-                .join().orElseThrow(() -> new NotFoundException("no programme " + id));
+                .join().orElseThrow(() -> new NotFoundException("no programme " + id)));
     }
 
     @Operation(summary = "Every version of an indicator: definition, ambition levels, target values, measurements",
             description = "With decision, effectiveFrom, validTo, recordedAt, recordedBy; corrections marked as corrections "
                     + "and what they superseded. Verdicts are listed without their inputs and steps; "
-                    + "GET /api/indicators/{indicatorId}/fulfilment?period= gives them for a period.")
+                    + "GET /api/indicators/{indicatorId}/fulfilment?period= gives them for a period. documentedBy: only "
+                    + "the versions papers dated up to that day give (no measurements or verdicts).")
     @GetMapping("/indicators/{indicatorId}/history")
-    IndicatorHistory history(@PathVariable String indicatorId) {
+    ResponseEntity<IndicatorHistory> history(@PathVariable String indicatorId,
+                                             @Parameter(example = "2022-01-01") @RequestParam(required = false)
+                                             LocalDate documentedBy,
+                                             HttpServletRequest request) {
         IndicatorId id = parse(indicatorId, "indicatorId", IndicatorId::of);
-        return queries.query(new FindIndicatorHistory(id), ResponseTypes.optionalInstanceOf(IndicatorHistory.class))
-                .join().orElseThrow(() -> new NotFoundException("no indicator " + id)).resolved(verdictEvents);
+        return positions.answer(request, READ_MODEL, "documentedBy=" + documentedBy, () -> queries.query(
+                        new FindIndicatorHistory(id, documentedBy), ResponseTypes.optionalInstanceOf(IndicatorHistory.class))
+                .join().orElseThrow(() -> new NotFoundException("no indicator " + id)).resolved(verdictEvents));
     }
 
     @Operation(summary = "Fulfilment of an indicator for a report period: status, rule version, inputs, explanation",
@@ -104,11 +178,14 @@ class ProgrammeReadController {
                     + "events the current verdict's inputs came from. A period without a measurement is NOT_ASSESSED "
                     + "with a reason. period defaults to the latest period with a verdict.")
     @GetMapping("/indicators/{indicatorId}/fulfilment")
-    IndicatorFulfilment fulfilment(@PathVariable String indicatorId,
-                                   @Parameter(example = "2022-T2") @RequestParam(required = false) String period) {
+    ResponseEntity<IndicatorFulfilment> fulfilment(@PathVariable String indicatorId,
+                                                   @Parameter(example = "2022-T2") @RequestParam(required = false) String period,
+                                                   HttpServletRequest request) {
         IndicatorId id = parse(indicatorId, "indicatorId", IndicatorId::of);
-        return queries.query(new FindFulfilment(id, period(period)), ResponseTypes.optionalInstanceOf(IndicatorFulfilment.class))
-                .join().orElseThrow(() -> new NotFoundException("no indicator " + id)).resolved(verdictEvents);
+        String checkedPeriod = period(period);
+        return positions.answer(request, READ_MODEL, "period=" + checkedPeriod, () -> queries.query(
+                        new FindFulfilment(id, checkedPeriod), ResponseTypes.optionalInstanceOf(IndicatorFulfilment.class))
+                .join().orElseThrow(() -> new NotFoundException("no indicator " + id)).resolved(verdictEvents));
     }
 
     private static String period(String period) {
@@ -117,5 +194,4 @@ class ProgrammeReadController {
         }
         return period;
     }
-
 }

@@ -16,7 +16,7 @@ final class ProgrammeState {
     private ProgrammeState() {
     }
 
-    static String key(String kind, String id) {
+    static String key(Fact.Kind kind, String id) {
         return kind + "/" + id;
     }
 
@@ -25,13 +25,12 @@ final class ProgrammeState {
         for (Fact f : inForce) {
             Entity e = state.entities.computeIfAbsent(key(f.kind(), f.entityId()), k -> new Entity(f.kind(), f.entityId()));
             switch (f.attribute()) {
-                case Fact.ADDED -> e.added = f;
-                case Fact.NAME -> e.renamed = f;
-                case Fact.RETIRED -> e.retired = f;
-                case Fact.AMBITION -> e.ambition = f;
-                case Fact.TARGET -> e.target = f;
-                case Fact.SOURCE -> e.source = f;
-                default -> throw new IllegalStateException("unknown attribute " + f.attribute());
+                case ADDED -> e.added = f;
+                case NAME -> e.renamed = f;
+                case RETIRED -> e.retired = f;
+                case AMBITION -> e.ambition = f;
+                case TARGET -> e.target = f;
+                case SOURCE -> e.source = f;
             }
         }
         return state;
@@ -41,16 +40,16 @@ final class ProgrammeState {
         return entities;
     }
 
-    Entity get(String kind, String id) {
+    Entity get(Fact.Kind kind, String id) {
         return entities.get(key(kind, id));
     }
 
-    static String parentKind(String kind) {
+    static Fact.Kind parentKind(Fact.Kind kind) {
         return switch (kind) {
-            case Fact.GOAL -> Fact.PROGRAMME;
-            case Fact.DELMAL -> Fact.GOAL;
-            case Fact.INDICATOR -> Fact.DELMAL;
-            default -> null;
+            case GOAL -> Fact.Kind.PROGRAMME;
+            case DELMAL -> Fact.Kind.GOAL;
+            case INDICATOR -> Fact.Kind.DELMAL;
+            case PROGRAMME -> null;
         };
     }
 
@@ -58,18 +57,18 @@ final class ProgrammeState {
         if (e == null || e.added == null || e.retired != null) {
             return false;
         }
-        String parentKind = parentKind(e.kind);
+        Fact.Kind parentKind = parentKind(e.kind);
         return parentKind == null || inForce(get(parentKind, e.added.parentId()));
     }
 
     Entity parent(Entity e) {
-        String parentKind = parentKind(e.kind);
+        Fact.Kind parentKind = parentKind(e.kind);
         return parentKind == null || e.added == null ? null : get(parentKind, e.added.parentId());
     }
 
     /** One entity's facts in force. */
     static final class Entity {
-        final String kind;
+        final Fact.Kind kind;
         final String id;
         Fact added;
         Fact renamed;
@@ -78,7 +77,7 @@ final class ProgrammeState {
         Fact source;
         Fact target;
 
-        Entity(String kind, String id) {
+        Entity(Fact.Kind kind, String id) {
             this.kind = kind;
             this.id = id;
         }

@@ -6,7 +6,6 @@ import se.malspar.kernel.ambition.AmbitionRule;
 import se.malspar.kernel.fulfilment.AssessmentPrinciple;
 import se.malspar.kernel.fulfilment.Verdict;
 import se.malspar.kernel.programme.IndicatorSource;
-import se.malspar.kernel.programme.MeasurementSource;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -25,17 +24,26 @@ final class TreeAssembler {
     }
 
     static ProgrammeTree assemble(Fact programme, LocalDate validAt, Instant knownAt, ProgrammeState state,
-                                  Map<String, ProgrammeFacts.Measurement> latest, String period,
-                                  List<ProgrammeFacts.Verdict> verdicts) {
-        ProgrammeState.Entity root = state.get(Fact.PROGRAMME, programme.entityId());
+                                  Map<String, ObservationRows.Measurement> latest, String period,
+                                  List<ObservationRows.Verdict> verdicts) {
+        return assemble(programme, validAt, knownAt, state, latest, period, verdicts, null, null);
+    }
+
+    /** Only the goal {@code goalId} and only the delmål {@code delmalId} when given (null: all). */
+    static ProgrammeTree assemble(Fact programme, LocalDate validAt, Instant knownAt, ProgrammeState state,
+                                  Map<String, ObservationRows.Measurement> latest, String period,
+                                  List<ObservationRows.Verdict> verdicts, String goalId, String delmalId) {
+        ProgrammeState.Entity root = state.get(Fact.Kind.PROGRAMME, programme.entityId());
         boolean inForce = root != null && state.inForce(root);
         String fulfilmentPeriod = !inForce ? null : period != null ? period : verdicts.stream()
-                .max(Comparator.comparingInt(ProgrammeFacts.Verdict::periodOrder))
-                .map(ProgrammeFacts.Verdict::period).orElse(null);
+                .max(Comparator.comparingInt(ObservationRows.Verdict::periodOrder))
+                .map(ObservationRows.Verdict::period).orElse(null);
         Map<String, ProgrammeTree.Fulfilment> fulfilment = fulfilment(fulfilmentPeriod, verdicts);
-        List<ProgrammeTree.Goal> goals = !inForce ? List.of() : children(state, Fact.GOAL, programme.entityId()).stream()
+        List<ProgrammeTree.Goal> goals = !inForce ? List.of() : children(state, Fact.Kind.GOAL, programme.entityId()).stream()
+                .filter(goal -> goalId == null || goal.id.equals(goalId))
                 .map(goal -> {
-                    List<ProgrammeTree.Delmal> delmal = children(state, Fact.DELMAL, goal.id).stream()
+                    List<ProgrammeTree.Delmal> delmal = children(state, Fact.Kind.DELMAL, goal.id).stream()
+                            .filter(d -> delmalId == null || d.id.equals(delmalId))
                             .map(d -> delmal(state, d, latest, fulfilment, fulfilmentPeriod, validAt)).toList();
                     return new ProgrammeTree.Goal(goal.id, goal.name(), text(goal.added.value(), "goalArea"),
                             goal.added.validFrom(), goal.added.decision(), combined(fulfilmentPeriod,
@@ -43,6 +51,8 @@ final class TreeAssembler {
                             precision(goal.added).written(goal.added.validFrom()), precision(goal.added).name(),
                             certainty(goal.added, validAt));
                 })
+                // asked for one delmål: only its goal
+                .filter(goal -> delmalId == null || !goal.delmal().isEmpty())
                 .toList();
         return new ProgrammeTree(programme.entityId(), programme.value().path("name").asText(),
                 text(programme.value(), "ownerOrgan"), validAt, knownAt, inForce, programme.validFrom(),
@@ -62,11 +72,11 @@ final class TreeAssembler {
     }
 
     private static ProgrammeTree.Delmal delmal(ProgrammeState state, ProgrammeState.Entity d,
-                                               Map<String, ProgrammeFacts.Measurement> latest,
+                                               Map<String, ObservationRows.Measurement> latest,
                                                Map<String, ProgrammeTree.Fulfilment> fulfilment, String period,
                                                LocalDate validAt) {
         Fact nameFact = d.nameFact();
-        List<ProgrammeTree.Indicator> indicators = children(state, Fact.INDICATOR, d.id).stream()
+        List<ProgrammeTree.Indicator> indicators = children(state, Fact.Kind.INDICATOR, d.id).stream()
                 .map(i -> indicator(i, latest.get(i.id), fulfilment.get(i.id))).toList();
         return new ProgrammeTree.Delmal(d.id, d.name(), text(d.added.value(), "description"), d.added.validFrom(),
                 d.added.decision(), nameFact == d.added ? null : nameFact.decision(),
@@ -75,7 +85,7 @@ final class TreeAssembler {
                 precision(d.added).written(d.added.validFrom()), precision(d.added).name(), certainty(d.added, validAt));
     }
 
-    private static ProgrammeTree.Indicator indicator(ProgrammeState.Entity i, ProgrammeFacts.Measurement measurement,
+    private static ProgrammeTree.Indicator indicator(ProgrammeState.Entity i, ObservationRows.Measurement measurement,
                                                      ProgrammeTree.Fulfilment fulfilment) {
         JsonNode v = i.added.value();
         return new ProgrammeTree.Indicator(i.id, i.name(), text(v, "unit"), text(v, "kind"), text(v, "direction"),
@@ -86,10 +96,10 @@ final class TreeAssembler {
     }
 
     /** Per indicator, the verdict of the period: the human assessment if any, else the computed one. */
-    static Map<String, ProgrammeTree.Fulfilment> fulfilment(String period, List<ProgrammeFacts.Verdict> verdicts) {
-        Map<String, ProgrammeFacts.Verdict> computed = new HashMap<>();
-        Map<String, ProgrammeFacts.Verdict> human = new HashMap<>();
-        for (ProgrammeFacts.Verdict v : verdicts) {
+    static Map<String, ProgrammeTree.Fulfilment> fulfilment(String period, List<ObservationRows.Verdict> verdicts) {
+        Map<String, ObservationRows.Verdict> computed = new HashMap<>();
+        Map<String, ObservationRows.Verdict> human = new HashMap<>();
+        for (ObservationRows.Verdict v : verdicts) {
             if (v.period().equals(period)) {
                 (v.source().equals("HUMAN") ? human : computed).merge(v.indicatorId(), v,
                         (a, b) -> a.globalIndex() > b.globalIndex() ? a : b);
@@ -97,8 +107,8 @@ final class TreeAssembler {
         }
         Map<String, ProgrammeTree.Fulfilment> result = new HashMap<>();
         for (String indicator : union(computed.keySet(), human.keySet())) {
-            ProgrammeFacts.Verdict c = computed.get(indicator);
-            ProgrammeFacts.Verdict h = human.get(indicator);
+            ObservationRows.Verdict c = computed.get(indicator);
+            ObservationRows.Verdict h = human.get(indicator);
             result.put(indicator, new ProgrammeTree.Fulfilment(period, h != null ? h.verdict() : c.verdict(),
                     h != null ? "HUMAN" : "COMPUTED", c == null ? null : c.verdict(),
                     c != null && Boolean.TRUE.equals(c.carriedForward()), c == null ? null : c.principleVersion(),
@@ -124,9 +134,9 @@ final class TreeAssembler {
             return null;
         }
         JsonNode v = f.value();
-        List<AmbitionRule> rules = ProgrammeFacts.JSON.convertValue(v.get("rules"), new TypeReference<>() {
+        List<AmbitionRule> rules = ProgrammeJson.JSON.convertValue(v.get("rules"), new TypeReference<>() {
         });
-        List<String> findings = ProgrammeFacts.JSON.convertValue(v.get("findings"), new TypeReference<>() {
+        List<String> findings = ProgrammeJson.JSON.convertValue(v.get("findings"), new TypeReference<>() {
         });
         Integer targetYear = v.hasNonNull("targetYear") ? v.get("targetYear").asInt() : null;
         return new ProgrammeTree.Ambition(text(v, "text"), rules, targetYear, v.path("ambiguous").asBoolean(), findings,
@@ -138,19 +148,19 @@ final class TreeAssembler {
                 f.value().get("year").asInt(), f.validFrom(), f.decision());
     }
 
-    static ProgrammeTree.Measurement measurement(ProgrammeFacts.Measurement m) {
+    static ProgrammeTree.Measurement measurement(ObservationRows.Measurement m) {
         if (m == null) {
             return null;
         }
-        Map<String, BigDecimal> references = ProgrammeFacts.JSON.convertValue(m.referenceValues(), new TypeReference<>() {
+        Map<String, BigDecimal> references = ProgrammeJson.JSON.convertValue(m.referenceValues(), new TypeReference<>() {
         });
         return new ProgrammeTree.Measurement(m.period(), m.value(), m.done(), m.dataPeriod(), references,
-                convert(m.source(), MeasurementSource.class), m.recordedAt());
+                m.source(), m.recordedAt());
     }
 
-    private static List<ProgrammeState.Entity> children(ProgrammeState state, String kind, String parentId) {
+    private static List<ProgrammeState.Entity> children(ProgrammeState state, Fact.Kind kind, String parentId) {
         return state.entities().values().stream()
-                .filter(e -> e.kind.equals(kind) && e.added != null && parentId.equals(e.added.parentId()))
+                .filter(e -> e.kind == kind && e.added != null && parentId.equals(e.added.parentId()))
                 .filter(state::inForce)
                 .sorted(Comparator.comparing(e -> e.id))
                 .toList();
@@ -162,6 +172,6 @@ final class TreeAssembler {
     }
 
     private static <T> T convert(JsonNode node, Class<T> type) {
-        return node == null || node.isNull() ? null : ProgrammeFacts.JSON.convertValue(node, type);
+        return node == null || node.isNull() ? null : ProgrammeJson.JSON.convertValue(node, type);
     }
 }

@@ -5,6 +5,7 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.eventhandling.TrackingToken;
+import se.malspar.query.etag.ReadModelPositions;
 import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.stereotype.Component;
@@ -36,15 +37,18 @@ class RevisionProjection {
     static final String GROUP = "revision";
 
     private final RevisionRepository repository;
+    private final ReadModelPositions positions;
 
-    RevisionProjection(RevisionRepository repository) {
+    RevisionProjection(RevisionRepository repository, ReadModelPositions positions) {
         this.repository = repository;
+        this.positions = positions;
     }
 
     @EventHandler
     void on(VerificationRecorded e, TrackingToken token, @Timestamp Instant recordedAt, @MetaDataValue("userId") String user) {
         repository.verification(e.verificationId(), e.decisionId().value(), position(token), e.outcome().name(),
                 e.protocolReference(), e.note(), e.treeSize(), e.covers(), recordedAt, user);
+        positions.advance(GROUP, position(token));
     }
 
     @EventHandler
@@ -94,11 +98,13 @@ class RevisionProjection {
 
     private void change(TrackingToken token, DecisionReference decision) {
         repository.change(position(token), decision.decisionId().value());
+        positions.advance(GROUP, position(token));
     }
 
     @ResetHandler
     void reset() {
         repository.deleteAll();
+        positions.reset(GROUP);
     }
 
     @QueryHandler

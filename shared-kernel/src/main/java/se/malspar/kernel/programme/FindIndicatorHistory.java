@@ -1,5 +1,14 @@
 package se.malspar.kernel.programme;
 
-/** Every version of an indicator's definition, ambition levels, target values and measurements. */
-public record FindIndicatorHistory(IndicatorId indicatorId) {
+import java.time.LocalDate;
+
+/**
+ * Every version of an indicator's definition, ambition levels, target values and measurements;
+ * {@code documentedBy} (nullable): only the versions papers dated up to that day give.
+ */
+public record FindIndicatorHistory(IndicatorId indicatorId, LocalDate documentedBy) {
+
+    public FindIndicatorHistory(IndicatorId indicatorId) {
+        this(indicatorId, null);
+    }
 }

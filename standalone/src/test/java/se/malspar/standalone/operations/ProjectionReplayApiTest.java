@@ -32,7 +32,9 @@ class ProjectionReplayApiTest {
     /** Axon's tables, the command side's lookups and the idempotency records: not read models. */
     private static final Set<String> NOT_READ_MODELS = Set.of("domain_event_entry", "snapshot_event_entry",
             "token_entry", "saga_entry", "association_value_entry", "dead_letter_entry", "flyway_schema_history",
-            "decision_lookup", "structure_lookup", "idempotency_record");
+            "decision_lookup", "structure_lookup", "idempotency_record",
+            // bookkeeping of the read models (their positions for ETags), not rows a replay rebuilds
+            "read_model_position");
     private static final AtomicInteger PARAGRAPHS = new AtomicInteger(3000 + (int) (Math.random() * 3000));
 
     @LocalServerPort
@@ -136,7 +138,7 @@ class ProjectionReplayApiTest {
                 .param("id", indicator).query(Long.class).single()).isEqualTo(5);
         assertThat(jdbc.sql("select count(*) from programme_verdict where indicator_id = :id and superseded_by is not null")
                 .param("id", indicator).query(Long.class).single()).isEqualTo(5);
-        assertThat(jdbc.sql("select count(*) from programme_fact where entity_id = :id and superseded_by is not null")
+        assertThat(jdbc.sql("select count(*) from programme_ambition_level where indicator_id = :id and superseded_by is not null")
                 .param("id", indicator).query(Long.class).single()).isEqualTo(1);
 
         List<String> names = projections.all().stream().map(p -> p.get("name").asText()).toList();

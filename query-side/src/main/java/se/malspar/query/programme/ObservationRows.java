@@ -1,45 +1,41 @@
 package se.malspar.query.programme;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import se.malspar.kernel.programme.FollowUpPeriod;
+import se.malspar.kernel.programme.MeasurementSource;
+import se.malspar.kernel.programme.ReferenceArea;
+import se.malspar.kernel.programme.SourceKind;
 
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 
-/** The tables of the programme read model: facts and measurements. Inserts only, plus closing recorded time. */
+/**
+ * The observations of the programme read model: measurements and fulfilment verdicts per
+ * indicator and period, a newer one superseding the older in recorded time. Inserts only, plus
+ * closing recorded time; owns its batching like {@link ProgrammeRows}.
+ */
 @Repository
-class ProgrammeFacts {
-
-    static final ObjectMapper JSON = JsonMapper.builder()
-            .addModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-            // Figures stay exactly as decided: 49.0 is not silently turned into 49.
-            .nodeFactory(JsonNodeFactory.withExactBigDecimals(true))
-            .build();
+class ObservationRows {
 
     /**
      * A verdict's columns without its inputs and steps. The inputs carry the indicator's
@@ -56,95 +52,52 @@ class ProgrammeFacts {
     private final JdbcClient jdbc;
     private final NamedParameterJdbcTemplate named;
 
-    ProgrammeFacts(JdbcClient jdbc, NamedParameterJdbcTemplate named) {
+    private final UnitOfWorkBatch<NewMeasurement> measurements;
+    private final UnitOfWorkBatch<Verdict> verdicts;
+
+    ObservationRows(JdbcClient jdbc, NamedParameterJdbcTemplate named) {
         this.jdbc = jdbc;
         this.named = named;
+        this.measurements = new UnitOfWorkBatch<>("measurements", this::insertMeasurements);
+        this.verdicts = new UnitOfWorkBatch<>("verdicts", this::insertVerdicts);
     }
 
-    static String json(Object value) {
-        try {
-            return JSON.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
+    /** Writes the measurement with the batch (at once outside a unit of work). */
+    void add(NewMeasurement measurement) {
+        measurements.add(measurement);
     }
 
-    /**
-     * Inserts a fact once (a redelivered event changes nothing). The programme and parent are given,
-     * or taken from the entity's own first fact: the same aggregate, so the same segment, so
-     * already written. An indicator's programme is never looked up here (its delmål is another
-     * aggregate, possibly still unprocessed in another segment); queries reach indicators
-     * through their delmål instead.
-     */
-    void insert(Fact f) {
-        insert(List.of(f));
+    /** Writes the verdict with the batch (at once outside a unit of work). */
+    void add(Verdict verdict) {
+        verdicts.add(verdict);
     }
 
-    /**
-     * Inserts facts in order, as one JDBC batch: the statements run one after the other in the
-     * transaction, so each still sees the facts inserted before it.
-     */
-    void insert(List<Fact> facts) {
-        if (facts.isEmpty()) {
-            return;
-        }
-        named.batchUpdate("""
-                        insert into programme_fact (fact_id, global_index, order_index, event_type, programme_id, entity_kind, entity_id,
-                            parent_id, attribute, value, valid_from, decision_id, citation, recorded_at, recorded_by,
-                            correction_of, correction_reason, provenance)
-                        values (:factId, :globalIndex, :orderIndex, :eventType,
-                            coalesce(:programmeId,
-                                (select programme_id from programme_fact where entity_kind = :kind and entity_id = :entityId
-                                    and attribute = 'ADDED' limit 1)),
-                            :kind, :entityId,
-                            coalesce(:parentId, (select parent_id from programme_fact where entity_kind = :kind
-                                and entity_id = :entityId and attribute = 'ADDED' limit 1)),
-                            :attribute, cast(:value as jsonb), :validFrom, :decisionId, :citation, :recordedAt, :recordedBy,
-                            :correctionOf, :correctionReason, cast(:provenance as jsonb))
-                        on conflict (fact_id) do nothing""",
-                facts.stream().map(f -> new MapSqlParameterSource()
-                        .addValue("factId", f.factId()).addValue("globalIndex", f.globalIndex())
-                        .addValue("orderIndex", f.orderIndex()).addValue("eventType", f.eventType())
-                        .addValue("programmeId", f.programmeId()).addValue("kind", f.kind())
-                        .addValue("entityId", f.entityId()).addValue("parentId", f.parentId())
-                        .addValue("attribute", f.attribute()).addValue("value", f.value().toString())
-                        .addValue("validFrom", f.validFrom()).addValue("decisionId", f.decisionId())
-                        .addValue("citation", f.citation()).addValue("recordedAt", Timestamp.from(f.recordedAt()))
-                        .addValue("recordedBy", f.recordedBy()).addValue("correctionOf", f.correctionOf())
-                        .addValue("correctionReason", f.correctionReason())
-                        .addValue("provenance", f.provenance() == null ? null : f.provenance().toString()))
-                        .toArray(SqlParameterSource[]::new));
-    }
-
-    /** The fact a correction replaces: the ambition entry of that decision and date, current before the correction. */
-    Optional<CorrectedEntry> currentAmbitionEntry(String indicatorId, String decisionId, LocalDate validFrom,
-                                                  long beforeIndex, String correctionFactId) {
-        return jdbc.sql("""
-                        select fact_id, order_index from programme_fact
-                         where entity_kind = 'INDICATOR' and entity_id = :id and attribute = 'AMBITION'
-                           and decision_id = :decision and valid_from = :validFrom and global_index < :before
-                           and (superseded_at is null or superseded_by = :self)
-                         order by global_index desc limit 1""")
-                .param("id", indicatorId).param("decision", decisionId).param("validFrom", validFrom)
-                .param("before", beforeIndex).param("self", correctionFactId)
-                .query((rs, n) -> new CorrectedEntry(rs.getString(1), rs.getLong(2))).optional();
-    }
-
-    record CorrectedEntry(String factId, long orderIndex) {
-    }
-
-    void supersede(String factId, Instant at, String by) {
-        jdbc.sql("""
-                        update programme_fact set superseded_at = :at, superseded_by = :by
-                         where fact_id = :id and (superseded_at is null or superseded_by = :by)""")
-                .param("at", Timestamp.from(at)).param("by", by).param("id", factId)
-                .update();
-    }
-
-    /** One measurement as its event recorded it, not yet written; JSON values already serialized. */
+    /** One measurement as its event recorded it, not yet written. */
     record NewMeasurement(String factId, long globalIndex, String indicatorId, String period, int periodOrder,
-                          BigDecimal value, Boolean done, String dataPeriod, String referenceValues, String source,
-                          String note, Instant recordedAt, String recordedBy) {
+                          BigDecimal value, Boolean done, String dataPeriod, Map<ReferenceArea, BigDecimal> referenceValues,
+                          MeasurementSource source, String note, Instant recordedAt, String recordedBy) {
+    }
+
+    private static MapSqlParameterSource parameters(NewMeasurement m) {
+        MeasurementSource source = m.source();
+        // The figures as two arrays in the order of their area ids: area i has value i.
+        Map<String, BigDecimal> figures = source == null ? Map.of() : new TreeMap<>(source.figures());
+        return new MapSqlParameterSource()
+                .addValue("factId", m.factId()).addValue("globalIndex", m.globalIndex())
+                .addValue("indicator", m.indicatorId()).addValue("period", m.period())
+                .addValue("order", m.periodOrder()).addValue("value", m.value()).addValue("done", m.done())
+                .addValue("dataPeriod", m.dataPeriod())
+                .addValue("national", m.referenceValues().get(ReferenceArea.NATIONAL))
+                .addValue("county", m.referenceValues().get(ReferenceArea.COUNTY))
+                .addValue("sourceKind", source == null || source.kind() == null ? null : source.kind().name())
+                .addValue("sourceKpi", source == null ? null : source.kpi())
+                .addValue("areaIds", source == null ? null : source.areaIds().toArray(String[]::new))
+                .addValue("url", source == null ? null : source.url())
+                .addValue("fetchedAt", source == null || source.fetchedAt() == null ? null : Timestamp.from(source.fetchedAt()))
+                .addValue("figureAreas", source == null ? null : figures.keySet().toArray(String[]::new))
+                .addValue("figureValues", source == null ? null : figures.values().toArray(BigDecimal[]::new))
+                .addValue("note", m.note())
+                .addValue("recordedAt", Timestamp.from(m.recordedAt())).addValue("recordedBy", m.recordedBy());
     }
 
     /**
@@ -159,18 +112,14 @@ class ProgrammeFacts {
         }
         int[] counts = named.batchUpdate("""
                         insert into programme_measurement (fact_id, global_index, indicator_id, period, period_order, value,
-                            done, data_period, reference_values, source, note, recorded_at, recorded_by)
+                            done, data_period, reference_national, reference_county, source_kind, source_kpi,
+                            source_area_ids, source_url, source_fetched_at, source_figure_areas, source_figure_values,
+                            note, recorded_at, recorded_by)
                         values (:factId, :globalIndex, :indicator, :period, :order, :value, :done, :dataPeriod,
-                            cast(:refs as jsonb), cast(:source as jsonb), :note, :recordedAt, :recordedBy)
+                            :national, :county, :sourceKind, :sourceKpi, cast(:areaIds as text[]), :url, :fetchedAt,
+                            cast(:figureAreas as text[]), cast(:figureValues as numeric[]), :note, :recordedAt, :recordedBy)
                         on conflict (fact_id) do nothing""",
-                rows.stream().map(m -> new MapSqlParameterSource()
-                        .addValue("factId", m.factId()).addValue("globalIndex", m.globalIndex())
-                        .addValue("indicator", m.indicatorId()).addValue("period", m.period())
-                        .addValue("order", m.periodOrder()).addValue("value", m.value()).addValue("done", m.done())
-                        .addValue("dataPeriod", m.dataPeriod()).addValue("refs", m.referenceValues())
-                        .addValue("source", m.source()).addValue("note", m.note())
-                        .addValue("recordedAt", Timestamp.from(m.recordedAt())).addValue("recordedBy", m.recordedBy()))
-                        .toArray(SqlParameterSource[]::new));
+                rows.stream().map(ObservationRows::parameters).toArray(SqlParameterSource[]::new));
         List<String> inserted = inserted(rows, counts, NewMeasurement::factId);
         if (inserted.isEmpty()) {
             return;
@@ -212,13 +161,6 @@ class ProgrammeFacts {
         return inserted;
     }
 
-    /** The programme of a delmål, from its addition. */
-    Optional<String> programmeOfDelmal(String delmalId) {
-        return jdbc.sql("""
-                        select programme_id from programme_fact
-                         where entity_kind = 'DELMAL' and entity_id = :id and attribute = 'ADDED' limit 1""")
-                .param("id", delmalId).query(String.class).optional();
-    }
 
     /**
      * Writes verdicts handled in event order as if one at a time, like {@link #insertMeasurements}:
@@ -243,8 +185,8 @@ class ProgrammeFacts {
                         .addValue("order", v.periodOrder()).addValue("source", v.source())
                         .addValue("verdict", v.verdict()).addValue("version", v.principleVersion())
                         .addValue("basedOn", v.basedOnPeriod()).addValue("carried", v.carriedForward())
-                        .addValue("inputs", v.inputs() == null ? null : json(v.inputs()))
-                        .addValue("steps", v.steps() == null ? null : json(v.steps()))
+                        .addValue("inputs", v.inputs() == null ? null : ProgrammeJson.json(v.inputs()))
+                        .addValue("steps", v.steps() == null ? null : ProgrammeJson.json(v.steps()))
                         .addValue("sv", v.explanationSv()).addValue("en", v.explanationEn())
                         .addValue("motivation", v.motivation()).addValue("decisionId", v.decisionId())
                         .addValue("citation", v.citation()).addValue("recordedAt", Timestamp.from(v.recordedAt()))
@@ -306,7 +248,7 @@ class ProgrammeFacts {
                          order by indicator_id, period_order, source, global_index""")
                 .param("ids", indicatorIds).param("order", FollowUpPeriod.order(period)).param("period", period)
                 .param("knownAt", Timestamp.from(knownAt))
-                .query(ProgrammeFacts::verdict).list();
+                .query(ObservationRows::verdict).list();
     }
 
     /** Every verdict of the indicator, without inputs and steps. */
@@ -314,7 +256,7 @@ class ProgrammeFacts {
         return jdbc.sql("select " + VERDICT_WITHOUT_INPUTS
                         + " from programme_verdict where indicator_id = :id order by period_order, global_index")
                 .param("id", indicatorId)
-                .query(ProgrammeFacts::verdict).list();
+                .query(ObservationRows::verdict).list();
     }
 
     /** Every verdict of the indicator for one period, with inputs and steps. */
@@ -324,7 +266,7 @@ class ProgrammeFacts {
                          where indicator_id = :id and period_order = :order and period = :period
                          order by global_index""")
                 .param("id", indicatorId).param("order", FollowUpPeriod.order(period)).param("period", period)
-                .query(ProgrammeFacts::verdict).list();
+                .query(ObservationRows::verdict).list();
     }
 
     /** The latest period in which the indicator has any verdict, current or superseded. */
@@ -338,32 +280,8 @@ class ProgrammeFacts {
     void deleteAll() {
         jdbc.sql("delete from programme_verdict").update();
         jdbc.sql("delete from programme_measurement").update();
-        jdbc.sql("delete from programme_fact").update();
     }
 
-    /** For each entity and attribute of the programme, the fact in force on validAt as recorded by knownAt. */
-    List<Fact> inForce(String programmeId, LocalDate validAt, Instant knownAt) {
-        return jdbc.sql("""
-                        with indicators as (
-                               select i.entity_id from programme_fact i
-                                where i.parent_id in (select d.entity_id from programme_fact d
-                                                       where d.programme_id = :programme and d.entity_kind = 'DELMAL'
-                                                         and d.attribute = 'ADDED')
-                                  and i.entity_kind = 'INDICATOR' and i.attribute = 'ADDED'),
-                             candidates as (
-                               select * from programme_fact where programme_id = :programme
-                               union all
-                               -- an indicator's own facts, found by index, never twice
-                               select f.* from programme_fact f
-                                where f.entity_id in (select entity_id from indicators) and f.entity_kind = 'INDICATOR'
-                                  and f.programme_id is distinct from :programme)
-                        select distinct on (entity_kind, entity_id, attribute) * from candidates
-                         where recorded_at <= :knownAt
-                           and (superseded_at is null or superseded_at > :knownAt) and valid_from <= :validAt
-                         order by entity_kind, entity_id, attribute, valid_from desc, order_index desc""")
-                .param("programme", programmeId).param("knownAt", Timestamp.from(knownAt)).param("validAt", validAt)
-                .query(ProgrammeFacts::fact).list();
-    }
 
     /**
      * The latest measurement of each indicator as recorded by knownAt: one short backward scan of
@@ -382,92 +300,49 @@ class ProgrammeFacts {
                                 order by pm.period_order desc, pm.global_index desc limit 1) m
                          order by m.indicator_id""")
                 .param("ids", indicatorIds).param("knownAt", Timestamp.from(knownAt))
-                .query(ProgrammeFacts::measurement).list();
+                .query(ObservationRows::measurement).list();
     }
 
-    List<Fact> ofEntity(String kind, String entityId) {
-        return jdbc.sql("select * from programme_fact where entity_kind = :kind and entity_id = :id order by global_index")
-                .param("kind", kind).param("id", entityId)
-                .query(ProgrammeFacts::fact).list();
-    }
-
-    List<Fact> ofEntities(String kind, Collection<String> entityIds) {
-        if (entityIds.isEmpty()) {
-            return List.of();
-        }
-        return jdbc.sql("select * from programme_fact where entity_kind = :kind and entity_id in (:ids) order by global_index")
-                .param("kind", kind).param("ids", entityIds)
-                .query(ProgrammeFacts::fact).list();
-    }
 
     List<Measurement> measurementsOf(String indicatorId) {
         return jdbc.sql("select * from programme_measurement where indicator_id = :id order by period_order, global_index")
                 .param("id", indicatorId)
-                .query(ProgrammeFacts::measurement).list();
-    }
-
-    /** Facts a decision authorised (corrections are not authorised by a decision and are left out). */
-    List<Fact> authorisedBy(String decisionId) {
-        return jdbc.sql("select * from programme_fact where decision_id = :id and correction_of is null order by global_index")
-                .param("id", decisionId)
-                .query(ProgrammeFacts::fact).list();
-    }
-
-    /** The days on which a fact of the programme (or of one of its indicators) took effect, as recorded by knownAt. */
-    List<LocalDate> changeDates(String programmeId, Instant knownAt) {
-        return jdbc.sql("""
-                        with indicators as (
-                               select i.entity_id from programme_fact i
-                                where i.parent_id in (select d.entity_id from programme_fact d
-                                                       where d.programme_id = :programme and d.entity_kind = 'DELMAL'
-                                                         and d.attribute = 'ADDED')
-                                  and i.entity_kind = 'INDICATOR' and i.attribute = 'ADDED')
-                        select distinct valid_from from programme_fact
-                         where (programme_id = :programme
-                                or (entity_kind = 'INDICATOR' and entity_id in (select entity_id from indicators)))
-                           and recorded_at <= :knownAt and (superseded_at is null or superseded_at > :knownAt)
-                           -- a data source is Målspår's own mapping, not a decided change of the programme
-                           and attribute <> 'SOURCE'
-                         order by valid_from""")
-                .param("programme", programmeId).param("knownAt", Timestamp.from(knownAt))
-                .query(LocalDate.class).list();
-    }
-
-    /** Programmes with their first fact (creation), newest knowledge. */
-    List<Fact> programmes() {
-        return jdbc.sql("select * from programme_fact where entity_kind = 'PROGRAMME' and attribute = 'ADDED' order by entity_id")
-                .query(ProgrammeFacts::fact).list();
+                .query(ObservationRows::measurement).list();
     }
 
 
-    private static Fact fact(ResultSet rs, int n) throws SQLException {
-        try {
-            return new Fact(rs.getString("fact_id"), rs.getLong("global_index"), rs.getLong("order_index"),
-                    rs.getString("event_type"),
-                    rs.getString("programme_id"), rs.getString("entity_kind"), rs.getString("entity_id"),
-                    rs.getString("parent_id"), rs.getString("attribute"), JSON.readTree(rs.getString("value")),
-                    rs.getObject("valid_from", LocalDate.class), rs.getString("decision_id"), rs.getString("citation"),
-                    rs.getTimestamp("recorded_at").toInstant(), rs.getString("recorded_by"),
-                    instant(rs.getTimestamp("superseded_at")), rs.getString("superseded_by"),
-                    rs.getString("correction_of"), rs.getString("correction_reason"),
-                    rs.getString("provenance") == null ? null : JSON.readTree(rs.getString("provenance")));
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 
     private static Measurement measurement(ResultSet rs, int n) throws SQLException {
-        try {
-            String source = rs.getString("source");
-            return new Measurement(rs.getString("fact_id"), rs.getLong("global_index"), rs.getString("indicator_id"),
-                    rs.getString("period"), rs.getBigDecimal("value"), (Boolean) rs.getObject("done"),
-                    rs.getString("data_period"), JSON.readTree(rs.getString("reference_values")),
-                    source == null ? null : JSON.readTree(source), rs.getString("note"),
-                    rs.getTimestamp("recorded_at").toInstant(), rs.getString("recorded_by"),
-                    instant(rs.getTimestamp("superseded_at")), rs.getString("superseded_by"));
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
+        Map<ReferenceArea, BigDecimal> references = new EnumMap<>(ReferenceArea.class);
+        if (rs.getBigDecimal("reference_national") != null) {
+            references.put(ReferenceArea.NATIONAL, rs.getBigDecimal("reference_national"));
         }
+        if (rs.getBigDecimal("reference_county") != null) {
+            references.put(ReferenceArea.COUNTY, rs.getBigDecimal("reference_county"));
+        }
+        return new Measurement(rs.getString("fact_id"), rs.getLong("global_index"), rs.getString("indicator_id"),
+                rs.getString("period"), rs.getBigDecimal("value"), (Boolean) rs.getObject("done"),
+                rs.getString("data_period"), references, source(rs), rs.getString("note"),
+                rs.getTimestamp("recorded_at").toInstant(), rs.getString("recorded_by"),
+                instant(rs.getTimestamp("superseded_at")), rs.getString("superseded_by"));
+    }
+
+    /** The measurement's source from its columns; null when the event gave none (no area ids then). */
+    private static MeasurementSource source(ResultSet rs) throws SQLException {
+        Array areaIds = rs.getArray("source_area_ids");
+        if (areaIds == null) {
+            return null;
+        }
+        String[] areas = (String[]) rs.getArray("source_figure_areas").getArray();
+        BigDecimal[] values = (BigDecimal[]) rs.getArray("source_figure_values").getArray();
+        Map<String, BigDecimal> figures = new LinkedHashMap<>();
+        for (int i = 0; i < areas.length; i++) {
+            figures.put(areas[i], values[i]);
+        }
+        String kind = rs.getString("source_kind");
+        return new MeasurementSource(kind == null ? null : SourceKind.valueOf(kind), rs.getString("source_kpi"),
+                List.of((String[]) areaIds.getArray()), rs.getString("source_url"), instant(rs.getTimestamp("source_fetched_at")),
+                figures);
     }
 
     private static Verdict verdict(ResultSet rs, int n) throws SQLException {
@@ -477,8 +352,8 @@ class ProgrammeFacts {
             return new Verdict(rs.getString("fact_id"), rs.getLong("global_index"), rs.getString("indicator_id"),
                     rs.getString("period"), rs.getInt("period_order"), rs.getString("source"), rs.getString("verdict"),
                     rs.getString("principle_version"), rs.getString("based_on_period"),
-                    (Boolean) rs.getObject("carried_forward"), inputs == null ? null : JSON.readTree(inputs),
-                    steps == null ? null : JSON.readTree(steps), rs.getString("explanation_sv"),
+                    (Boolean) rs.getObject("carried_forward"), inputs == null ? null : ProgrammeJson.JSON.readTree(inputs),
+                    steps == null ? null : ProgrammeJson.JSON.readTree(steps), rs.getString("explanation_sv"),
                     rs.getString("explanation_en"), rs.getString("motivation"), rs.getString("decision_id"),
                     rs.getString("citation"), rs.getTimestamp("recorded_at").toInstant(), rs.getString("recorded_by"),
                     instant(rs.getTimestamp("superseded_at")), rs.getString("superseded_by"));
@@ -500,8 +375,9 @@ class ProgrammeFacts {
     }
 
     /** One row of {@code programme_measurement}. */
-    record Measurement(String factId, long globalIndex, String indicatorId, String period, java.math.BigDecimal value,
-                       Boolean done, String dataPeriod, JsonNode referenceValues, JsonNode source, String note,
+    record Measurement(String factId, long globalIndex, String indicatorId, String period, BigDecimal value,
+                       Boolean done, String dataPeriod, Map<ReferenceArea, BigDecimal> referenceValues,
+                       MeasurementSource source, String note,
                        Instant recordedAt, String recordedBy, Instant supersededAt, String supersededBy) {
     }
 }

@@ -13,7 +13,9 @@ import java.util.stream.Collectors;
  * Which organ may authorise which change ({@code malspar.competence.<change>=KF,KS}). The
  * defaults follow the seeds: KF adopts the programme and its goals (and, adopting the programme,
  * its delmål); KS decides delmål, indicators, ambition levels and target values (seed 000: KS
- * "äger rätt att korrigera"); KSAU only prepares and assigns, so it authorises nothing.
+ * "äger rätt att korrigera"); KSAU only prepares and assigns, so it authorises no change to the
+ * programme, only the opening of an ambition review (its assignment to revise the levels, e.g.
+ * KSAU 2022-02-23 § 38); a paper's count of delmål is the programme's (KF) or KS's.
  */
 @ConfigurationProperties(prefix = "malspar")
 public class CompetenceRules {
@@ -32,6 +34,9 @@ public class CompetenceRules {
         rules.put(ChangeKind.SET_AMBITION_LEVEL, Set.of("KS"));
         rules.put(ChangeKind.SET_TARGET_VALUE, Set.of("KS"));
         rules.put(ChangeKind.ASSESS_FULFILMENT, Set.of("KS"));
+        rules.put(ChangeKind.STATE_DELMAL_COUNT, Set.of("KF", "KS"));
+        rules.put(ChangeKind.OPEN_AMBITION_REVIEW, Set.of("KS", "KSAU"));
+        rules.put(ChangeKind.CLOSE_AMBITION_REVIEW, Set.of("KS"));
         return rules;
     }
 

@@ -47,6 +47,7 @@ import se.malspar.kernel.programme.RetireIndicator;
 import se.malspar.kernel.programme.SetAmbitionLevel;
 import se.malspar.kernel.programme.SetTargetValue;
 import se.malspar.kernel.programme.TargetValueSet;
+import se.malspar.kernel.programme.ambition.AmbitionStatus;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -158,7 +159,9 @@ class Indicator {
     Accepted handle(SetAmbitionLevel command, DecisionAuthority authority, StructureLookup structure) {
         requireActive();
         requireActiveDelmal(structure);
-        AmbitionLevel level = read(Rules.requireText(command.text(), "text", 1000), command.rules());
+        AmbitionLevel level = command.status() == AmbitionStatus.TO_BE_DISCUSSED
+                ? toBeDiscussed(Rules.requireText(command.text(), "text", 1000), command.rules())
+                : read(Rules.requireText(command.text(), "text", 1000), command.rules());
         var authorised = authority.authorise(ChangeKind.SET_AMBITION_LEVEL, command.decision(), command.effectiveFrom());
         boolean alreadyRecorded = ambitionLevels.stream().anyMatch(entry ->
                 entry.decision().decisionId().equals(authorised.decision().decisionId())
@@ -220,6 +223,7 @@ class Indicator {
     @CommandHandler
     Accepted handle(RecordMeasurement command) {
         requireActive();
+        requireFinished();
         if (!FollowUpPeriod.isValid(command.period())) {
             throw new RuleViolationException("VALIDATION_FAILED",
                     "period '" + command.period() + "' must be YYYY-T1, YYYY-T2 or YYYY-AR");
@@ -261,6 +265,7 @@ class Indicator {
 
     @CommandHandler
     Accepted handle(AssessFulfilment command, DecisionAuthority authority) {
+        requireFinished();
         if (!FollowUpPeriod.isValid(command.period())) {
             throw new RuleViolationException("VALIDATION_FAILED",
                     "period '" + command.period() + "' must be YYYY-T1, YYYY-T2 or YYYY-AR");
@@ -329,6 +334,24 @@ class Indicator {
                 .orElse(reading.targetYear());
         return new AmbitionLevel(reading.text(), claimed, targetYear, false, reading.findings(),
                 AmbitionLevel.RulesSource.CLIENT);
+    }
+
+    /** A level left to dialogue: the verbatim text and what the reader found in it, but no rule. */
+    private static AmbitionLevel toBeDiscussed(String text, List<AmbitionRule> claimed) {
+        if (claimed != null) {
+            throw new RuleViolationException("VALIDATION_FAILED", "rules must be left out when the ambition level is TO_BE_DISCUSSED");
+        }
+        AmbitionReading reading = AmbitionReader.read(text);
+        return new AmbitionLevel(reading.text(), List.of(), reading.targetYear(), false, reading.findings(),
+                AmbitionLevel.RulesSource.READER, AmbitionStatus.TO_BE_DISCUSSED);
+    }
+
+    /** A planned indicator ("ska tas fram") has no method yet: it is never measured or assessed. */
+    private void requireFinished() {
+        if (kind == IndicatorKind.PLANNED) {
+            throw new RuleViolationException("INDICATOR_PLANNED", "indicator " + indicatorId
+                    + " is planned (to be developed, no method yet): it takes no measurement and no assessment");
+        }
     }
 
     private void requireActive() {

@@ -14,6 +14,7 @@ import se.malspar.kernel.fulfilment.Verdict;
 import se.malspar.kernel.programme.Direction;
 import se.malspar.kernel.programme.FollowUpPeriod;
 import se.malspar.kernel.programme.IndicatorKind;
+import se.malspar.kernel.programme.ambition.AmbitionStatus;
 import se.malspar.kernel.programme.IndicatorSource;
 import se.malspar.kernel.programme.MeasurementSource;
 import se.malspar.kernel.programme.ReferenceArea;
@@ -102,7 +103,9 @@ final class ProgrammeRequests {
                                    @Schema(description = "Optional: your structured reading (several rules); checked against the text") @Size(max = 20) List<AmbitionRule> rules,
                                    @Schema(description = DECISION) @NotBlank @Size(max = 64) String decision,
                                    @Schema(description = EFFECTIVE) LocalDate effectiveFrom,
-            @Schema(description = SOURCE) @Valid SourceRequest source) {
+            @Schema(description = SOURCE) @Valid SourceRequest source,
+            @Schema(description = "SET (default) or TO_BE_DISCUSSED: the paper leaves the level to dialogue; the text is kept, no rule is read")
+            AmbitionStatus status) {
     }
 
     @Schema(example = """

@@ -4,6 +4,7 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.axonframework.modelling.command.TargetAggregateVersion;
 import se.malspar.kernel.ambition.AmbitionRule;
 import se.malspar.kernel.decision.DecisionId;
+import se.malspar.kernel.programme.ambition.AmbitionStatus;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -11,8 +12,16 @@ import java.util.List;
 /**
  * A decided ambition level. The verbatim text is always kept; {@code rules} is the client's own
  * structured reading (null: the reader's reading is used), validated against the text.
+ * {@code status} TO_BE_DISCUSSED records a level the paper leaves to dialogue: the text is kept,
+ * no rule is read or accepted (null: SET).
  */
 public record SetAmbitionLevel(@TargetAggregateIdentifier IndicatorId indicatorId, String text, List<AmbitionRule> rules,
                                DecisionId decision, LocalDate effectiveFrom,
-                               @TargetAggregateVersion Long expectedVersion) {
+                               @TargetAggregateVersion Long expectedVersion, AmbitionStatus status) {
+
+    /** A level that is set. */
+    public SetAmbitionLevel(IndicatorId indicatorId, String text, List<AmbitionRule> rules, DecisionId decision,
+                            LocalDate effectiveFrom, Long expectedVersion) {
+        this(indicatorId, text, rules, decision, effectiveFrom, expectedVersion, null);
+    }
 }

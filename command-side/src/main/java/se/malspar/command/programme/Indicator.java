@@ -161,7 +161,7 @@ class Indicator {
         requireActiveDelmal(structure);
         AmbitionLevel level = command.status() == AmbitionStatus.TO_BE_DISCUSSED
                 ? toBeDiscussed(Rules.requireText(command.text(), "text", 1000), command.rules())
-                : read(Rules.requireText(command.text(), "text", 1000), command.rules());
+                : ofTargetGroup(read(Rules.requireText(command.text(), "text", 1000), command.rules()), command.targetGroup());
         var authorised = authority.authorise(ChangeKind.SET_AMBITION_LEVEL, command.decision(), command.effectiveFrom());
         boolean alreadyRecorded = ambitionLevels.stream().anyMatch(entry ->
                 entry.decision().decisionId().equals(authorised.decision().decisionId())
@@ -344,6 +344,24 @@ class Indicator {
         AmbitionReading reading = AmbitionReader.read(text);
         return new AmbitionLevel(reading.text(), List.of(), reading.targetYear(), false, reading.findings(),
                 AmbitionLevel.RulesSource.READER, AmbitionStatus.TO_BE_DISCUSSED);
+    }
+
+    /** Of a text with rules for several target groups, the rules of the group this indicator measures. */
+    private static AmbitionLevel ofTargetGroup(AmbitionLevel level, String targetGroup) {
+        if (targetGroup == null || targetGroup.isBlank()) {
+            return level;
+        }
+        String group = targetGroup.strip().toLowerCase(java.util.Locale.ROOT);
+        List<AmbitionRule> own = level.rules().stream().filter(r -> r.targetGroup() == null
+                || r.targetGroup().strip().toLowerCase(java.util.Locale.ROOT).equals(group)).toList();
+        if (own.size() == level.rules().size() || own.stream().noneMatch(r -> r.targetGroup() != null)) {
+            throw new RuleViolationException("VALIDATION_FAILED", "targetGroup: the text '" + level.text()
+                    + "' states no rules for target group '" + targetGroup.strip() + "' beside others");
+        }
+        List<String> findings = new ArrayList<>(level.findings());
+        findings.add("only the rules for target group '" + targetGroup.strip() + "' are this indicator's");
+        return new AmbitionLevel(level.text(), own, level.targetYear(), level.ambiguous(), findings,
+                level.rulesSource(), level.status());
     }
 
     /** A planned indicator ("ska tas fram") has no method yet: it is never measured or assessed. */

@@ -101,7 +101,7 @@ class IndicatorAdminController {
                                               @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
         return AdminCommands.ok(commands.send(new SetAmbitionLevel(indicator(indicatorId), request.text(),
                 rules(request.rule(), request.rules()), decision(request.decision()), request.effectiveFrom(),
-                expectedVersion(ifMatch), request.status()), key, request.source()));
+                expectedVersion(ifMatch), request.status(), request.targetGroup()), key, request.source()));
     }
 
     @Operation(summary = "Correct an entry error in a recorded ambition level",

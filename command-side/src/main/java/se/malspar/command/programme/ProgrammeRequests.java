@@ -105,7 +105,9 @@ final class ProgrammeRequests {
                                    @Schema(description = EFFECTIVE) LocalDate effectiveFrom,
             @Schema(description = SOURCE) @Valid SourceRequest source,
             @Schema(description = "SET (default) or TO_BE_DISCUSSED: the paper leaves the level to dialogue; the text is kept, no rule is read")
-            AmbitionStatus status) {
+            AmbitionStatus status,
+            @Schema(description = "When the text states rules for several target groups: the group this indicator measures (only its rules are kept)")
+            @Size(max = 100) String targetGroup) {
     }
 
     @Schema(example = """

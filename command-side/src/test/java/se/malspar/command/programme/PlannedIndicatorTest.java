@@ -106,7 +106,7 @@ class PlannedIndicatorTest {
     void anAmbitionLevelToBeDiscussedKeepsItsTextAndYearAndClaimsNoRule() {
         AmbitionReading reading = AmbitionReader.read(YEAR_2030);
         fixture.given(defined(BREDBAND, IndicatorKind.MEASURED))
-                .when(new SetAmbitionLevel(BREDBAND, YEAR_2030, null, KS_12, null, null, AmbitionStatus.TO_BE_DISCUSSED))
+                .when(new SetAmbitionLevel(BREDBAND, YEAR_2030, null, KS_12, null, null, AmbitionStatus.TO_BE_DISCUSSED, null))
                 .expectEvents(new AmbitionLevelSet(BREDBAND, new AmbitionLevel(YEAR_2030, List.of(), reading.targetYear(),
                         false, reading.findings(), AmbitionLevel.RulesSource.READER, AmbitionStatus.TO_BE_DISCUSSED),
                         KS_12_REF, KS_12_DATE));
@@ -116,7 +116,29 @@ class PlannedIndicatorTest {
     void anAmbitionLevelToBeDiscussedRefusesRules() {
         fixture.given(defined(BREDBAND, IndicatorKind.MEASURED))
                 .when(new SetAmbitionLevel(BREDBAND, YEAR_2030, List.of(new AmbitionRule(RuleComparator.ABOVE,
-                        RuleReference.NATIONAL, null, null, 2030, null)), KS_12, null, null, AmbitionStatus.TO_BE_DISCUSSED))
+                        RuleReference.NATIONAL, null, null, 2030, null)), KS_12, null, null, AmbitionStatus.TO_BE_DISCUSSED, null))
+                .expectException(refusedWith("VALIDATION_FAILED"))
+                .expectNoEvents();
+    }
+
+    private static final String GROUPS = "positiv utveckling och över länet (äldre) eller riket (elever)";
+
+    @Test
+    void onlyTheRulesOfItsOwnTargetGroupSitOnASurveyIndicator() {
+        AmbitionReading reading = AmbitionReader.read(GROUPS);
+        List<AmbitionRule> elderly = reading.rules().stream().filter(r -> "äldre".equals(r.targetGroup())).toList();
+        List<String> findings = new java.util.ArrayList<>(reading.findings());
+        findings.add("only the rules for target group 'äldre' are this indicator's");
+        fixture.given(defined(BREDBAND, IndicatorKind.MEASURED))
+                .when(new SetAmbitionLevel(BREDBAND, GROUPS, null, KS_12, null, null, null, "äldre"))
+                .expectEvents(new AmbitionLevelSet(BREDBAND, new AmbitionLevel(GROUPS, elderly, reading.targetYear(),
+                        reading.ambiguous(), findings, AmbitionLevel.RulesSource.READER), KS_12_REF, KS_12_DATE));
+    }
+
+    @Test
+    void aTargetGroupTheTextDoesNotNameIsRefused() {
+        fixture.given(defined(BREDBAND, IndicatorKind.MEASURED))
+                .when(new SetAmbitionLevel(BREDBAND, GROUPS, null, KS_12, null, null, null, "invånare"))
                 .expectException(refusedWith("VALIDATION_FAILED"))
                 .expectNoEvents();
     }

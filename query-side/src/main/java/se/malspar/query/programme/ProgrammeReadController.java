@@ -19,6 +19,10 @@ import se.malspar.kernel.programme.FindProgrammeTree;
 import se.malspar.kernel.programme.FindProgrammes;
 import se.malspar.kernel.programme.IndicatorId;
 import se.malspar.kernel.programme.ProgrammeId;
+import se.malspar.kernel.programme.ambition.FindAmbitionReviews;
+import se.malspar.kernel.programme.structure.FindStatedDelmalCounts;
+import se.malspar.query.ambitionreview.AmbitionReview;
+import se.malspar.query.delmalcount.StatedDelmalCount;
 import se.malspar.platform.web.InvalidFieldException;
 import se.malspar.platform.web.NotFoundException;
 
@@ -58,10 +62,22 @@ class ProgrammeReadController {
                        @Parameter(description = "Report period of the fulfilment shown; default the latest with a verdict",
                                example = "2022-T2") @RequestParam(required = false) String period) {
         ProgrammeId id = parse(programmeId, "programmeId", ProgrammeId::of);
-        return queries.query(new FindProgrammeTree(id, validAt != null ? validAt : LocalDate.now(clock),
-                        knownAt != null ? knownAt : clock.instant(), period(period)),
+        LocalDate day = validAt != null ? validAt : LocalDate.now(clock);
+        Instant known = knownAt != null ? knownAt : clock.instant();
+        ProgrammeTree tree = queries.query(new FindProgrammeTree(id, day, known, period(period)),
                         ResponseTypes.optionalInstanceOf(ProgrammeTree.class))
                 .join().orElseThrow(() -> new NotFoundException("no programme " + id + " (as recorded by then)"));
+        // From their own read models: the review under way on that day, and each goal's stated delmål count.
+        List<StatedDelmalCount> counts = queries.query(new FindStatedDelmalCounts(id),
+                ResponseTypes.multipleInstancesOf(StatedDelmalCount.class)).join();
+        return tree.withAmbitionReview(AmbitionReview.underWay(reviews(id), day, known), goal -> {
+            StatedDelmalCount stated = StatedDelmalCount.inForce(counts, goal.goalId(), day, known);
+            return goal.withDelmalStated(stated == null ? null : stated.stated());
+        });
+    }
+
+    private List<AmbitionReview> reviews(ProgrammeId id) {
+        return queries.query(new FindAmbitionReviews(id), ResponseTypes.multipleInstancesOf(AmbitionReview.class)).join();
     }
 
     @Operation(summary = "What changed in force between two dates, each change with its decision",
@@ -75,9 +91,11 @@ class ProgrammeReadController {
         if (to.isBefore(from)) {
             throw new InvalidFieldException("to", "must not be before 'from'");
         }
-        return queries.query(new FindProgrammeDiff(id, from, to, knownAt != null ? knownAt : clock.instant()),
+        Instant known = knownAt != null ? knownAt : clock.instant();
+        ProgrammeDiff diff = queries.query(new FindProgrammeDiff(id, from, to, known),
                         ResponseTypes.optionalInstanceOf(ProgrammeDiff.class))
                 .join().orElseThrow(() -> new NotFoundException("no programme " + id));
+        return diff.withAmbitionReviews(AmbitionReview.knownAt(reviews(id), known));
     }
 
     @Operation(summary = "Every version of an indicator: definition, ambition levels, target values, measurements",
@@ -87,8 +105,11 @@ class ProgrammeReadController {
     @GetMapping("/indicators/{indicatorId}/history")
     IndicatorHistory history(@PathVariable String indicatorId) {
         IndicatorId id = parse(indicatorId, "indicatorId", IndicatorId::of);
-        return queries.query(new FindIndicatorHistory(id), ResponseTypes.optionalInstanceOf(IndicatorHistory.class))
+        IndicatorHistory history = queries.query(new FindIndicatorHistory(id),
+                        ResponseTypes.optionalInstanceOf(IndicatorHistory.class))
                 .join().orElseThrow(() -> new NotFoundException("no indicator " + id));
+        return history.programmeId() == null ? history
+                : history.withAmbitionReviews(reviews(ProgrammeId.of(history.programmeId())));
     }
 
     @Operation(summary = "Fulfilment of an indicator for a report period: status, rule version, inputs, explanation",

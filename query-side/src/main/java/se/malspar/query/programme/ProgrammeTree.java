@@ -1,5 +1,7 @@
 package se.malspar.query.programme;
 
+import se.malspar.query.ambitionreview.AmbitionReview;
+
 import se.malspar.kernel.ambition.AmbitionRule;
 import se.malspar.kernel.programme.DecisionReference;
 import se.malspar.kernel.programme.IndicatorSource;
@@ -26,7 +28,26 @@ import java.util.Map;
 public record ProgrammeTree(String programmeId, String name, String ownerOrgan, LocalDate validAt, Instant knownAt,
                             boolean inForce, LocalDate effectiveFrom, DecisionReference decision,
                             String fulfilmentPeriod, List<Goal> goals, String effectiveFromWritten,
-                            String effectiveFromPrecision, String certainty) {
+                            String effectiveFromPrecision, String certainty, AmbitionReview ambitionReview) {
+
+    /** Without an ambition review under way. */
+    public ProgrammeTree(String programmeId, String name, String ownerOrgan, LocalDate validAt, Instant knownAt,
+                         boolean inForce, LocalDate effectiveFrom, DecisionReference decision,
+                         String fulfilmentPeriod, List<Goal> goals, String effectiveFromWritten,
+                         String effectiveFromPrecision, String certainty) {
+        this(programmeId, name, ownerOrgan, validAt, knownAt, inForce, effectiveFrom, decision, fulfilmentPeriod, goals,
+                effectiveFromWritten, effectiveFromPrecision, certainty, null);
+    }
+
+    /**
+     * With the review of the ambition levels under way on {@code validAt} (omarbetning, e.g. after
+     * KSAU 2022-02-23 § 38), or null; and each goal with the delmål count its paper states.
+     */
+    public ProgrammeTree withAmbitionReview(AmbitionReview review, java.util.function.Function<Goal, Goal> goal) {
+        return new ProgrammeTree(programmeId, name, ownerOrgan, validAt, knownAt, inForce, effectiveFrom, decision,
+                fulfilmentPeriod, goals.stream().map(goal).toList(), effectiveFromWritten, effectiveFromPrecision,
+                certainty, review);
+    }
 
     /** Taking effect on a known day: certain whenever in force. */
     public ProgrammeTree(String programmeId, String name, String ownerOrgan, LocalDate validAt, Instant knownAt,
@@ -36,9 +57,25 @@ public record ProgrammeTree(String programmeId, String name, String ownerOrgan, 
                 effectiveFrom == null ? null : effectiveFrom.toString(), "DAY", inForce ? "CERTAIN" : null);
     }
 
+    /**
+     * {@code delmalNamed}: how many delmål the tree shows; {@code delmalStated}: how many a paper says
+     * the goal has (seed 000: four per goal), null when no paper states a count.
+     */
     public record Goal(String goalId, String name, String goalArea, LocalDate effectiveFrom,
                        DecisionReference decision, String fulfilment, List<Delmal> delmal, String effectiveFromWritten,
-                       String effectiveFromPrecision, String certainty) {
+                       String effectiveFromPrecision, String certainty, Integer delmalNamed, Integer delmalStated) {
+
+        public Goal(String goalId, String name, String goalArea, LocalDate effectiveFrom, DecisionReference decision,
+                    String fulfilment, List<Delmal> delmal, String effectiveFromWritten, String effectiveFromPrecision,
+                    String certainty) {
+            this(goalId, name, goalArea, effectiveFrom, decision, fulfilment, delmal, effectiveFromWritten,
+                    effectiveFromPrecision, certainty, delmal.size(), null);
+        }
+
+        public Goal withDelmalStated(Integer stated) {
+            return new Goal(goalId, name, goalArea, effectiveFrom, decision, fulfilment, delmal, effectiveFromWritten,
+                    effectiveFromPrecision, certainty, delmal.size(), stated);
+        }
 
         public Goal(String goalId, String name, String goalArea, LocalDate effectiveFrom, DecisionReference decision,
                     String fulfilment, List<Delmal> delmal) {

@@ -13,15 +13,18 @@ import java.util.List;
  * A decided ambition level. The verbatim text is always kept; {@code rules} is the client's own
  * structured reading (null: the reader's reading is used), validated against the text.
  * {@code status} TO_BE_DISCUSSED records a level the paper leaves to dialogue: the text is kept,
- * no rule is read or accepted (null: SET).
+ * no rule is read or accepted (null: SET). {@code targetGroup}: the target group this indicator
+ * measures when the text states rules for several (e.g. "över länet (äldre) eller riket
+ * (elever)"): only that group's rules are the indicator's (null: all).
  */
 public record SetAmbitionLevel(@TargetAggregateIdentifier IndicatorId indicatorId, String text, List<AmbitionRule> rules,
                                DecisionId decision, LocalDate effectiveFrom,
-                               @TargetAggregateVersion Long expectedVersion, AmbitionStatus status) {
+                               @TargetAggregateVersion Long expectedVersion, AmbitionStatus status,
+                               String targetGroup) {
 
     /** A level that is set. */
     public SetAmbitionLevel(IndicatorId indicatorId, String text, List<AmbitionRule> rules, DecisionId decision,
                             LocalDate effectiveFrom, Long expectedVersion) {
-        this(indicatorId, text, rules, decision, effectiveFrom, expectedVersion, null);
+        this(indicatorId, text, rules, decision, effectiveFrom, expectedVersion, null, null);
     }
 }

@@ -98,10 +98,23 @@ public record ProgrammeTree(String programmeId, String name, String ownerOrgan, 
         }
     }
 
+    /**
+     * {@code kind} PLANNED: named by the papers but not finished (never measured or assessed).
+     * {@code directionBasis} DECIDED or ASSUMED, with {@code directionReason} when assumed.
+     */
     public record Indicator(String indicatorId, String name, String unit, String kind, String direction,
                             boolean politicallyDecidedTarget, IndicatorSource source, LocalDate effectiveFrom,
                             DecisionReference decision, String note, Ambition ambitionLevel, Target targetValue,
-                            Measurement latestMeasurement, Fulfilment fulfilment) {
+                            Measurement latestMeasurement, Fulfilment fulfilment, String directionBasis,
+                            String directionReason) {
+
+        public Indicator(String indicatorId, String name, String unit, String kind, String direction,
+                         boolean politicallyDecidedTarget, IndicatorSource source, LocalDate effectiveFrom,
+                         DecisionReference decision, String note, Ambition ambitionLevel, Target targetValue,
+                         Measurement latestMeasurement, Fulfilment fulfilment) {
+            this(indicatorId, name, unit, kind, direction, politicallyDecidedTarget, source, effectiveFrom, decision, note,
+                    ambitionLevel, targetValue, latestMeasurement, fulfilment, "DECIDED", null);
+        }
     }
 
     /**
@@ -112,10 +125,19 @@ public record ProgrammeTree(String programmeId, String name, String ownerOrgan, 
                              String principleVersion, String explanationSv, String explanationEn, String motivation) {
     }
 
-    /** The ambition level in force; {@code corrected} when the entry was corrected after it was first recorded. */
+    /**
+     * The ambition level in force; {@code corrected} when the entry was corrected after it was first
+     * recorded; {@code status} SET, or TO_BE_DISCUSSED (the paper leaves the level to dialogue: no rule).
+     */
     public record Ambition(String text, List<AmbitionRule> rules, Integer targetYear, boolean ambiguous,
                            List<String> findings, String rulesSource, LocalDate effectiveFrom,
-                           DecisionReference decision, boolean corrected) {
+                           DecisionReference decision, boolean corrected, String status) {
+
+        public Ambition(String text, List<AmbitionRule> rules, Integer targetYear, boolean ambiguous,
+                        List<String> findings, String rulesSource, LocalDate effectiveFrom,
+                        DecisionReference decision, boolean corrected) {
+            this(text, rules, targetYear, ambiguous, findings, rulesSource, effectiveFrom, decision, corrected, "SET");
+        }
     }
 
     public record Target(BigDecimal value, int year, LocalDate effectiveFrom, DecisionReference decision) {

@@ -82,7 +82,7 @@ final class TreeAssembler {
                 v.path("politicallyDecidedTarget").asBoolean(),
                 convert(i.source != null ? i.source.value().get("after") : v.get("source"), IndicatorSource.class),
                 i.added.validFrom(), i.added.decision(), text(v, "note"), ambition(i.ambition), target(i.target),
-                measurement(measurement), fulfilment);
+                measurement(measurement), fulfilment, v.path("directionBasis").asText("DECIDED"), text(v, "directionReason"));
     }
 
     /** Per indicator, the verdict of the period: the human assessment if any, else the computed one. */
@@ -130,7 +130,8 @@ final class TreeAssembler {
         });
         Integer targetYear = v.hasNonNull("targetYear") ? v.get("targetYear").asInt() : null;
         return new ProgrammeTree.Ambition(text(v, "text"), rules, targetYear, v.path("ambiguous").asBoolean(), findings,
-                text(v, "rulesSource"), f.validFrom(), f.decision(), f.correctionOf() != null);
+                text(v, "rulesSource"), f.validFrom(), f.decision(), f.correctionOf() != null,
+                v.path("status").asText("SET"));
     }
 
     static ProgrammeTree.Target target(Fact f) {

@@ -24,7 +24,7 @@ class SwedishLabelsTest {
         List<Enum<?>> constants = Stream.of(IndicatorKind.values(), Direction.values(), DirectionBasis.values(),
                         DecisionStatus.values(), AmbitionStatus.values(), DatePrecision.values(), SourceKind.values(),
                         Verdict.values(), VerificationOutcome.values(), RevisionStatus.values(), ChangeKind.values())
-                .flatMap(Stream::of).map(e -> (Enum<?>) e).toList();
+                .flatMap(Stream::of).<Enum<?>>map(e -> (Enum<?>) e).toList();
         assertThat(constants).allSatisfy(e -> assertThat(SwedishLabels.has(e.getDeclaringClass().getSimpleName(), e.name()))
                 .as(e.getDeclaringClass().getSimpleName() + "." + e.name()).isTrue());
     }

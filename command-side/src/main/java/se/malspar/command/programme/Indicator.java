@@ -107,7 +107,8 @@ class Indicator {
         if (command.kind() == null || command.direction() == null) {
             throw new RuleViolationException("VALIDATION_FAILED", "kind and direction are required");
         }
-        var authorised = authority.authorise(ChangeKind.DEFINE_INDICATOR, command.decision(), command.effectiveFrom());
+        var authorised = authority.authorise(ChangeKind.DEFINE_INDICATOR, command.decision(), command.effectiveFrom(),
+                command.effectiveFromPrecision());
         String note = command.note() == null || command.note().isBlank() ? null
                 : Rules.requireText(command.note(), "note", 2000);
         DirectionBasis basis = command.directionBasis() == null ? DirectionBasis.DECIDED : command.directionBasis();
@@ -118,7 +119,7 @@ class Indicator {
         }
         apply(new IndicatorDefined(command.indicatorId(), command.delmalId(), new GoalId(delmalEntry.parentId()), name,
                 unit, command.kind(), command.direction(), command.politicallyDecidedTarget(), command.source(),
-                authorised.decision(), authorised.effectiveFrom(), note, basis, reason));
+                authorised.decision(), authorised.effectiveFrom(), note, basis, reason, authorised.precision()));
         return Accepted.now(command.indicatorId());
     }
 
@@ -162,7 +163,8 @@ class Indicator {
         AmbitionLevel level = command.status() == AmbitionStatus.TO_BE_DISCUSSED
                 ? toBeDiscussed(Rules.requireText(command.text(), "text", 1000), command.rules())
                 : ofTargetGroup(read(Rules.requireText(command.text(), "text", 1000), command.rules()), command.targetGroup());
-        var authorised = authority.authorise(ChangeKind.SET_AMBITION_LEVEL, command.decision(), command.effectiveFrom());
+        var authorised = authority.authorise(ChangeKind.SET_AMBITION_LEVEL, command.decision(), command.effectiveFrom(),
+                command.effectiveFromPrecision());
         boolean alreadyRecorded = ambitionLevels.stream().anyMatch(entry ->
                 entry.decision().decisionId().equals(authorised.decision().decisionId())
                         && entry.effectiveFrom().equals(authorised.effectiveFrom())
@@ -171,7 +173,8 @@ class Indicator {
             throw new RuleViolationException("DUPLICATE_CHANGE", "this ambition level is already recorded for "
                     + authorised.decision().citation() + " from " + authorised.effectiveFrom());
         }
-        apply(new AmbitionLevelSet(indicatorId, level, authorised.decision(), authorised.effectiveFrom()));
+        apply(new AmbitionLevelSet(indicatorId, level, authorised.decision(), authorised.effectiveFrom(),
+                authorised.precision()));
         return Accepted.now(indicatorId);
     }
 

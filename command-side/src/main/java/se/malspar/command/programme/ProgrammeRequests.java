@@ -14,6 +14,7 @@ import se.malspar.kernel.fulfilment.Verdict;
 import se.malspar.kernel.programme.Direction;
 import se.malspar.kernel.programme.FollowUpPeriod;
 import se.malspar.kernel.programme.IndicatorKind;
+import se.malspar.kernel.programme.DirectionBasis;
 import se.malspar.kernel.programme.ambition.AmbitionStatus;
 import se.malspar.kernel.programme.IndicatorSource;
 import se.malspar.kernel.programme.MeasurementSource;
@@ -90,10 +91,13 @@ final class ProgrammeRequests {
                                   @NotNull Boolean politicallyDecidedTarget,
                                   @Valid IndicatorSource source,
                                   @Schema(description = DECISION) @NotBlank @Size(max = 64) String decision,
-                                  @Schema(description = EFFECTIVE) LocalDate effectiveFrom,
+                                  @Schema(description = EFFECTIVE_WRITTEN, example = "2021-01-13") @Size(max = 10) String effectiveFrom,
                                   @Schema(description = "What the register should say, e.g. that the unit is not in the papers")
                                   @Size(max = 2000) String note,
-            @Schema(description = SOURCE) @Valid SourceRequest documentSource) {
+            @Schema(description = SOURCE) @Valid SourceRequest documentSource,
+            @Schema(description = "DECIDED (default): the paper states the direction; ASSUMED: recorded only because one is required (then directionReason)")
+            DirectionBasis directionBasis,
+            @Schema(description = "Why the direction is assumed (required when ASSUMED)") @Size(max = 2000) String directionReason) {
     }
 
     @Schema(example = """
@@ -102,7 +106,7 @@ final class ProgrammeRequests {
                                    @Schema(description = "Optional: your structured reading (one rule); checked against the text") @Valid AmbitionRule rule,
                                    @Schema(description = "Optional: your structured reading (several rules); checked against the text") @Size(max = 20) List<AmbitionRule> rules,
                                    @Schema(description = DECISION) @NotBlank @Size(max = 64) String decision,
-                                   @Schema(description = EFFECTIVE) LocalDate effectiveFrom,
+                                   @Schema(description = EFFECTIVE_WRITTEN, example = "2021-01-13") @Size(max = 10) String effectiveFrom,
             @Schema(description = SOURCE) @Valid SourceRequest source,
             @Schema(description = "SET (default) or TO_BE_DISCUSSED: the paper leaves the level to dialogue; the text is kept, no rule is read")
             AmbitionStatus status,

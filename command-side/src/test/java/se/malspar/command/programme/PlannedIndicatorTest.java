@@ -10,6 +10,7 @@ import se.malspar.kernel.ambition.AmbitionReading;
 import se.malspar.kernel.ambition.AmbitionRule;
 import se.malspar.kernel.ambition.RuleComparator;
 import se.malspar.kernel.ambition.RuleReference;
+import se.malspar.kernel.common.DatePrecision;
 import se.malspar.kernel.decision.DecisionId;
 import se.malspar.kernel.fulfilment.AssessFulfilment;
 import se.malspar.kernel.fulfilment.Verdict;
@@ -139,6 +140,41 @@ class PlannedIndicatorTest {
     void aTargetGroupTheTextDoesNotNameIsRefused() {
         fixture.given(defined(BREDBAND, IndicatorKind.MEASURED))
                 .when(new SetAmbitionLevel(BREDBAND, GROUPS, null, KS_12, null, null, null, "invånare"))
+                .expectException(refusedWith("VALIDATION_FAILED"))
+                .expectNoEvents();
+    }
+
+    private static final LocalDate JANUARY = LocalDate.of(2021, 1, 1);
+
+    @Test
+    void anIndicatorMayTakeEffectInAMonthAsThePaperGivesIt() {
+        fixture.givenNoPriorActivity()
+                .when(new DefineIndicator(VALFARD, TILLVAXT, "Socialt välfärdsindex", "enhet anges ej i underlaget",
+                        IndicatorKind.PLANNED, Direction.HIGHER_IS_BETTER, false, null, KS_12, JANUARY, "ska definieras",
+                        DirectionBasis.ASSUMED, "no paper states it", DatePrecision.MONTH))
+                .expectEvents(new IndicatorDefined(VALFARD, TILLVAXT, KF1, "Socialt välfärdsindex",
+                        "enhet anges ej i underlaget", IndicatorKind.PLANNED, Direction.HIGHER_IS_BETTER, false, null,
+                        KS_12_REF, JANUARY, "ska definieras", DirectionBasis.ASSUMED, "no paper states it",
+                        DatePrecision.MONTH));
+    }
+
+    @Test
+    void anAmbitionLevelMayTakeEffectInAMonthAsThePaperGivesIt() {
+        AmbitionReading reading = AmbitionReader.read(YEAR_2030);
+        fixture.given(defined(BREDBAND, IndicatorKind.MEASURED))
+                .when(new SetAmbitionLevel(BREDBAND, YEAR_2030, null, KS_12, JANUARY, null, AmbitionStatus.TO_BE_DISCUSSED,
+                        null, DatePrecision.MONTH))
+                .expectEvents(new AmbitionLevelSet(BREDBAND, new AmbitionLevel(YEAR_2030, List.of(), reading.targetYear(),
+                        false, reading.findings(), AmbitionLevel.RulesSource.READER, AmbitionStatus.TO_BE_DISCUSSED),
+                        KS_12_REF, JANUARY, DatePrecision.MONTH));
+    }
+
+    @Test
+    void aMonthMustBeGivenAsItsFirstDay() {
+        fixture.givenNoPriorActivity()
+                .when(new DefineIndicator(VALFARD, TILLVAXT, "Socialt välfärdsindex", "enhet anges ej i underlaget",
+                        IndicatorKind.PLANNED, Direction.HIGHER_IS_BETTER, false, null, KS_12, LocalDate.of(2021, 1, 13),
+                        null, DirectionBasis.ASSUMED, "no paper states it", DatePrecision.MONTH))
                 .expectException(refusedWith("VALIDATION_FAILED"))
                 .expectNoEvents();
     }

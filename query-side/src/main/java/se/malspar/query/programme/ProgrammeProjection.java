@@ -110,6 +110,7 @@ class ProgrammeProjection {
                 .put("direction", e.direction().name()).put("politicallyDecidedTarget", e.politicallyDecidedTarget())
                 .put("note", e.note()).put("directionBasis", e.directionBasis().name())
                 .put("directionReason", e.directionReason());
+        precision(value, e.effectiveFromPrecision());
         value.set("source", ProgrammeFacts.JSON.valueToTree(e.source()));
         fact(message, token, user, null, Fact.INDICATOR, e.indicatorId().value(), e.delmalId().value(), Fact.ADDED,
                 value, e.effectiveFrom(), e.decision());
@@ -140,7 +141,8 @@ class ProgrammeProjection {
     @EventHandler
     void on(AmbitionLevelSet e, EventMessage<?> message, TrackingToken token, @MetaDataValue("userId") String user) {
         fact(message, token, user, null, Fact.INDICATOR, e.indicatorId().value(), null, Fact.AMBITION,
-                ProgrammeFacts.JSON.valueToTree(e.ambitionLevel()), e.effectiveFrom(), e.decision());
+                precision(ProgrammeFacts.JSON.valueToTree(e.ambitionLevel()), e.effectiveFromPrecision()), e.effectiveFrom(),
+                e.decision());
     }
 
     @EventHandler

@@ -100,20 +100,23 @@ public record ProgrammeTree(String programmeId, String name, String ownerOrgan, 
 
     /**
      * {@code kind} PLANNED: named by the papers but not finished (never measured or assessed).
-     * {@code directionBasis} DECIDED or ASSUMED, with {@code directionReason} when assumed.
+     * {@code directionBasis} DECIDED or ASSUMED, with {@code directionReason} when assumed. Its date as
+     * written, at DAY|MONTH|YEAR precision, UNCERTAIN on a validAt inside that interval.
      */
     public record Indicator(String indicatorId, String name, String unit, String kind, String direction,
                             boolean politicallyDecidedTarget, IndicatorSource source, LocalDate effectiveFrom,
                             DecisionReference decision, String note, Ambition ambitionLevel, Target targetValue,
                             Measurement latestMeasurement, Fulfilment fulfilment, String directionBasis,
-                            String directionReason) {
+                            String directionReason, String effectiveFromWritten, String effectiveFromPrecision,
+                            String certainty) {
 
         public Indicator(String indicatorId, String name, String unit, String kind, String direction,
                          boolean politicallyDecidedTarget, IndicatorSource source, LocalDate effectiveFrom,
                          DecisionReference decision, String note, Ambition ambitionLevel, Target targetValue,
                          Measurement latestMeasurement, Fulfilment fulfilment) {
             this(indicatorId, name, unit, kind, direction, politicallyDecidedTarget, source, effectiveFrom, decision, note,
-                    ambitionLevel, targetValue, latestMeasurement, fulfilment, "DECIDED", null);
+                    ambitionLevel, targetValue, latestMeasurement, fulfilment, "DECIDED", null,
+                    effectiveFrom == null ? null : effectiveFrom.toString(), "DAY", "CERTAIN");
         }
     }
 
@@ -127,16 +130,19 @@ public record ProgrammeTree(String programmeId, String name, String ownerOrgan, 
 
     /**
      * The ambition level in force; {@code corrected} when the entry was corrected after it was first
-     * recorded; {@code status} SET, or TO_BE_DISCUSSED (the paper leaves the level to dialogue: no rule).
+     * recorded; {@code status} SET, or TO_BE_DISCUSSED (the paper leaves the level to dialogue: no rule);
+     * its date as written, at DAY|MONTH|YEAR precision, and UNCERTAIN on a validAt inside that interval.
      */
     public record Ambition(String text, List<AmbitionRule> rules, Integer targetYear, boolean ambiguous,
                            List<String> findings, String rulesSource, LocalDate effectiveFrom,
-                           DecisionReference decision, boolean corrected, String status) {
+                           DecisionReference decision, boolean corrected, String status, String effectiveFromWritten,
+                           String effectiveFromPrecision, String certainty) {
 
         public Ambition(String text, List<AmbitionRule> rules, Integer targetYear, boolean ambiguous,
                         List<String> findings, String rulesSource, LocalDate effectiveFrom,
                         DecisionReference decision, boolean corrected) {
-            this(text, rules, targetYear, ambiguous, findings, rulesSource, effectiveFrom, decision, corrected, "SET");
+            this(text, rules, targetYear, ambiguous, findings, rulesSource, effectiveFrom, decision, corrected, "SET",
+                    effectiveFrom == null ? null : effectiveFrom.toString(), "DAY", "CERTAIN");
         }
     }
 

@@ -100,8 +100,8 @@ public record HistoryFile(String history, String programme, List<DecisionEntry> 
     /**
      * One change, as the admin API takes it. {@code op} names the command: createProgramme,
      * addGoal, addDelmal, defineIndicator, setAmbitionLevel. Only the fields of that command are used.
-     * {@code effectiveFrom} is as the paper gives it: YYYY-MM-DD, or YYYY-MM / YYYY for the structure
-     * (programme, goal, delmål, a stated delmål count) when the paper gives only the month or year.
+     * {@code effectiveFrom} is as the paper gives it: YYYY-MM-DD, or YYYY-MM / YYYY when the paper gives
+     * only the month or year (all but an ambition review, which starts on its assignment's day).
      * stateDelmalCount takes {@code count}; openAmbitionReview takes {@code subject}. {@code reason} says
      * why an indicator is PLANNED or an ambition level TO_BE_DISCUSSED ({@code ambitionStatus});
      * {@code targetGroup} keeps only that group's rules of the text; {@code inference} marks what the

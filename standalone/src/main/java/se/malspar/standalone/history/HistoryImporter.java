@@ -191,10 +191,10 @@ public class HistoryImporter {
                     text(c.name()), text(c.unit()), c.kind(), c.direction(),
                     Boolean.TRUE.equals(c.politicallyDecidedTarget()),
                     c.sourceKind() == null ? null : new IndicatorSource(c.sourceKind(), null),
-                    decision, day(c, effective), note(c), c.directionBasis(), text(c.directionReason()));
+                    decision, from, note(c), c.directionBasis(), text(c.directionReason()), precision);
             // No rules claimed: the system's reader reads the verbatim text, and what it leaves open stays open.
             case "setAmbitionLevel" -> new SetAmbitionLevel(IndicatorId.of(c.indicator()), text(c.text()), null,
-                    decision, day(c, effective), null, c.ambitionStatus(), text(c.targetGroup()));
+                    decision, from, null, c.ambitionStatus(), text(c.targetGroup()), precision);
             case "stateDelmalCount" -> new StateDelmalCount(GoalId.of(c.goal()),
                     c.count() == null ? 0 : c.count(), decision, from, precision);
             case "openAmbitionReview" -> new OpenAmbitionReview(ProgrammeId.of(c.programme()), text(c.subject()),
@@ -229,7 +229,7 @@ public class HistoryImporter {
         return a == null ? b : b == null ? a : a + " " + b;
     }
 
-    /** Indicators and ambition levels take effect on a day: a month or year there is an error in the file. */
+    /** An ambition review takes effect on a day: a month or year there is an error in the file. */
     private static LocalDate day(HistoryFile.Change c, DatePrecision.Dated effective) {
         if (effective != null && effective.precision() != DatePrecision.DAY) {
             throw new HistoryImportException("history entry " + c.key() + ": effectiveFrom must be a day for " + c.op());

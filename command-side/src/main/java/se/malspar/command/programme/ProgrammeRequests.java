@@ -4,6 +4,8 @@ import se.malspar.command.admin.SourceRequest;
 import se.malspar.kernel.programme.SourceKind;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -157,5 +159,29 @@ final class ProgrammeRequests {
                                     Map<ReferenceArea, BigDecimal> referenceValues,
                                     @NotNull @Valid MeasurementSource source,
                                     @Size(max = 2000) String note) {
+    }
+
+    @Schema(example = """
+            {"subject": "uppdaterad ambitionsnivå för fullmäktiges mål", "decision": "KSAU 2022-02-23 § 38"}""")
+    record OpenAmbitionReviewRequest(@Schema(description = "What the assignment concerns, in its words") @NotBlank @Size(max = 1000) String subject,
+                                     @Schema(description = DECISION) @NotBlank @Size(max = 64) String decision,
+                                     @Schema(description = EFFECTIVE) LocalDate effectiveFrom,
+            @Schema(description = SOURCE) @Valid SourceRequest source) {
+    }
+
+    @Schema(example = """
+            {"outcome": "uppdaterad ambitionsnivå godkänd", "decision": "KS 2022-08-24 § 150"}""")
+    record CloseAmbitionReviewRequest(@Schema(description = "What the closing decision decided, in its words") @NotBlank @Size(max = 1000) String outcome,
+                                      @Schema(description = DECISION) @NotBlank @Size(max = 64) String decision,
+                                      @Schema(description = EFFECTIVE) LocalDate effectiveFrom,
+            @Schema(description = SOURCE) @Valid SourceRequest source) {
+    }
+
+    @Schema(example = """
+            {"count": 4, "decision": "KF 2020-10", "effectiveFrom": "2020-10"}""")
+    record StateDelmalCountRequest(@Schema(description = "How many delmål the paper says the goal has") @NotNull @Min(1) @Max(100) Integer count,
+                                   @Schema(description = DECISION) @NotBlank @Size(max = 64) String decision,
+                                   @Schema(description = EFFECTIVE_WRITTEN, example = "2020-10") @Size(max = 10) String effectiveFrom,
+            @Schema(description = SOURCE) @Valid SourceRequest source) {
     }
 }

@@ -93,4 +93,50 @@ class PapersLeaveOpenApiTest {
         assertThat(after.get("certainty").asText()).isEqualTo("CERTAIN");
         assertThat(after.get("ambitionLevel").get("certainty").asText()).isEqualTo("CERTAIN");
     }
+
+    @Test
+    void anAssignmentPutsTheLevelsUnderReviewUntilADecisionClosesIt() {
+        created(api.post("strategy", "/api/admin/decisions", """
+                {"citation": "KF 2018-09-26 § 4", "title": "Program för omarbetningstest"}"""));
+        created(api.post("strategy", "/api/admin/decisions", """
+                {"citation": "KSAU 2018-10-10 § 2", "title": "Uppdrag att omarbeta ambitionsnivåerna"}"""));
+        created(api.post("strategy", "/api/admin/decisions", """
+                {"citation": "KS 2018-10-24 § 3", "title": "Omarbetade ambitionsnivåer"}"""));
+        created(api.post("strategy", "/api/admin/programmes", """
+                {"programmeId": "oppet-omarbetning", "name": "Omarbetningstest", "ownerOrgan": "KF",
+                 "decision": "KF 2018-09-26 § 4"}"""));
+        created(api.post("strategy", "/api/admin/programmes/oppet-omarbetning/goals", """
+                {"goalId": "OMARB-1", "name": "Omarbetat mål", "decision": "KF 2018-09-26 § 4"}"""));
+        created(api.post("strategy", "/api/admin/goals/OMARB-1/delmal-count", """
+                {"count": 4, "decision": "KF 2018-09-26 § 4"}"""));
+        created(api.post("strategy", "/api/admin/programmes/oppet-omarbetning/ambition-reviews", """
+                {"subject": "uppdaterade ambitionsnivåer", "decision": "KSAU 2018-10-10 § 2",
+                 "source": {"document": "Protokoll KSAU 2018-10-10", "locator": "§ 2", "quote": "ger i uppdrag"}}"""));
+        var again = api.post("strategy", "/api/admin/programmes/oppet-omarbetning/ambition-reviews", """
+                {"subject": "ännu en omarbetning", "decision": "KSAU 2018-10-10 § 2"}""");
+        assertThat(again.status()).as(again.toString()).isEqualTo(422);
+        assertThat(again.json().get("code").asText()).isEqualTo("AMBITION_REVIEW_UNDER_WAY");
+
+        JsonNode during = await().atMost(Duration.ofSeconds(10)).until(
+                () -> api.get("auditor", "/api/programmes/oppet-omarbetning?validAt=2018-10-15").json(),
+                t -> !t.path("ambitionReview").isNull() && !t.path("ambitionReview").isMissingNode()
+                        && t.path("goals").path(0).path("delmalStated").asInt() == 4);
+        assertThat(during.get("ambitionReview").get("status").asText()).isEqualTo("UNDER_REVIEW");
+        assertThat(during.get("ambitionReview").get("openedBy").get("citation").asText()).isEqualTo("KSAU 2018-10-10 § 2");
+        assertThat(during.get("ambitionReview").get("openedProvenance").get("source").get("quote").asText())
+                .isEqualTo("ger i uppdrag");
+        assertThat(during.get("goals").get(0).get("delmalNamed").asInt()).isZero();
+
+        var closed = api.post("strategy", "/api/admin/programmes/oppet-omarbetning/ambition-reviews/close", """
+                {"outcome": "omarbetade nivåer godkända", "decision": "KS 2018-10-24 § 3"}""");
+        assertThat(closed.status()).as(closed.toString()).isEqualTo(200);
+        JsonNode diff = await().atMost(Duration.ofSeconds(10)).until(
+                () -> api.get("auditor", "/api/programmes/oppet-omarbetning/diff?from=2018-10-01&to=2018-10-31").json(),
+                d -> d.toString().contains("AMBITION_REVIEW_CLOSED"));
+        assertThat(diff.toString()).contains("AMBITION_REVIEW_OPENED").contains("KS 2018-10-24 § 3");
+        assertThat(api.get("auditor", "/api/programmes/oppet-omarbetning?validAt=2018-10-30").json()
+                .get("ambitionReview").isNull()).isTrue();
+        assertThat(api.get("auditor", "/api/programmes/oppet-omarbetning?validAt=2018-10-23").json()
+                .get("ambitionReview").get("until").asText()).isEqualTo("2018-10-24");
+    }
 }

@@ -14,6 +14,7 @@ create table ambition_review (
     opened_recorded_at timestamptz  not null,
     opened_recorded_by text,
     opened_provenance  jsonb,
+    opened_sequence    bigint       not null,
     closed_decision_id varchar(64),
     closed_citation    text,
     closed_from        date,
@@ -21,6 +22,7 @@ create table ambition_review (
     closed_recorded_at timestamptz,
     closed_recorded_by text,
     closed_provenance  jsonb,
+    closed_sequence    bigint,
     constraint pk_ambition_review primary key (review_id)
 );
 create index ix_ambition_review_programme on ambition_review (programme_id, opened_from);
@@ -36,6 +38,12 @@ create table goal_delmal_count (
     precision      varchar(8)   not null,
     recorded_at    timestamptz  not null,
     provenance     jsonb,
+    sequence       bigint       not null,
+    recorded_by    text,
     constraint pk_goal_delmal_count primary key (event_id)
 );
 create index ix_goal_delmal_count_programme on goal_delmal_count (programme_id, goal_id);
+-- A decision's changes (GET /api/decisions/{id}) list these too, by the decision that authorised them.
+create index ix_ambition_review_opened_decision on ambition_review (opened_decision_id);
+create index ix_ambition_review_closed_decision on ambition_review (closed_decision_id);
+create index ix_goal_delmal_count_decision on goal_delmal_count (decision_id);

@@ -17,6 +17,9 @@ import se.malspar.kernel.programme.DecisionReference;
 import se.malspar.kernel.programme.ambition.AmbitionReviewClosed;
 import se.malspar.kernel.programme.ambition.AmbitionReviewOpened;
 import se.malspar.kernel.programme.ambition.FindAmbitionReviews;
+import se.malspar.kernel.programme.ambition.FindAmbitionReviewChanges;
+import se.malspar.query.programme.DecisionChange;
+import org.axonframework.eventhandling.TrackingToken;
 
 import java.io.UncheckedIOException;
 import java.sql.ResultSet;
@@ -44,31 +47,31 @@ class AmbitionReviewProjection {
     }
 
     @EventHandler
-    void on(AmbitionReviewOpened e, EventMessage<?> message, @Timestamp Instant recordedAt,
+    void on(AmbitionReviewOpened e, EventMessage<?> message, TrackingToken token, @Timestamp Instant recordedAt,
             @MetaDataValue("userId") String user) {
         jdbc.sql("""
                         insert into ambition_review (review_id, programme_id, subject, opened_decision_id, opened_citation,
-                               opened_from, opened_recorded_at, opened_recorded_by, opened_provenance)
-                        values (:id, :p, :s, :d, :c, :f, :at, :by, cast(:prov as jsonb))
+                               opened_from, opened_recorded_at, opened_recorded_by, opened_provenance, opened_sequence)
+                        values (:id, :p, :s, :d, :c, :f, :at, :by, cast(:prov as jsonb), :seq)
                         on conflict (review_id) do nothing""")
                 .param("id", message.getIdentifier()).param("p", e.programmeId().value()).param("s", e.subject())
                 .param("d", e.decision().decisionId().value()).param("c", e.decision().citation())
                 .param("f", e.effectiveFrom()).param("at", java.sql.Timestamp.from(recordedAt)).param("by", user)
-                .param("prov", json(provenance(message))).update();
+                .param("prov", json(provenance(message))).param("seq", position(token)).update();
     }
 
     @EventHandler
-    void on(AmbitionReviewClosed e, EventMessage<?> message, @Timestamp Instant recordedAt,
+    void on(AmbitionReviewClosed e, EventMessage<?> message, TrackingToken token, @Timestamp Instant recordedAt,
             @MetaDataValue("userId") String user) {
         jdbc.sql("""
                         update ambition_review set closed_decision_id = :d, closed_citation = :c, closed_from = :f,
                                closed_outcome = :o, closed_recorded_at = :at, closed_recorded_by = :by,
-                               closed_provenance = cast(:prov as jsonb)
+                               closed_provenance = cast(:prov as jsonb), closed_sequence = :seq
                         where programme_id = :p and opened_decision_id = :opened and closed_decision_id is null""")
                 .param("p", e.programmeId().value()).param("opened", e.openedBy().decisionId().value())
                 .param("d", e.decision().decisionId().value()).param("c", e.decision().citation())
                 .param("f", e.effectiveFrom()).param("o", e.outcome()).param("at", java.sql.Timestamp.from(recordedAt))
-                .param("by", user).param("prov", json(provenance(message))).update();
+                .param("by", user).param("prov", json(provenance(message))).param("seq", position(token)).update();
     }
 
     @ResetHandler
@@ -80,6 +83,42 @@ class AmbitionReviewProjection {
     List<AmbitionReview> handle(FindAmbitionReviews query) {
         return jdbc.sql("select * from ambition_review where programme_id = :p order by opened_from, opened_recorded_at")
                 .param("p", query.programmeId().value()).query(AmbitionReviewProjection::review).list();
+    }
+
+    /** A decision's changes: the reviews it opened and those it closed. */
+    @QueryHandler
+    List<DecisionChange> handle(FindAmbitionReviewChanges query) {
+        String decision = query.decisionId().value();
+        List<DecisionChange> changes = new java.util.ArrayList<>();
+        jdbc.sql("select * from ambition_review where opened_decision_id = :d or closed_decision_id = :d")
+                .param("d", decision).query((rs, n) -> {
+                    if (decision.equals(rs.getString("opened_decision_id"))) {
+                        changes.add(new DecisionChange(rs.getLong("opened_sequence"), "AmbitionReviewOpened", "PROGRAMME",
+                                rs.getString("programme_id"), null, null, null,
+                                JSON.createObjectNode().put("status", AmbitionReview.UNDER_REVIEW)
+                                        .put("subject", rs.getString("subject")),
+                                rs.getObject("opened_from", java.time.LocalDate.class),
+                                rs.getTimestamp("opened_recorded_at").toInstant(), rs.getString("opened_recorded_by"), null,
+                                read(rs.getString("opened_provenance"))));
+                    }
+                    if (decision.equals(rs.getString("closed_decision_id"))) {
+                        changes.add(new DecisionChange(rs.getLong("closed_sequence"), "AmbitionReviewClosed", "PROGRAMME",
+                                rs.getString("programme_id"), null, null,
+                                JSON.createObjectNode().put("status", AmbitionReview.UNDER_REVIEW)
+                                        .put("subject", rs.getString("subject")),
+                                JSON.createObjectNode().put("status", AmbitionReview.CLOSED)
+                                        .put("outcome", rs.getString("closed_outcome")),
+                                rs.getObject("closed_from", java.time.LocalDate.class),
+                                rs.getTimestamp("closed_recorded_at").toInstant(), rs.getString("closed_recorded_by"), null,
+                                read(rs.getString("closed_provenance"))));
+                    }
+                    return n;
+                }).list();
+        return changes;
+    }
+
+    private static long position(TrackingToken token) {
+        return token.position().orElseThrow(() -> new IllegalStateException("event without a global position"));
     }
 
     private static AmbitionReview review(ResultSet rs, int row) throws SQLException {

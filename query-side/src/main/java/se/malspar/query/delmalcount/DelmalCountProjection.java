@@ -15,6 +15,10 @@ import se.malspar.kernel.decision.DecisionId;
 import se.malspar.kernel.programme.DecisionReference;
 import se.malspar.kernel.programme.structure.DelmalCountStated;
 import se.malspar.kernel.programme.structure.FindStatedDelmalCounts;
+import se.malspar.kernel.programme.structure.FindDelmalCountChanges;
+import se.malspar.query.programme.DecisionChange;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.messaging.annotation.MetaDataValue;
 
 import java.io.UncheckedIOException;
 import java.time.Instant;
@@ -40,19 +44,22 @@ class DelmalCountProjection {
     }
 
     @EventHandler
-    void on(DelmalCountStated e, EventMessage<?> message, @Timestamp Instant recordedAt) {
+    void on(DelmalCountStated e, EventMessage<?> message, TrackingToken token, @Timestamp Instant recordedAt,
+            @MetaDataValue("userId") String user) {
         Map<String, Object> provenance = Provenance.view(message.getMetaData());
         try {
             jdbc.sql("""
                             insert into goal_delmal_count (event_id, programme_id, goal_id, stated, decision_id, citation,
-                                   effective_from, precision, recorded_at, provenance)
-                            values (:id, :p, :g, :n, :d, :c, :f, :precision, :at, cast(:prov as jsonb))
+                                   effective_from, precision, recorded_at, provenance, sequence, recorded_by)
+                            values (:id, :p, :g, :n, :d, :c, :f, :precision, :at, cast(:prov as jsonb), :seq, :by)
                             on conflict (event_id) do nothing""")
                     .param("id", message.getIdentifier()).param("p", e.programmeId().value()).param("g", e.goalId().value())
                     .param("n", e.count()).param("d", e.decision().decisionId().value()).param("c", e.decision().citation())
                     .param("f", e.effectiveFrom()).param("precision", e.effectiveFromPrecision().name())
                     .param("at", java.sql.Timestamp.from(recordedAt))
-                    .param("prov", provenance == null ? null : JSON.writeValueAsString(provenance)).update();
+                    .param("prov", provenance == null ? null : JSON.writeValueAsString(provenance))
+                    .param("seq", token.position().orElseThrow(() -> new IllegalStateException("event without a global position")))
+                    .param("by", user).update();
         } catch (JsonProcessingException ex) {
             throw new UncheckedIOException(ex);
         }
@@ -61,6 +68,25 @@ class DelmalCountProjection {
     @ResetHandler
     void reset() {
         jdbc.sql("delete from goal_delmal_count").update();
+    }
+
+    /** A decision's changes: the delmål counts it stated. */
+    @QueryHandler
+    List<DecisionChange> handle(FindDelmalCountChanges query) {
+        return jdbc.sql("select * from goal_delmal_count where decision_id = :d order by sequence")
+                .param("d", query.decisionId().value())
+                .query((rs, n) -> {
+                    String provenance = rs.getString("provenance");
+                    try {
+                        return new DecisionChange(rs.getLong("sequence"), "DelmalCountStated", "GOAL", rs.getString("goal_id"),
+                                null, rs.getString("programme_id"), null,
+                                JSON.createObjectNode().put("delmalStated", rs.getInt("stated")),
+                                rs.getObject("effective_from", LocalDate.class), rs.getTimestamp("recorded_at").toInstant(),
+                                rs.getString("recorded_by"), null, provenance == null ? null : JSON.readTree(provenance));
+                    } catch (JsonProcessingException ex) {
+                        throw new UncheckedIOException(ex);
+                    }
+                }).list();
     }
 
     @QueryHandler

@@ -382,6 +382,25 @@ class VaggerydHistoryStoryTest {
     }
 
     @Test
+    void theRegisterEntryOfKsau38ListsTheReviewItOpenedAndKf2020_10TheDelmalCounts() {
+        JsonNode ksau = ok(api.get("revisor", "/api/decisions/ksau-2022-02-23-p38")).get("changes");
+        assertThat(ksau).hasSize(1);
+        assertThat(ksau.get(0).get("event").asText()).isEqualTo("AmbitionReviewOpened");
+        assertThat(ksau.get(0).get("entityId").asText()).isEqualTo(PROGRAMME);
+        assertThat(ksau.get(0).get("after").get("status").asText()).isEqualTo("UNDER_REVIEW");
+        assertThat(ksau.get(0).get("effectiveFrom").asText()).isEqualTo("2022-02-23");
+        assertThat(ksau.get(0).get("provenance").get("source").get("locator").asText()).isEqualTo("l. 24-26");
+        JsonNode kf = ok(api.get("revisor", "/api/decisions/kf-2020-10")).get("changes");
+        List<String> counted = new ArrayList<>();
+        kf.forEach(c -> {
+            if (c.get("event").asText().equals("DelmalCountStated")) {
+                counted.add(c.get("entityId").asText() + "=" + c.get("after").get("delmalStated").asInt());
+            }
+        });
+        assertThat(counted).containsExactlyInAnyOrder("KF1=4", "KF2=4", "KF3=4", "KF4=4");
+    }
+
+    @Test
     void theAmbitionHistoryOfAnIndicatorShowsTheReviewUnderWay() {
         JsonNode history = ok(api.get("auditor", "/api/indicators/kf2-gymnasiebehorighet/history"));
         JsonNode reviews = history.get("ambitionReviews");

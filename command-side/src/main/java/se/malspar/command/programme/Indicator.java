@@ -64,7 +64,9 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
  * An indicator (mätvärde) with its ambition levels, target values and measurements: its history
- * is one consistency boundary, changed on its own decisions.
+ * is one consistency boundary, changed on its own decisions. Over 400 lines because every rule on
+ * that history (definition, levels and their corrections, target values, measurements, verdicts)
+ * must see the same state: splitting it would split the boundary.
  */
 @Aggregate(repository = IndicatorCacheConfiguration.REPOSITORY)
 class Indicator {

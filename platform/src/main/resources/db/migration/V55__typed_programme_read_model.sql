@@ -104,6 +104,7 @@ create table programme_indicator_defined (
     note                       text,
     direction_basis            varchar(16)  not null,
     direction_reason           text,
+    date_precision             varchar(8)   not null,
     -- the data source as defined (null when none): kind and KPI id
     source_kind                varchar(16),
     source_kpi                 varchar(64)
@@ -148,6 +149,9 @@ create table programme_ambition_level (
     ambiguous         boolean      not null,
     findings          text[]       not null,
     rules_source      varchar(16),
+    -- SET, or TO_BE_DISCUSSED: a level the paper leaves to dialogue (no rule)
+    status            varchar(16)  not null,
+    date_precision    varchar(8)   not null,
     -- an AmbitionLevelCorrected (true) or an AmbitionLevelSet
     correction        boolean      not null,
     correction_of     varchar(80),

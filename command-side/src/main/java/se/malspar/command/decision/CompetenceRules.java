@@ -14,7 +14,9 @@ import java.util.stream.Collectors;
  * defaults follow the seeds: KF adopts the programme and its goals (and, adopting the programme,
  * its delmål), KS its own programme and goals (seed 002; the aggregates add: only the owner of a
  * programme decides it and its goals); KS decides delmål, indicators, ambition levels and target values (seed 000: KS
- * "äger rätt att korrigera"); KSAU only prepares and assigns, so it authorises nothing.
+ * "äger rätt att korrigera"); KSAU only prepares and assigns, so it authorises no change to the
+ * programme, only the opening of an ambition review (its assignment to revise the levels, e.g.
+ * KSAU 2022-02-23 § 38); a paper's count of delmål is the programme's (KF) or KS's.
  */
 @ConfigurationProperties(prefix = "malspar")
 public class CompetenceRules {
@@ -34,6 +36,9 @@ public class CompetenceRules {
         rules.put(ChangeKind.SET_TARGET_VALUE, Set.of("KS"));
         rules.put(ChangeKind.ASSESS_FULFILMENT, Set.of("KS"));
         rules.put(ChangeKind.LINK_CHILD_RIGHTS, Set.of("KF", "KS"));
+        rules.put(ChangeKind.STATE_DELMAL_COUNT, Set.of("KF", "KS"));
+        rules.put(ChangeKind.OPEN_AMBITION_REVIEW, Set.of("KS", "KSAU"));
+        rules.put(ChangeKind.CLOSE_AMBITION_REVIEW, Set.of("KS"));
         return rules;
     }
 

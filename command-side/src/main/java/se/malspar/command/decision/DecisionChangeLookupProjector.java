@@ -16,6 +16,9 @@ import se.malspar.kernel.programme.IndicatorDefined;
 import se.malspar.kernel.programme.IndicatorRetired;
 import se.malspar.kernel.programme.ProgrammeCreated;
 import se.malspar.kernel.programme.TargetValueSet;
+import se.malspar.kernel.programme.ambition.AmbitionReviewClosed;
+import se.malspar.kernel.programme.ambition.AmbitionReviewOpened;
+import se.malspar.kernel.programme.structure.DelmalCountStated;
 
 import java.util.List;
 import java.util.OptionalLong;
@@ -79,6 +82,21 @@ class DecisionChangeLookupProjector implements RevisionScope {
 
     @EventHandler
     void on(TargetValueSet e, EventMessage<?> message) {
+        record(message, e.decision());
+    }
+
+    @EventHandler
+    void on(DelmalCountStated e, EventMessage<?> message) {
+        record(message, e.decision());
+    }
+
+    @EventHandler
+    void on(AmbitionReviewOpened e, EventMessage<?> message) {
+        record(message, e.decision());
+    }
+
+    @EventHandler
+    void on(AmbitionReviewClosed e, EventMessage<?> message) {
         record(message, e.decision());
     }
 

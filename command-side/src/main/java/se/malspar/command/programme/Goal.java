@@ -14,9 +14,12 @@ import se.malspar.kernel.programme.AddGoal;
 import se.malspar.kernel.programme.ChangeKind;
 import se.malspar.kernel.programme.GoalAdded;
 import se.malspar.kernel.programme.GoalId;
+import se.malspar.kernel.programme.ProgrammeId;
 import se.malspar.kernel.programme.structure.ChildRightsArticles;
 import se.malspar.kernel.programme.structure.ChildRightsLinked;
+import se.malspar.kernel.programme.structure.DelmalCountStated;
 import se.malspar.kernel.programme.structure.LinkChildRights;
+import se.malspar.kernel.programme.structure.StateDelmalCount;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -36,6 +39,8 @@ class Goal {
     private GoalId goalId;
     private List<Integer> childRights = List.of();
     private String childRightsDecision;
+    private ProgrammeId programmeId;
+    private Integer statedDelmal;
 
     Goal() {
         // for Axon
@@ -103,12 +108,34 @@ class Goal {
                     + articles + " by " + authorised.decision().citation());
         }
         apply(new ChildRightsLinked(goalId, articles, authorised.decision(), authorised.effectiveFrom()));
+    }
+
+    /** A paper's count of the goal's delmål, named or not (the tree says how many are named of how many). */
+    @CommandHandler
+    Accepted handle(StateDelmalCount command, DecisionAuthority authority) {
+        if (command.count() < 1 || command.count() > 100) {
+            throw new RuleViolationException("VALIDATION_FAILED", "count must be between 1 and 100");
+        }
+        var authorised = authority.authorise(ChangeKind.STATE_DELMAL_COUNT, command.decision(), command.effectiveFrom(),
+                command.effectiveFromPrecision());
+        if (statedDelmal != null && statedDelmal == command.count()) {
+            throw new RuleViolationException("DUPLICATE_CHANGE", "goal " + goalId + " is already stated to have "
+                    + command.count() + " delmål");
+        }
+        apply(new DelmalCountStated(goalId, programmeId, command.count(), authorised.decision(),
+                authorised.effectiveFrom(), authorised.precision()));
         return Accepted.now(goalId);
     }
 
     @EventSourcingHandler
     void on(GoalAdded event) {
         goalId = event.goalId();
+        programmeId = event.programmeId();
+    }
+
+    @EventSourcingHandler
+    void on(DelmalCountStated event) {
+        statedDelmal = event.count();
     }
 
     @EventSourcingHandler

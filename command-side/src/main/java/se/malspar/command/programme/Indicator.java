@@ -46,6 +46,7 @@ import se.malspar.kernel.programme.RetireIndicator;
 import se.malspar.kernel.programme.SetAmbitionLevel;
 import se.malspar.kernel.programme.SetTargetValue;
 import se.malspar.kernel.programme.TargetValueSet;
+import se.malspar.kernel.programme.ambition.AmbitionStatus;
 
 import java.math.BigDecimal;
 import java.util.EnumMap;
@@ -58,7 +59,9 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
  * An indicator (mätvärde) with its ambition levels, target values and measurements: its history
- * is one consistency boundary, changed on its own decisions.
+ * is one consistency boundary, changed on its own decisions. Over 400 lines because every rule on
+ * that history (definition, levels and their corrections, target values, measurements, verdicts)
+ * must see the same state: splitting it would split the boundary.
  */
 @Aggregate(repository = IndicatorCacheConfiguration.REPOSITORY)
 class Indicator {
@@ -100,7 +103,8 @@ class Indicator {
         if (command.kind() == null || command.direction() == null) {
             throw new RuleViolationException("VALIDATION_FAILED", "kind and direction are required");
         }
-        var authorised = authority.authorise(ChangeKind.DEFINE_INDICATOR, command.decision(), command.effectiveFrom());
+        var authorised = authority.authorise(ChangeKind.DEFINE_INDICATOR, command.decision(), command.effectiveFrom(),
+                command.effectiveFromPrecision());
         String note = command.note() == null || command.note().isBlank() ? null
                 : Rules.requireText(command.note(), "note", 2000);
         DirectionBasis basis = command.directionBasis() == null ? DirectionBasis.DECIDED : command.directionBasis();
@@ -111,7 +115,7 @@ class Indicator {
         }
         apply(new IndicatorDefined(command.indicatorId(), command.delmalId(), new GoalId(delmalEntry.parentId()), name,
                 unit, command.kind(), command.direction(), command.politicallyDecidedTarget(), command.source(),
-                authorised.decision(), authorised.effectiveFrom(), note, basis, reason));
+                authorised.decision(), authorised.effectiveFrom(), note, basis, reason, authorised.precision()));
         return Accepted.now(command.indicatorId());
     }
 
@@ -153,8 +157,11 @@ class Indicator {
                     ClosedPeriods closed) {
         requireActive();
         requireActiveDelmal(structure);
-        AmbitionLevel level = read(Rules.requireText(command.text(), "text", 1000), command.rules());
-        var authorised = authority.authorise(ChangeKind.SET_AMBITION_LEVEL, command.decision(), command.effectiveFrom());
+        AmbitionLevel level = command.status() == AmbitionStatus.TO_BE_DISCUSSED
+                ? toBeDiscussed(Rules.requireText(command.text(), "text", 1000), command.rules())
+                : ofTargetGroup(read(Rules.requireText(command.text(), "text", 1000), command.rules()), command.targetGroup());
+        var authorised = authority.authorise(ChangeKind.SET_AMBITION_LEVEL, command.decision(), command.effectiveFrom(),
+                command.effectiveFromPrecision());
         boolean alreadyRecorded = evidence.ambitionLevels().stream().anyMatch(entry ->
                 entry.decision().decisionId().equals(authorised.decision().decisionId())
                         && entry.effectiveFrom().equals(authorised.effectiveFrom())
@@ -163,7 +170,8 @@ class Indicator {
             throw new RuleViolationException("DUPLICATE_CHANGE", "this ambition level is already recorded for "
                     + authorised.decision().citation() + " from " + authorised.effectiveFrom());
         }
-        apply(new AmbitionLevelSet(indicatorId, level, authorised.decision(), authorised.effectiveFrom()));
+        apply(new AmbitionLevelSet(indicatorId, level, authorised.decision(), authorised.effectiveFrom(),
+                authorised.precision()));
         reassess("AmbitionLevelSet", authorised.decision(), closed);
         return Accepted.now(indicatorId);
     }
@@ -219,6 +227,7 @@ class Indicator {
     @CommandHandler
     Accepted handle(RecordMeasurement command) {
         requireActive();
+        requireFinished();
         if (!FollowUpPeriod.isValid(command.period())) {
             throw new RuleViolationException("VALIDATION_FAILED",
                     "period '" + command.period() + "' must be YYYY-T1, YYYY-T2 or YYYY-AR");
@@ -260,6 +269,7 @@ class Indicator {
 
     @CommandHandler
     Accepted handle(AssessFulfilment command, DecisionAuthority authority) {
+        requireFinished();
         if (!FollowUpPeriod.isValid(command.period())) {
             throw new RuleViolationException("VALIDATION_FAILED",
                     "period '" + command.period() + "' must be YYYY-T1, YYYY-T2 or YYYY-AR");
@@ -314,6 +324,42 @@ class Indicator {
                 .orElse(reading.targetYear());
         return new AmbitionLevel(reading.text(), claimed, targetYear, false, reading.findings(),
                 AmbitionLevel.RulesSource.CLIENT);
+    }
+
+    /** A level left to dialogue: the verbatim text and what the reader found in it, but no rule. */
+    private static AmbitionLevel toBeDiscussed(String text, List<AmbitionRule> claimed) {
+        if (claimed != null) {
+            throw new RuleViolationException("VALIDATION_FAILED", "rules must be left out when the ambition level is TO_BE_DISCUSSED");
+        }
+        AmbitionReading reading = AmbitionReader.read(text);
+        return new AmbitionLevel(reading.text(), List.of(), reading.targetYear(), false, reading.findings(),
+                AmbitionLevel.RulesSource.READER, AmbitionStatus.TO_BE_DISCUSSED);
+    }
+
+    /** Of a text with rules for several target groups, the rules of the group this indicator measures. */
+    private static AmbitionLevel ofTargetGroup(AmbitionLevel level, String targetGroup) {
+        if (targetGroup == null || targetGroup.isBlank()) {
+            return level;
+        }
+        String group = targetGroup.strip().toLowerCase(java.util.Locale.ROOT);
+        List<AmbitionRule> own = level.rules().stream().filter(r -> r.targetGroup() == null
+                || r.targetGroup().strip().toLowerCase(java.util.Locale.ROOT).equals(group)).toList();
+        if (own.size() == level.rules().size() || own.stream().noneMatch(r -> r.targetGroup() != null)) {
+            throw new RuleViolationException("VALIDATION_FAILED", "targetGroup: the text '" + level.text()
+                    + "' states no rules for target group '" + targetGroup.strip() + "' beside others");
+        }
+        List<String> findings = new ArrayList<>(level.findings());
+        findings.add("only the rules for target group '" + targetGroup.strip() + "' are this indicator's");
+        return new AmbitionLevel(level.text(), own, level.targetYear(), level.ambiguous(), findings,
+                level.rulesSource(), level.status());
+    }
+
+    /** A planned indicator ("ska tas fram") has no method yet: it is never measured or assessed. */
+    private void requireFinished() {
+        if (kind == IndicatorKind.PLANNED) {
+            throw new RuleViolationException("INDICATOR_PLANNED", "indicator " + indicatorId
+                    + " is planned (to be developed, no method yet): it takes no measurement and no assessment");
+        }
     }
 
     private void requireActive() {

@@ -63,7 +63,8 @@ class IndicatorAdminController {
                 : parse(Ids.slug(delmal.value(), request.name()), "name", IndicatorId::of);
         Accepted accepted = commands.send(new DefineIndicator(indicator, delmal, request.name(), request.unit(),
                 request.kind(), request.direction(), request.politicallyDecidedTarget(), request.source(),
-                decision(request.decision()), request.effectiveFrom(), request.note()), key, request.documentSource());
+                decision(request.decision()), start(request.effectiveFrom()), request.note(), request.directionBasis(),
+                request.directionReason(), precision(request.effectiveFrom())), key, request.documentSource());
         return AdminCommands.created(accepted, "/api/indicators/" + indicator + "/history");
     }
 
@@ -100,8 +101,9 @@ class IndicatorAdminController {
                                               @RequestHeader(name = AdminCommands.IDEMPOTENCY_KEY_HEADER, required = false) String key,
                                               @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
         return AdminCommands.ok(commands.send(new SetAmbitionLevel(indicator(indicatorId), request.text(),
-                rules(request.rule(), request.rules()), decision(request.decision()), request.effectiveFrom(),
-                expectedVersion(ifMatch)), key, request.source()));
+                rules(request.rule(), request.rules()), decision(request.decision()), start(request.effectiveFrom()),
+                expectedVersion(ifMatch), request.status(), request.targetGroup(), precision(request.effectiveFrom())),
+                key, request.source()));
     }
 
     @Operation(summary = "Correct an entry error in a recorded ambition level",
@@ -176,5 +178,16 @@ class IndicatorAdminController {
             throw new InvalidFieldException("rules", "must be a non-empty list of rules when given");
         }
         return rule != null ? List.of(rule) : rules;
+    }
+
+    /** The first day of an effectiveFrom given as YYYY-MM-DD, YYYY-MM or YYYY (a paper's month or year). */
+    private static java.time.LocalDate start(String effectiveFrom) {
+        var dated = se.malspar.kernel.common.DatePrecision.parse(effectiveFrom, "effectiveFrom");
+        return dated == null ? null : dated.start();
+    }
+
+    private static se.malspar.kernel.common.DatePrecision precision(String effectiveFrom) {
+        var dated = se.malspar.kernel.common.DatePrecision.parse(effectiveFrom, "effectiveFrom");
+        return dated == null ? null : dated.precision();
     }
 }

@@ -14,6 +14,14 @@ import se.malspar.kernel.programme.ChangeKind;
 import se.malspar.kernel.programme.CreateProgramme;
 import se.malspar.kernel.programme.ProgrammeCreated;
 import se.malspar.kernel.programme.ProgrammeId;
+import se.malspar.kernel.common.RuleViolationException;
+import se.malspar.kernel.programme.DecisionReference;
+import se.malspar.kernel.programme.ambition.AmbitionReviewClosed;
+import se.malspar.kernel.programme.ambition.AmbitionReviewOpened;
+import se.malspar.kernel.programme.ambition.CloseAmbitionReview;
+import se.malspar.kernel.programme.ambition.OpenAmbitionReview;
+
+import java.time.LocalDate;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
@@ -29,6 +37,9 @@ class Programme {
 
     @AggregateIdentifier
     private ProgrammeId programmeId;
+    /** The ambition review under way (omarbetning of the levels), or null; at most one at a time. */
+    private DecisionReference reviewOpenedBy;
+    private LocalDate reviewSince;
 
     Programme() {
         // for Axon
@@ -59,8 +70,52 @@ class Programme {
         return Accepted.now(command.programmeId());
     }
 
+    /** An adopted assignment to revise the ambition levels: they are under review from its date. */
+    @CommandHandler
+    Accepted handle(OpenAmbitionReview command, DecisionAuthority authority) {
+        String subject = Rules.requireText(command.subject(), "subject", 1000);
+        var authorised = authority.authorise(ChangeKind.OPEN_AMBITION_REVIEW, command.decision(), command.effectiveFrom());
+        if (reviewOpenedBy != null) {
+            throw new RuleViolationException("AMBITION_REVIEW_UNDER_WAY", "the ambition levels of programme "
+                    + programmeId + " are already under review since " + reviewSince + " (" + reviewOpenedBy.citation()
+                    + "); close that review first");
+        }
+        apply(new AmbitionReviewOpened(programmeId, subject, authorised.decision(), authorised.effectiveFrom()));
+        return Accepted.now(programmeId);
+    }
+
+    /** The decision that ends the review under way (e.g. the one adopting updated levels). */
+    @CommandHandler
+    Accepted handle(CloseAmbitionReview command, DecisionAuthority authority) {
+        if (reviewOpenedBy == null) {
+            throw new RuleViolationException("NO_AMBITION_REVIEW", "the ambition levels of programme " + programmeId
+                    + " are not under review: there is nothing to close");
+        }
+        String outcome = Rules.requireText(command.outcome(), "outcome", 1000);
+        var authorised = authority.authorise(ChangeKind.CLOSE_AMBITION_REVIEW, command.decision(), command.effectiveFrom());
+        if (authorised.effectiveFrom().isBefore(reviewSince)) {
+            throw new RuleViolationException("VALIDATION_FAILED", "effectiveFrom must not be before the review opened ("
+                    + reviewSince + ", " + reviewOpenedBy.citation() + ")");
+        }
+        apply(new AmbitionReviewClosed(programmeId, reviewOpenedBy, outcome, authorised.decision(),
+                authorised.effectiveFrom()));
+        return Accepted.now(programmeId);
+    }
+
     @EventSourcingHandler
     void on(ProgrammeCreated event) {
         programmeId = event.programmeId();
+    }
+
+    @EventSourcingHandler
+    void on(AmbitionReviewOpened event) {
+        reviewOpenedBy = event.decision();
+        reviewSince = event.effectiveFrom();
+    }
+
+    @EventSourcingHandler
+    void on(AmbitionReviewClosed event) {
+        reviewOpenedBy = null;
+        reviewSince = null;
     }
 }

@@ -25,6 +25,9 @@ import se.malspar.kernel.programme.Ids;
 import se.malspar.kernel.programme.ProgrammeId;
 import se.malspar.kernel.programme.RenameDelmal;
 import se.malspar.kernel.programme.RetireDelmal;
+import se.malspar.kernel.programme.ambition.CloseAmbitionReview;
+import se.malspar.kernel.programme.ambition.OpenAmbitionReview;
+import se.malspar.kernel.programme.structure.StateDelmalCount;
 
 import static se.malspar.command.admin.AdminCommands.decision;
 import static se.malspar.command.admin.AdminCommands.expectedVersion;
@@ -109,6 +112,41 @@ class ProgrammeAdminController {
         DelmalId delmal = parse(delmalId, "delmalId", DelmalId::of);
         return AdminCommands.ok(commands.send(new RetireDelmal(delmal, decision(request.decision()),
                 request.effectiveFrom(), expectedVersion(ifMatch)), key, request.source()));
+    }
+
+    @Operation(summary = "Put the programme's ambition levels under review (an adopted assignment, KS or KSAU)",
+            description = "An omarbetning of the ambition levels, e.g. KSAU 2022-02-23 § 38: from effectiveFrom "
+                    + "(default the decision's day) the tree, diff and indicator histories show the levels under review "
+                    + "until a decision closes it. 422 AMBITION_REVIEW_UNDER_WAY when one is open.")
+    @PostMapping(path = "/programmes/{programmeId}/ambition-reviews", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<Accepted> openAmbitionReview(@PathVariable String programmeId,
+                                                @Valid @RequestBody ProgrammeRequests.OpenAmbitionReviewRequest request,
+                                                @RequestHeader(name = AdminCommands.IDEMPOTENCY_KEY_HEADER, required = false) String key) {
+        ProgrammeId programme = parse(programmeId, "programmeId", ProgrammeId::of);
+        return AdminCommands.ok(commands.send(new OpenAmbitionReview(programme, request.subject(),
+                decision(request.decision()), request.effectiveFrom()), key, request.source()));
+    }
+
+    @Operation(summary = "Close the review of the ambition levels under way (KS)",
+            description = "422 NO_AMBITION_REVIEW when none is open; only an adopted decision may close it.")
+    @PostMapping(path = "/programmes/{programmeId}/ambition-reviews/close", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<Accepted> closeAmbitionReview(@PathVariable String programmeId,
+                                                 @Valid @RequestBody ProgrammeRequests.CloseAmbitionReviewRequest request,
+                                                 @RequestHeader(name = AdminCommands.IDEMPOTENCY_KEY_HEADER, required = false) String key) {
+        ProgrammeId programme = parse(programmeId, "programmeId", ProgrammeId::of);
+        return AdminCommands.ok(commands.send(new CloseAmbitionReview(programme, request.outcome(),
+                decision(request.decision()), request.effectiveFrom()), key, request.source()));
+    }
+
+    @Operation(summary = "State how many delmål a paper says a goal has (KF or KS)",
+            description = "Named or not: the tree shows delmalNamed of delmalStated for the goal.")
+    @PostMapping(path = "/goals/{goalId}/delmal-count", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<Accepted> stateDelmalCount(@PathVariable String goalId,
+                                              @Valid @RequestBody ProgrammeRequests.StateDelmalCountRequest request,
+                                              @RequestHeader(name = AdminCommands.IDEMPOTENCY_KEY_HEADER, required = false) String key) {
+        GoalId goal = parse(goalId, "goalId", GoalId::of);
+        return AdminCommands.ok(commands.send(new StateDelmalCount(goal, request.count(), decision(request.decision()),
+                start(request.effectiveFrom()), precision(request.effectiveFrom())), key, request.source()));
     }
 
     /** The first day of an effectiveFrom given as YYYY-MM-DD, YYYY-MM or YYYY (a paper's month or year). */

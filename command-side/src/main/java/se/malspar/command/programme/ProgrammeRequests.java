@@ -4,6 +4,8 @@ import se.malspar.command.admin.SourceRequest;
 import se.malspar.kernel.programme.SourceKind;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -14,6 +16,8 @@ import se.malspar.kernel.fulfilment.Verdict;
 import se.malspar.kernel.programme.Direction;
 import se.malspar.kernel.programme.FollowUpPeriod;
 import se.malspar.kernel.programme.IndicatorKind;
+import se.malspar.kernel.programme.DirectionBasis;
+import se.malspar.kernel.programme.ambition.AmbitionStatus;
 import se.malspar.kernel.programme.IndicatorSource;
 import se.malspar.kernel.programme.MeasurementSource;
 import se.malspar.kernel.programme.ReferenceArea;
@@ -100,10 +104,13 @@ final class ProgrammeRequests {
                                   @NotNull Boolean politicallyDecidedTarget,
                                   @Valid IndicatorSource source,
                                   @Schema(description = DECISION) @NotBlank @Size(max = 64) String decision,
-                                  @Schema(description = EFFECTIVE) LocalDate effectiveFrom,
+                                  @Schema(description = EFFECTIVE_WRITTEN, example = "2021-01-13") @Size(max = 10) String effectiveFrom,
                                   @Schema(description = "What the register should say, e.g. that the unit is not in the papers")
                                   @Size(max = 2000) String note,
-            @Schema(description = SOURCE) @Valid SourceRequest documentSource) {
+            @Schema(description = SOURCE) @Valid SourceRequest documentSource,
+            @Schema(description = "DECIDED (default): the paper states the direction; ASSUMED: recorded only because one is required (then directionReason)")
+            DirectionBasis directionBasis,
+            @Schema(description = "Why the direction is assumed (required when ASSUMED)") @Size(max = 2000) String directionReason) {
     }
 
     @Schema(example = """
@@ -112,8 +119,12 @@ final class ProgrammeRequests {
                                    @Schema(description = "Optional: your structured reading (one rule); checked against the text") @Valid AmbitionRule rule,
                                    @Schema(description = "Optional: your structured reading (several rules); checked against the text") @Size(max = 20) List<AmbitionRule> rules,
                                    @Schema(description = DECISION) @NotBlank @Size(max = 64) String decision,
-                                   @Schema(description = EFFECTIVE) LocalDate effectiveFrom,
-            @Schema(description = SOURCE) @Valid SourceRequest source) {
+                                   @Schema(description = EFFECTIVE_WRITTEN, example = "2021-01-13") @Size(max = 10) String effectiveFrom,
+            @Schema(description = SOURCE) @Valid SourceRequest source,
+            @Schema(description = "SET (default) or TO_BE_DISCUSSED: the paper leaves the level to dialogue; the text is kept, no rule is read")
+            AmbitionStatus status,
+            @Schema(description = "When the text states rules for several target groups: the group this indicator measures (only its rules are kept)")
+            @Size(max = 100) String targetGroup) {
     }
 
     @Schema(example = """
@@ -159,5 +170,29 @@ final class ProgrammeRequests {
                                     Map<ReferenceArea, BigDecimal> referenceValues,
                                     @NotNull @Valid MeasurementSource source,
                                     @Size(max = 2000) String note) {
+    }
+
+    @Schema(example = """
+            {"subject": "uppdaterad ambitionsnivå för fullmäktiges mål", "decision": "KSAU 2022-02-23 § 38"}""")
+    record OpenAmbitionReviewRequest(@Schema(description = "What the assignment concerns, in its words") @NotBlank @Size(max = 1000) String subject,
+                                     @Schema(description = DECISION) @NotBlank @Size(max = 64) String decision,
+                                     @Schema(description = EFFECTIVE) LocalDate effectiveFrom,
+            @Schema(description = SOURCE) @Valid SourceRequest source) {
+    }
+
+    @Schema(example = """
+            {"outcome": "uppdaterad ambitionsnivå godkänd", "decision": "KS 2022-08-24 § 150"}""")
+    record CloseAmbitionReviewRequest(@Schema(description = "What the closing decision decided, in its words") @NotBlank @Size(max = 1000) String outcome,
+                                      @Schema(description = DECISION) @NotBlank @Size(max = 64) String decision,
+                                      @Schema(description = EFFECTIVE) LocalDate effectiveFrom,
+            @Schema(description = SOURCE) @Valid SourceRequest source) {
+    }
+
+    @Schema(example = """
+            {"count": 4, "decision": "KF 2020-10", "effectiveFrom": "2020-10"}""")
+    record StateDelmalCountRequest(@Schema(description = "How many delmål the paper says the goal has") @NotNull @Min(1) @Max(100) Integer count,
+                                   @Schema(description = DECISION) @NotBlank @Size(max = 64) String decision,
+                                   @Schema(description = EFFECTIVE_WRITTEN, example = "2020-10") @Size(max = 10) String effectiveFrom,
+            @Schema(description = SOURCE) @Valid SourceRequest source) {
     }
 }

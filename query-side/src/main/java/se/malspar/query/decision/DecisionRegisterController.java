@@ -16,7 +16,6 @@ import org.springframework.web.bind.annotation.RestController;
 import se.malspar.kernel.decision.DecisionId;
 import se.malspar.kernel.decision.FindDecision;
 import se.malspar.kernel.decision.FindDecisions;
-import se.malspar.kernel.programme.FindDecisionChanges;
 import se.malspar.kernel.revision.FindDecisionRevision;
 import se.malspar.query.programme.DecisionChange;
 import se.malspar.query.revision.DecisionRevision;
@@ -102,8 +101,7 @@ class DecisionRegisterController {
     private DecisionDetail detail(DecisionId id) {
         DecisionView view = queries.query(new FindDecision(id), ResponseTypes.optionalInstanceOf(DecisionView.class)).join()
                 .orElseThrow(() -> new NotFoundException("no decision " + id + " in the register"));
-        List<DecisionChange> changes = queries.query(new FindDecisionChanges(id),
-                ResponseTypes.multipleInstancesOf(DecisionChange.class)).join();
+        List<DecisionChange> changes = DecisionChange.authorisedBy(queries, id);
         DecisionRevision revision = queries.query(new FindDecisionRevision(id),
                 ResponseTypes.instanceOf(DecisionRevision.class)).join();
         return DecisionDetail.of(view, changes, revision);

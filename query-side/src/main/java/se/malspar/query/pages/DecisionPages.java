@@ -17,7 +17,6 @@ import se.malspar.kernel.decision.DecisionId;
 import se.malspar.kernel.decision.FindDecision;
 import se.malspar.kernel.decision.FindDecisions;
 import se.malspar.kernel.common.RuleViolation;
-import se.malspar.kernel.programme.FindDecisionChanges;
 import se.malspar.kernel.revision.FindDecisionRevision;
 import se.malspar.kernel.revision.FindRevisionStatuses;
 import se.malspar.kernel.revision.RevisionStatus;
@@ -168,8 +167,7 @@ class DecisionPages {
     private String render(DecisionId id, Model model) {
         DecisionView decision = queries.query(new FindDecision(id), ResponseTypes.optionalInstanceOf(DecisionView.class))
                 .join().orElseThrow(() -> new NotFoundException("no decision " + id + " in the register"));
-        List<DecisionChange> changes = queries.query(new FindDecisionChanges(id),
-                ResponseTypes.multipleInstancesOf(DecisionChange.class)).join();
+        List<DecisionChange> changes = DecisionChange.authorisedBy(queries, id);
         DecisionRevision revision = queries.query(new FindDecisionRevision(id),
                 ResponseTypes.instanceOf(DecisionRevision.class)).join();
         model.addAttribute("d", decision);

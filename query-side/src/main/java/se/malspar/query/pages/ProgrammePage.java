@@ -12,6 +12,8 @@ import se.malspar.kernel.decision.FindDecisions;
 import se.malspar.kernel.programme.FindProgrammeChangeDates;
 import se.malspar.kernel.programme.FindProgrammeDiff;
 import se.malspar.kernel.programme.FindProgrammeTree;
+import se.malspar.kernel.programme.ambition.FindAmbitionReviews;
+import se.malspar.query.ambitionreview.AmbitionReview;
 import se.malspar.kernel.programme.ProgrammeId;
 import se.malspar.platform.web.InvalidFieldException;
 import se.malspar.platform.web.NotFoundException;
@@ -69,6 +71,9 @@ class ProgrammePage {
         ProgrammeTree tree = queries.query(new FindProgrammeTree(id, day, known, null),
                         ResponseTypes.optionalInstanceOf(ProgrammeTree.class)).join()
                 .orElseThrow(() -> new NotFoundException("no programme " + id + " as recorded by " + known));
+        // The review of the ambition levels under way that day (its own read model), as the API's tree shows it.
+        model.addAttribute("ambitionReview", AmbitionReview.underWay(queries.query(new FindAmbitionReviews(id),
+                ResponseTypes.multipleInstancesOf(AmbitionReview.class)).join(), tree.validAt(), known));
         model.addAttribute("tree", tree);
         model.addAttribute("knownAt", knownAt == null || knownAt.isBlank() ? "" : knownAt.strip());
         model.addAttribute("dates", dates);

@@ -33,6 +33,15 @@ public class Svenska {
         return value == null || value.isNull() || value.isMissingNode() ? "–" : number(value.decimalValue());
     }
 
+    /** The Swedish label of an enum value the API speaks (the kernel's one label source for pages and exports). */
+    public String label(String type, String value) {
+        return value == null ? "–" : se.malspar.kernel.common.SwedishLabels.of(type, value);
+    }
+
+    public String label(Enum<?> value) {
+        return value == null ? "–" : se.malspar.kernel.common.SwedishLabels.of(value);
+    }
+
     public String date(LocalDate date) {
         return date == null ? "okänt" : date.toString();
     }

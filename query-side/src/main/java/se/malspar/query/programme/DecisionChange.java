@@ -23,6 +23,21 @@ public record DecisionChange(long sequence, String event, String entityKind, Str
 
     private static final Set<Fact.Attribute> NAMING = Set.of(Fact.Attribute.ADDED, Fact.Attribute.NAME);
 
+    /**
+     * Every change a decision authorised, in sequence: the programme's, and those kept in read models
+     * of their own (ambition reviews, stated delmål counts).
+     */
+    public static List<DecisionChange> authorisedBy(org.axonframework.queryhandling.QueryGateway queries,
+                                                    se.malspar.kernel.decision.DecisionId id) {
+        var type = org.axonframework.messaging.responsetypes.ResponseTypes.multipleInstancesOf(DecisionChange.class);
+        List<DecisionChange> all = new java.util.ArrayList<>(queries.query(
+                new se.malspar.kernel.programme.FindDecisionChanges(id), type).join());
+        all.addAll(queries.query(new se.malspar.kernel.programme.ambition.FindAmbitionReviewChanges(id), type).join());
+        all.addAll(queries.query(new se.malspar.kernel.programme.structure.FindDelmalCountChanges(id), type).join());
+        all.sort(Comparator.comparingLong(DecisionChange::sequence));
+        return all;
+    }
+
     static List<DecisionChange> of(List<Fact> authorised, Map<String, List<Fact>> factsByEntity) {
         return authorised.stream().map(f -> {
             List<Fact> entityFacts = factsByEntity.getOrDefault(ProgrammeState.key(f.kind(), f.entityId()), List.of());

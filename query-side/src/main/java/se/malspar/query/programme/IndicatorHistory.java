@@ -1,5 +1,7 @@
 package se.malspar.query.programme;
 
+import se.malspar.query.ambitionreview.AmbitionReview;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import se.malspar.kernel.programme.DecisionReference;
 
@@ -16,7 +18,21 @@ import java.util.Map;
  */
 public record IndicatorHistory(String indicatorId, String name, String delmalId, String programmeId,
                                List<Version> versions, List<MeasurementVersion> measurements,
-                               List<IndicatorFulfilment.VerdictVersion> verdicts) {
+                               List<IndicatorFulfilment.VerdictVersion> verdicts, List<AmbitionReview> ambitionReviews) {
+
+    /**
+     * Without reviews. {@code ambitionReviews}: every review (omarbetning) of the programme's
+     * ambition levels, each with the days it was under way, so the ambition levels above can be
+     * read against it.
+     */
+    public IndicatorHistory(String indicatorId, String name, String delmalId, String programmeId, List<Version> versions,
+                            List<MeasurementVersion> measurements, List<IndicatorFulfilment.VerdictVersion> verdicts) {
+        this(indicatorId, name, delmalId, programmeId, versions, measurements, verdicts, List.of());
+    }
+
+    public IndicatorHistory withAmbitionReviews(List<AmbitionReview> reviews) {
+        return new IndicatorHistory(indicatorId, name, delmalId, programmeId, versions, measurements, verdicts, reviews);
+    }
 
     /**
      * {@code validTo} is the day the next decided version of the same kind takes effect, as known

@@ -25,6 +25,30 @@ public record ProgrammeDiff(String programmeId, LocalDate from, LocalDate to, In
                          JsonNode state) {
     }
 
+    /**
+     * With the reviews of the ambition levels (omarbetning) that opened or closed in (from, to]:
+     * AMBITION_REVIEW_OPENED / AMBITION_REVIEW_CLOSED entries of the programme, with their decision,
+     * the subject or outcome as {@code after}, and their provenance.
+     */
+    public ProgrammeDiff withAmbitionReviews(List<se.malspar.query.ambitionreview.AmbitionReview> reviews) {
+        List<Change> all = new ArrayList<>(changes);
+        for (var review : reviews) {
+            if (review.since().isAfter(from) && !review.since().isAfter(to)) {
+                all.add(new Change("AMBITION_REVIEW_OPENED", Fact.PROGRAMME, programmeId, review.subject(), review.since(),
+                        review.openedBy(), null, ProgrammeFacts.JSON.getNodeFactory().textNode(review.subject()),
+                        review.openedProvenance(), null));
+            }
+            if (review.until() != null && review.until().isAfter(from) && !review.until().isAfter(to)) {
+                all.add(new Change("AMBITION_REVIEW_CLOSED", Fact.PROGRAMME, programmeId, review.subject(), review.until(),
+                        review.closedBy(), ProgrammeFacts.JSON.getNodeFactory().textNode(review.subject()),
+                        ProgrammeFacts.JSON.getNodeFactory().textNode(review.outcome()), review.closedProvenance(), null));
+            }
+        }
+        all.sort(Comparator.comparing((Change c) -> c.effectiveFrom() == null ? LocalDate.MAX : c.effectiveFrom())
+                .thenComparing(Change::entityKind).thenComparing(Change::entityId).thenComparing(Change::change));
+        return new ProgrammeDiff(programmeId, from, to, knownAt, all);
+    }
+
     static ProgrammeDiff between(String programmeId, LocalDate from, LocalDate to, Instant knownAt,
                                  ProgrammeState before, ProgrammeState after) {
         List<Change> changes = new ArrayList<>();

@@ -23,10 +23,16 @@ import se.malspar.kernel.programme.FindProgrammeTree;
 import se.malspar.kernel.programme.FindProgrammes;
 import se.malspar.kernel.programme.IndicatorId;
 import se.malspar.kernel.programme.ProgrammeId;
+import se.malspar.kernel.programme.ambition.FindAmbitionReviews;
+import se.malspar.kernel.programme.structure.FindStatedDelmalCounts;
+import se.malspar.query.ambitionreview.AmbitionReview;
+import se.malspar.query.delmalcount.StatedDelmalCount;
 import se.malspar.platform.web.InvalidFieldException;
 import se.malspar.query.etag.ReadModelPositions;
 import se.malspar.platform.web.NotFoundException;
 import se.malspar.query.goallinks.GoalLinks;
+import se.malspar.query.ambitionreview.AmbitionReviewProjection;
+import se.malspar.query.delmalcount.DelmalCountProjection;
 
 import static se.malspar.platform.web.Fields.parse;
 
@@ -43,7 +49,10 @@ class ProgrammeReadController {
     /** The read model every answer here is built from (its position is the ETag's). */
     private static final List<String> READ_MODEL = List.of(ProgrammeProjection.GROUP);
     /** The tree also shows the goals' links (Barnkonventionen, contributions), a read model of its own. */
-    private static final List<String> TREE_READ_MODELS = List.of(ProgrammeProjection.GROUP, GoalLinks.READ_MODEL);
+    private static final List<String> TREE_READ_MODELS = List.of(ProgrammeProjection.GROUP, GoalLinks.READ_MODEL,
+            AmbitionReviewProjection.GROUP, DelmalCountProjection.GROUP);
+    /** Diff and histories also show the ambition reviews (omarbetning) under way. */
+    private static final List<String> WITH_REVIEWS = List.of(ProgrammeProjection.GROUP, AmbitionReviewProjection.GROUP);
 
     private final QueryGateway queries;
     private final Clock clock;
@@ -115,13 +124,14 @@ class ProgrammeReadController {
         GoalId goalId = goal == null ? null : parse(goal, "goal", GoalId::of);
         DelmalId delmalId = delmal == null ? null : parse(delmal, "delmal", DelmalId::of);
         LocalDate day = validAt != null ? validAt : LocalDate.now(clock);
+        Instant known = knownAt != null ? knownAt : clock.instant();
         String checkedPeriod = period(period);
         // knownAt left out is "now": everything applied so far, which the read models' positions name.
         String query = "validAt=" + day + "&knownAt=" + knownAt + "&period=" + checkedPeriod + "&documentedBy="
                 + documentedBy + "&goal=" + goalId + "&delmal=" + delmalId;
         return positions.answer(request, TREE_READ_MODELS, query, () -> {
-            ProgrammeTree tree = queries.query(new FindProgrammeTree(id, day, knownAt != null ? knownAt : clock.instant(),
-                                    checkedPeriod, documentedBy, goalId, delmalId),
+            ProgrammeTree tree = queries.query(new FindProgrammeTree(id, day, known, checkedPeriod, documentedBy, goalId,
+                                    delmalId),
                             ResponseTypes.optionalInstanceOf(ProgrammeTree.class))
                     .join().orElseThrow(() -> new NotFoundException("no programme " + id + " (as recorded by then)"))
                     .withLinks(goalLinks);
@@ -129,8 +139,18 @@ class ProgrammeReadController {
                 throw new NotFoundException("no " + (delmalId != null ? "delmål " + delmalId : "goal " + goalId)
                         + " in force in programme " + id + " on " + day);
             }
-            return tree;
+            // From their own read models: the review under way on that day, and each goal's stated delmål count.
+            List<StatedDelmalCount> counts = queries.query(new FindStatedDelmalCounts(id),
+                    ResponseTypes.multipleInstancesOf(StatedDelmalCount.class)).join();
+            return tree.withAmbitionReview(AmbitionReview.underWay(reviews(id), day, known), g -> {
+                StatedDelmalCount stated = StatedDelmalCount.inForce(counts, g.goalId(), day, known);
+                return g.withDelmalStated(stated == null ? null : stated.stated());
+            });
         });
+    }
+
+    private List<AmbitionReview> reviews(ProgrammeId id) {
+        return queries.query(new FindAmbitionReviews(id), ResponseTypes.multipleInstancesOf(AmbitionReview.class)).join();
     }
 
     @Operation(summary = "What changed in force between two dates, each change with its decision",
@@ -149,10 +169,13 @@ class ProgrammeReadController {
             throw new InvalidFieldException("to", "must not be before 'from'");
         }
         String query = "from=" + from + "&to=" + to + "&knownAt=" + knownAt + "&documentedBy=" + documentedBy;
-        return positions.answer(request, READ_MODEL, query, () -> queries.query(new FindProgrammeDiff(id, from, to,
-                                knownAt != null ? knownAt : clock.instant(), documentedBy),
-                        ResponseTypes.optionalInstanceOf(ProgrammeDiff.class))
-                .join().orElseThrow(() -> new NotFoundException("no programme " + id)));
+        return positions.answer(request, WITH_REVIEWS, query, () -> {
+            Instant known = knownAt != null ? knownAt : clock.instant();
+            ProgrammeDiff diff = queries.query(new FindProgrammeDiff(id, from, to, known, documentedBy),
+                            ResponseTypes.optionalInstanceOf(ProgrammeDiff.class))
+                    .join().orElseThrow(() -> new NotFoundException("no programme " + id));
+            return diff.withAmbitionReviews(AmbitionReview.knownAt(reviews(id), known));
+        });
     }
 
     @Operation(summary = "Every version of an indicator: definition, ambition levels, target values, measurements",
@@ -166,9 +189,13 @@ class ProgrammeReadController {
                                              LocalDate documentedBy,
                                              HttpServletRequest request) {
         IndicatorId id = parse(indicatorId, "indicatorId", IndicatorId::of);
-        return positions.answer(request, READ_MODEL, "documentedBy=" + documentedBy, () -> queries.query(
-                        new FindIndicatorHistory(id, documentedBy), ResponseTypes.optionalInstanceOf(IndicatorHistory.class))
-                .join().orElseThrow(() -> new NotFoundException("no indicator " + id)).resolved(verdictEvents));
+        return positions.answer(request, WITH_REVIEWS, "documentedBy=" + documentedBy, () -> {
+            IndicatorHistory history = queries.query(new FindIndicatorHistory(id, documentedBy),
+                            ResponseTypes.optionalInstanceOf(IndicatorHistory.class))
+                    .join().orElseThrow(() -> new NotFoundException("no indicator " + id)).resolved(verdictEvents);
+            return history.programmeId() == null ? history
+                    : history.withAmbitionReviews(reviews(ProgrammeId.of(history.programmeId())));
+        });
     }
 
     @Operation(summary = "Fulfilment of an indicator for a report period: status, rule version, inputs, explanation",

@@ -149,15 +149,16 @@ class ProgrammeRows {
                     .addValue("previousName", e.previousName())),
             new Insert<>(IndicatorDefined.class, "programme_indicator_defined",
                     "indicator_id, delmal_id, name, unit, kind, direction, politically_decided_target, note, "
-                            + "direction_basis, direction_reason, source_kind, source_kpi",
+                            + "direction_basis, direction_reason, source_kind, source_kpi, date_precision",
                     ":indicatorId, :delmalId, :name, :unit, :kind, :direction, :decidedTarget, :note, :basis, :reason, "
-                            + ":sourceKind, :sourceKpi", (e, p) -> p.addValue("indicatorId", e.indicatorId().value())
+                            + ":sourceKind, :sourceKpi, :precision", (e, p) -> p.addValue("indicatorId", e.indicatorId().value())
                     .addValue("delmalId", e.delmalId().value()).addValue("name", e.name()).addValue("unit", e.unit())
                     .addValue("kind", e.kind().name()).addValue("direction", e.direction().name())
                     .addValue("decidedTarget", e.politicallyDecidedTarget()).addValue("note", e.note())
                     .addValue("basis", e.directionBasis().name()).addValue("reason", e.directionReason())
                     .addValue("sourceKind", e.source() == null || e.source().kind() == null ? null : e.source().kind().name())
-                    .addValue("sourceKpi", e.source() == null ? null : e.source().kpi())),
+                    .addValue("sourceKpi", e.source() == null ? null : e.source().kpi())
+                    .addValue("precision", e.effectiveFromPrecision().name())),
             new Insert<>(DelmalRetired.class, "programme_retired", "entity_kind, entity_id, parent_id",
                     "'DELMAL', :entityId, :parentId", (e, p) -> p.addValue("entityId", e.delmalId().value())
                     .addValue("parentId", e.goalId() == null ? null : e.goalId().value())),
@@ -165,28 +166,36 @@ class ProgrammeRows {
                     "'INDICATOR', :entityId, :parentId", (e, p) -> p.addValue("entityId", e.indicatorId().value())
                     .addValue("parentId", e.delmalId() == null ? null : e.delmalId().value())),
             new Insert<>(AmbitionLevelSet.class, "programme_ambition_level", ambitionColumns(), ambitionValues(),
-                    (e, p) -> ambition(p, e.indicatorId().value(), e.ambitionLevel(), false, null)),
+                    (e, p) -> ambition(p, e.indicatorId().value(), e.ambitionLevel(), false, null)
+                            .addValue("precision", e.effectiveFromPrecision().name())),
             new Insert<>(AmbitionLevelCorrected.class, "programme_ambition_level", ambitionColumns(), ambitionValues(),
-                    (e, p) -> ambition(p, e.indicatorId().value(), e.ambitionLevel(), true, e.reason())),
+                    (e, p) -> ambition(p, e.indicatorId().value(), e.ambitionLevel(), true, e.reason())
+                            .addValue("precision", null)),
             new Insert<>(TargetValueSet.class, "programme_target_value", "indicator_id, value, year",
                     ":indicatorId, :value, :year", (e, p) -> p.addValue("indicatorId", e.indicatorId().value())
                     .addValue("value", e.value()).addValue("year", e.year())));
 
     private static String ambitionColumns() {
-        return "indicator_id, text, target_year, ambiguous, findings, rules_source, correction, correction_of, correction_reason";
+        return "indicator_id, text, target_year, ambiguous, findings, rules_source, status, date_precision, correction, "
+                + "correction_of, correction_reason";
     }
 
     private static String ambitionValues() {
-        return ":indicatorId, :text, :targetYear, :ambiguous, cast(:findings as text[]), :rulesSource, :correction, "
-                + ":correctionOf, :correctionReason";
+        return ":indicatorId, :text, :targetYear, :ambiguous, cast(:findings as text[]), :rulesSource, :status, "
+                // a correction keeps the precision of the entry it corrects
+                + "coalesce(cast(:precision as varchar), (select c.date_precision from programme_ambition_level c "
+                + "where c.fact_id = :correctionOf), 'DAY'), "
+                + ":correction, :correctionOf, :correctionReason";
     }
 
-    private static void ambition(MapSqlParameterSource p, String indicator, AmbitionLevel level, boolean correction,
+    private static MapSqlParameterSource ambition(MapSqlParameterSource p, String indicator, AmbitionLevel level, boolean correction,
                                  String reason) {
         p.addValue("indicatorId", indicator).addValue("text", level.text()).addValue("targetYear", level.targetYear())
                 .addValue("ambiguous", level.ambiguous()).addValue("findings", level.findings().toArray(String[]::new))
                 .addValue("rulesSource", level.rulesSource() == null ? null : level.rulesSource().name())
+                .addValue("status", level.status().name())
                 .addValue("correction", correction).addValue("correctionReason", reason);
+        return p;
     }
 
     private final JdbcClient jdbc;
@@ -541,6 +550,7 @@ class ProgrammeRows {
                         .put("note", rs.getString("note")).put("directionBasis", rs.getString("direction_basis"))
                         .put("directionReason", rs.getString("direction_reason"));
                 v.set("source", ProgrammeJson.tree(source(rs, "source_kind", "source_kpi")));
+                precision(v, rs);
             }
             case RETIRED -> {
             }
@@ -558,6 +568,8 @@ class ProgrammeRows {
                 Array array = rs.getArray("findings");
                 Arrays.stream((String[]) array.getArray()).forEach(findings::add);
                 v.put("rulesSource", rs.getString("rules_source"));
+                v.put("status", rs.getString("status"));
+                precision(v, rs);
             }
             case TARGET -> v.put("value", rs.getBigDecimal("value")).put("year", rs.getInt("year"));
             case SOURCE -> {

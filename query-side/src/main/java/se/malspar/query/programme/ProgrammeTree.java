@@ -1,5 +1,7 @@
 package se.malspar.query.programme;
 
+import se.malspar.query.ambitionreview.AmbitionReview;
+
 import se.malspar.kernel.ambition.AmbitionRule;
 import se.malspar.kernel.programme.DecisionReference;
 import se.malspar.kernel.programme.IndicatorSource;
@@ -27,7 +29,26 @@ import java.util.Map;
 public record ProgrammeTree(String programmeId, String name, String ownerOrgan, LocalDate validAt, Instant knownAt,
                             boolean inForce, LocalDate effectiveFrom, DecisionReference decision,
                             String fulfilmentPeriod, List<Goal> goals, String effectiveFromWritten,
-                            String effectiveFromPrecision, String certainty) {
+                            String effectiveFromPrecision, String certainty, AmbitionReview ambitionReview) {
+
+    /** Without an ambition review under way. */
+    public ProgrammeTree(String programmeId, String name, String ownerOrgan, LocalDate validAt, Instant knownAt,
+                         boolean inForce, LocalDate effectiveFrom, DecisionReference decision,
+                         String fulfilmentPeriod, List<Goal> goals, String effectiveFromWritten,
+                         String effectiveFromPrecision, String certainty) {
+        this(programmeId, name, ownerOrgan, validAt, knownAt, inForce, effectiveFrom, decision, fulfilmentPeriod, goals,
+                effectiveFromWritten, effectiveFromPrecision, certainty, null);
+    }
+
+    /**
+     * With the review of the ambition levels under way on {@code validAt} (omarbetning, e.g. after
+     * KSAU 2022-02-23 § 38), or null; and each goal with the delmål count its paper states.
+     */
+    public ProgrammeTree withAmbitionReview(AmbitionReview review, java.util.function.Function<Goal, Goal> goal) {
+        return new ProgrammeTree(programmeId, name, ownerOrgan, validAt, knownAt, inForce, effectiveFrom, decision,
+                fulfilmentPeriod, goals.stream().map(goal).toList(), effectiveFromWritten, effectiveFromPrecision,
+                certainty, review);
+    }
 
     /** The same tree with each goal's Barnkonventionen articles and contributions (read from their own tables). */
     public ProgrammeTree withLinks(GoalLinks links) {
@@ -49,23 +70,31 @@ public record ProgrammeTree(String programmeId, String name, String ownerOrgan, 
 
     /**
      * {@code childRights}: the Barnkonventionen articles in force, with their decision (null when none is
-     * linked); {@code contributesTo}: the goals of other programmes it contributes to (KS's own goals name KF goals).
+     * linked); {@code contributesTo}: the goals of other programmes it contributes to (KS's own goals name KF goals);
+     * {@code delmalNamed}: how many delmål the tree shows; {@code delmalStated}: how many a paper says
+     * the goal has (seed 000: four per goal), null when no paper states a count.
      */
     public record Goal(String goalId, String name, String goalArea, LocalDate effectiveFrom,
                        DecisionReference decision, String fulfilment, List<Delmal> delmal, String effectiveFromWritten,
                        String effectiveFromPrecision, String certainty, GoalLinks.ChildRights childRights,
-                       List<String> contributesTo) {
+                       List<String> contributesTo, Integer delmalNamed, Integer delmalStated) {
 
         public Goal(String goalId, String name, String goalArea, LocalDate effectiveFrom, DecisionReference decision,
                     String fulfilment, List<Delmal> delmal, String effectiveFromWritten, String effectiveFromPrecision,
                     String certainty) {
             this(goalId, name, goalArea, effectiveFrom, decision, fulfilment, delmal, effectiveFromWritten,
-                    effectiveFromPrecision, certainty, null, List.of());
+                    effectiveFromPrecision, certainty, null, List.of(), delmal.size(), null);
         }
 
         public Goal withLinks(GoalLinks.ChildRights rights, List<String> contributions) {
             return new Goal(goalId, name, goalArea, effectiveFrom, decision, fulfilment, delmal, effectiveFromWritten,
-                    effectiveFromPrecision, certainty, rights, contributions == null ? List.of() : contributions);
+                    effectiveFromPrecision, certainty, rights, contributions == null ? List.of() : contributions,
+                    delmalNamed, delmalStated);
+        }
+
+        public Goal withDelmalStated(Integer stated) {
+            return new Goal(goalId, name, goalArea, effectiveFrom, decision, fulfilment, delmal, effectiveFromWritten,
+                    effectiveFromPrecision, certainty, childRights, contributesTo, delmal.size(), stated);
         }
 
         public Goal(String goalId, String name, String goalArea, LocalDate effectiveFrom, DecisionReference decision,
@@ -89,10 +118,26 @@ public record ProgrammeTree(String programmeId, String name, String ownerOrgan, 
         }
     }
 
+    /**
+     * {@code kind} PLANNED: named by the papers but not finished (never measured or assessed).
+     * {@code directionBasis} DECIDED or ASSUMED, with {@code directionReason} when assumed. Its date as
+     * written, at DAY|MONTH|YEAR precision, UNCERTAIN on a validAt inside that interval.
+     */
     public record Indicator(String indicatorId, String name, String unit, String kind, String direction,
                             boolean politicallyDecidedTarget, IndicatorSource source, LocalDate effectiveFrom,
                             DecisionReference decision, String note, Ambition ambitionLevel, Target targetValue,
-                            Measurement latestMeasurement, Fulfilment fulfilment) {
+                            Measurement latestMeasurement, Fulfilment fulfilment, String directionBasis,
+                            String directionReason, String effectiveFromWritten, String effectiveFromPrecision,
+                            String certainty) {
+
+        public Indicator(String indicatorId, String name, String unit, String kind, String direction,
+                         boolean politicallyDecidedTarget, IndicatorSource source, LocalDate effectiveFrom,
+                         DecisionReference decision, String note, Ambition ambitionLevel, Target targetValue,
+                         Measurement latestMeasurement, Fulfilment fulfilment) {
+            this(indicatorId, name, unit, kind, direction, politicallyDecidedTarget, source, effectiveFrom, decision, note,
+                    ambitionLevel, targetValue, latestMeasurement, fulfilment, "DECIDED", null,
+                    effectiveFrom == null ? null : effectiveFrom.toString(), "DAY", "CERTAIN");
+        }
     }
 
     /**
@@ -103,10 +148,22 @@ public record ProgrammeTree(String programmeId, String name, String ownerOrgan, 
                              String principleVersion, String explanationSv, String explanationEn, String motivation) {
     }
 
-    /** The ambition level in force; {@code corrected} when the entry was corrected after it was first recorded. */
+    /**
+     * The ambition level in force; {@code corrected} when the entry was corrected after it was first
+     * recorded; {@code status} SET, or TO_BE_DISCUSSED (the paper leaves the level to dialogue: no rule);
+     * its date as written, at DAY|MONTH|YEAR precision, and UNCERTAIN on a validAt inside that interval.
+     */
     public record Ambition(String text, List<AmbitionRule> rules, Integer targetYear, boolean ambiguous,
                            List<String> findings, String rulesSource, LocalDate effectiveFrom,
-                           DecisionReference decision, boolean corrected) {
+                           DecisionReference decision, boolean corrected, String status, String effectiveFromWritten,
+                           String effectiveFromPrecision, String certainty) {
+
+        public Ambition(String text, List<AmbitionRule> rules, Integer targetYear, boolean ambiguous,
+                        List<String> findings, String rulesSource, LocalDate effectiveFrom,
+                        DecisionReference decision, boolean corrected) {
+            this(text, rules, targetYear, ambiguous, findings, rulesSource, effectiveFrom, decision, corrected, "SET",
+                    effectiveFrom == null ? null : effectiveFrom.toString(), "DAY", "CERTAIN");
+        }
     }
 
     public record Target(BigDecimal value, int year, LocalDate effectiveFrom, DecisionReference decision) {

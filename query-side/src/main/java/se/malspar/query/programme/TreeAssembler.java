@@ -77,22 +77,23 @@ final class TreeAssembler {
                                                LocalDate validAt) {
         Fact nameFact = d.nameFact();
         List<ProgrammeTree.Indicator> indicators = children(state, Fact.Kind.INDICATOR, d.id).stream()
-                .map(i -> indicator(i, latest.get(i.id), fulfilment.get(i.id))).toList();
+                .map(i -> indicator(i, latest.get(i.id), fulfilment.get(i.id), validAt)).toList();
         return new ProgrammeTree.Delmal(d.id, d.name(), text(d.added.value(), "description"), d.added.validFrom(),
                 d.added.decision(), nameFact == d.added ? null : nameFact.decision(),
-                combined(period, indicators.stream().map(i -> i.fulfilment() == null
+                combined(period, indicators.stream().filter(i -> !"PLANNED".equals(i.kind())).map(i -> i.fulfilment() == null
                         ? Verdict.NOT_ASSESSED.name() : i.fulfilment().status()).toList()), indicators,
                 precision(d.added).written(d.added.validFrom()), precision(d.added).name(), certainty(d.added, validAt));
     }
 
     private static ProgrammeTree.Indicator indicator(ProgrammeState.Entity i, ObservationRows.Measurement measurement,
-                                                     ProgrammeTree.Fulfilment fulfilment) {
+                                                     ProgrammeTree.Fulfilment fulfilment, LocalDate validAt) {
         JsonNode v = i.added.value();
         return new ProgrammeTree.Indicator(i.id, i.name(), text(v, "unit"), text(v, "kind"), text(v, "direction"),
                 v.path("politicallyDecidedTarget").asBoolean(),
                 convert(i.source != null ? i.source.value().get("after") : v.get("source"), IndicatorSource.class),
-                i.added.validFrom(), i.added.decision(), text(v, "note"), ambition(i.ambition), target(i.target),
-                measurement(measurement), fulfilment);
+                i.added.validFrom(), i.added.decision(), text(v, "note"), ambition(i.ambition, validAt), target(i.target),
+                measurement(measurement), fulfilment, v.path("directionBasis").asText("DECIDED"), text(v, "directionReason"),
+                precision(i.added).written(i.added.validFrom()), precision(i.added).name(), certainty(i.added, validAt));
     }
 
     /** Per indicator, the verdict of the period: the human assessment if any, else the computed one. */
@@ -130,6 +131,11 @@ final class TreeAssembler {
     }
 
     static ProgrammeTree.Ambition ambition(Fact f) {
+        return ambition(f, null);
+    }
+
+    /** The ambition level, and on {@code validAt} (when given) how certainly it is in force. */
+    static ProgrammeTree.Ambition ambition(Fact f, LocalDate validAt) {
         if (f == null) {
             return null;
         }
@@ -140,7 +146,9 @@ final class TreeAssembler {
         });
         Integer targetYear = v.hasNonNull("targetYear") ? v.get("targetYear").asInt() : null;
         return new ProgrammeTree.Ambition(text(v, "text"), rules, targetYear, v.path("ambiguous").asBoolean(), findings,
-                text(v, "rulesSource"), f.validFrom(), f.decision(), f.correctionOf() != null);
+                text(v, "rulesSource"), f.validFrom(), f.decision(), f.correctionOf() != null,
+                v.path("status").asText("SET"), precision(f).written(f.validFrom()), precision(f).name(),
+                validAt == null ? null : certainty(f, validAt));
     }
 
     static ProgrammeTree.Target target(Fact f) {

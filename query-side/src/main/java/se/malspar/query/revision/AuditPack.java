@@ -13,7 +13,6 @@ import org.springframework.web.server.ResponseStatusException;
 import se.malspar.kernel.decision.DecisionId;
 import se.malspar.kernel.decision.FindDecision;
 import se.malspar.kernel.integrity.Checkpoint;
-import se.malspar.kernel.programme.FindDecisionChanges;
 import se.malspar.kernel.revision.FindDecisionRevision;
 import se.malspar.platform.web.Fields;
 import se.malspar.platform.web.NotFoundException;
@@ -72,8 +71,7 @@ class AuditPack {
         DecisionId id = Fields.parse(decisionId, "decisionId", DecisionId::fromReference);
         DecisionView view = queries.query(new FindDecision(id), ResponseTypes.optionalInstanceOf(DecisionView.class)).join()
                 .orElseThrow(() -> new NotFoundException("no decision " + id + " in the register"));
-        List<DecisionChange> changes = queries.query(new FindDecisionChanges(id),
-                ResponseTypes.multipleInstancesOf(DecisionChange.class)).join();
+        List<DecisionChange> changes = DecisionChange.authorisedBy(queries, id);
         DecisionRevision revision = queries.query(new FindDecisionRevision(id),
                 ResponseTypes.instanceOf(DecisionRevision.class)).join();
         return ResponseEntity.ok()

@@ -16,7 +16,9 @@ import java.util.stream.Stream;
 final class ChangesCsv {
 
     private static final String HEADER = String.join(",", "sequence", "event", "entityKind", "entityId", "entityName",
-            "before", "after", "effectiveFrom", "recordedAt", "recordedBy", "correctedAt", "covered", "coveredBy");
+            "before", "after", "effectiveFrom", "recordedAt", "recordedBy", "correctedAt", "covered", "coveredBy",
+            // Last, so the columns before keep their places: the entity kind in Swedish (SwedishLabels).
+            "entityKindSv");
 
     private ChangesCsv() {
     }
@@ -28,7 +30,8 @@ final class ChangesCsv {
             out.append(Stream.of(String.valueOf(c.sequence()), c.event(), c.entityKind(), c.entityId(), c.entityName(),
                             text(c.before(), json), text(c.after(), json), str(c.effectiveFrom()), str(c.recordedAt()),
                             c.recordedBy(), str(c.correctedAt()), String.valueOf(row.covered()),
-                            row.coveredBy().stream().map(Object::toString).collect(Collectors.joining(" ")))
+                            row.coveredBy().stream().map(Object::toString).collect(Collectors.joining(" ")),
+                            se.malspar.kernel.common.SwedishLabels.of("EntityKind", c.entityKind()))
                     .map(ChangesCsv::cell).collect(Collectors.joining(","))).append("\r\n");
         }
         return out.toString();

@@ -19,6 +19,9 @@ import se.malspar.kernel.programme.IndicatorDefined;
 import se.malspar.kernel.programme.IndicatorRetired;
 import se.malspar.kernel.programme.ProgrammeCreated;
 import se.malspar.kernel.programme.TargetValueSet;
+import se.malspar.kernel.programme.ambition.AmbitionReviewClosed;
+import se.malspar.kernel.programme.ambition.AmbitionReviewOpened;
+import se.malspar.kernel.programme.structure.DelmalCountStated;
 import se.malspar.kernel.revision.FindDecisionRevision;
 import se.malspar.kernel.revision.FindRevisionStatuses;
 import se.malspar.kernel.revision.VerificationRecorded;
@@ -93,6 +96,21 @@ class RevisionProjection {
 
     @EventHandler
     void on(TargetValueSet e, TrackingToken token) {
+        change(token, e.decision());
+    }
+
+    @EventHandler
+    void on(DelmalCountStated e, TrackingToken token) {
+        change(token, e.decision());
+    }
+
+    @EventHandler
+    void on(AmbitionReviewOpened e, TrackingToken token) {
+        change(token, e.decision());
+    }
+
+    @EventHandler
+    void on(AmbitionReviewClosed e, TrackingToken token) {
         change(token, e.decision());
     }
 

@@ -23,4 +23,16 @@ class ChangesCsvTest {
         assertThat(ChangesCsv.cell("a=b")).isEqualTo("\"a=b\"");
         assertThat(ChangesCsv.cell(null)).isEmpty();
     }
+
+    @Test
+    void theEntityKindIsAlsoWrittenInSwedishInTheLastColumn() {
+        var change = new se.malspar.query.programme.DecisionChange(7, "DelmalAdded", "DELMAL", "KF4-tillganglighet",
+                "Tillgänglighet", "KF4", null, null, java.time.LocalDate.of(2022, 3, 9), java.time.Instant.EPOCH,
+                "strategy", null, null);
+        String csv = ChangesCsv.write(java.util.List.of(new AuditPack.ChangeRow(change, java.util.List.of())),
+                new com.fasterxml.jackson.databind.ObjectMapper());
+        String[] lines = csv.split("\r\n");
+        assertThat(lines[0]).endsWith(",coveredBy,entityKindSv");
+        assertThat(lines[1]).endsWith(",\"delmål\"");
+    }
 }

@@ -45,6 +45,34 @@ public final class Provenance {
         }
     }
 
+    /**
+     * The provenance of a message's metadata in the shape reads show it: {@code origin},
+     * {@code historyFile}, {@code historyFileVersion}, {@code source {document, locator, quote,
+     * documentDate}}, {@code note}; null when the metadata carries none.
+     */
+    public static Map<String, Object> view(Map<String, ?> metaData) {
+        Map<String, Object> view = new java.util.LinkedHashMap<>();
+        copy(view, "origin", metaData.get(ORIGIN));
+        copy(view, "historyFile", metaData.get(HISTORY_FILE));
+        copy(view, "historyFileVersion", metaData.get(HISTORY_FILE_VERSION));
+        Map<String, Object> source = new java.util.LinkedHashMap<>();
+        copy(source, "document", metaData.get(SOURCE_DOCUMENT));
+        copy(source, "locator", metaData.get(SOURCE_LOCATOR));
+        copy(source, "quote", metaData.get(SOURCE_QUOTE));
+        copy(source, "documentDate", metaData.get(SOURCE_DOCUMENT_DATE));
+        if (!source.isEmpty()) {
+            view.put("source", source);
+        }
+        copy(view, "note", metaData.get(NOTE));
+        return view.isEmpty() ? null : view;
+    }
+
+    private static void copy(Map<String, Object> map, String key, Object value) {
+        if (value != null) {
+            map.put(key, value.toString());
+        }
+    }
+
     static void put(Map<String, Object> map, String key, String value) {
         if (value != null && !value.isBlank()) {
             map.put(key, value);

@@ -7,5 +7,9 @@ public enum ChangeKind {
     /** A decided assessment of fulfilment (only when the assessment names a decision). */
     ASSESS_FULFILMENT,
     /** A goal's articles of the Convention on the Rights of the Child. */
-    LINK_CHILD_RIGHTS
+    LINK_CHILD_RIGHTS,
+    /** How many delmål a goal has, as a paper states it (named or not). */
+    STATE_DELMAL_COUNT,
+    /** An assignment to revise the programme's ambition levels (omarbetning), and the decision that ends it. */
+    OPEN_AMBITION_REVIEW, CLOSE_AMBITION_REVIEW
 }

@@ -1,5 +1,7 @@
 package se.malspar.kernel.programme;
 
+import se.malspar.kernel.common.DatePrecision;
+
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import se.malspar.kernel.decision.DecisionId;
 
@@ -8,7 +10,17 @@ import java.time.LocalDate;
 public record DefineIndicator(@TargetAggregateIdentifier IndicatorId indicatorId, DelmalId delmalId, String name,
                               String unit, IndicatorKind kind, Direction direction, boolean politicallyDecidedTarget,
                               IndicatorSource source, DecisionId decision, LocalDate effectiveFrom, String note,
-                              DirectionBasis directionBasis, String directionReason) {
+                              DirectionBasis directionBasis, String directionReason,
+                              DatePrecision effectiveFromPrecision) {
+
+    /** Taking effect on a day (or on the decision's day). */
+    public DefineIndicator(IndicatorId indicatorId, DelmalId delmalId, String name, String unit, IndicatorKind kind,
+                           Direction direction, boolean politicallyDecidedTarget, IndicatorSource source,
+                           DecisionId decision, LocalDate effectiveFrom, String note, DirectionBasis directionBasis,
+                           String directionReason) {
+        this(indicatorId, delmalId, name, unit, kind, direction, politicallyDecidedTarget, source, decision,
+                effectiveFrom, note, directionBasis, directionReason, null);
+    }
 
     /** With a decided direction. */
     public DefineIndicator(IndicatorId indicatorId, DelmalId delmalId, String name, String unit, IndicatorKind kind,

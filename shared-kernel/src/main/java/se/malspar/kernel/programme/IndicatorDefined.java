@@ -1,5 +1,7 @@
 package se.malspar.kernel.programme;
 
+import se.malspar.kernel.common.DatePrecision;
+
 import org.axonframework.serialization.Revision;
 
 import java.time.LocalDate;
@@ -7,16 +9,28 @@ import java.time.LocalDate;
 /**
  * An indicator defined by decision; {@code note} says what the register should know.
  * Revision 2 added {@code directionBasis} (DECIDED|ASSUMED, default DECIDED as for a revision-1
- * event) and {@code directionReason} (why it is assumed).
+ * event) and {@code directionReason} (why it is assumed). Revision 3 added
+ * {@code effectiveFromPrecision} (DAY|MONTH|YEAR, default DAY as for an older event).
  */
-@Revision("2")
+@Revision("3")
 public record IndicatorDefined(IndicatorId indicatorId, DelmalId delmalId, GoalId goalId, String name, String unit,
                                IndicatorKind kind, Direction direction, boolean politicallyDecidedTarget,
                                IndicatorSource source, DecisionReference decision, LocalDate effectiveFrom,
-                               String note, DirectionBasis directionBasis, String directionReason) {
+                               String note, DirectionBasis directionBasis, String directionReason,
+                               DatePrecision effectiveFromPrecision) {
 
     public IndicatorDefined {
         directionBasis = directionBasis == null ? DirectionBasis.DECIDED : directionBasis;
+        effectiveFromPrecision = effectiveFromPrecision == null ? DatePrecision.DAY : effectiveFromPrecision;
+    }
+
+    /** Taking effect on a known day. */
+    public IndicatorDefined(IndicatorId indicatorId, DelmalId delmalId, GoalId goalId, String name, String unit,
+                            IndicatorKind kind, Direction direction, boolean politicallyDecidedTarget,
+                            IndicatorSource source, DecisionReference decision, LocalDate effectiveFrom,
+                            String note, DirectionBasis directionBasis, String directionReason) {
+        this(indicatorId, delmalId, goalId, name, unit, kind, direction, politicallyDecidedTarget, source, decision,
+                effectiveFrom, note, directionBasis, directionReason, DatePrecision.DAY);
     }
 
     /** With a decided direction. */

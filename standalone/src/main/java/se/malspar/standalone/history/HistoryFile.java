@@ -12,6 +12,7 @@ import se.malspar.kernel.programme.Direction;
 import se.malspar.kernel.programme.DirectionBasis;
 import se.malspar.kernel.programme.IndicatorKind;
 import se.malspar.kernel.programme.SourceKind;
+import se.malspar.kernel.programme.ambition.AmbitionStatus;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -28,7 +29,8 @@ import java.util.List;
  * Unknown fields are refused, so a typo in the file cannot silently drop a value.
  */
 public record HistoryFile(String history, String programme, List<DecisionEntry> decisions,
-                          List<SourceLink> sourceLinks, List<ConsultationEntry> consultations, String version) {
+                          List<SourceLink> sourceLinks, List<ConsultationEntry> consultations,
+                          List<NotRecorded> notRecorded, String version) {
 
     /** The file shipped with the application. */
     public static final String RESOURCE = "history/vaggeryd-2019-2022.yml";
@@ -45,6 +47,7 @@ public record HistoryFile(String history, String programme, List<DecisionEntry> 
         decisions = decisions == null ? List.of() : List.copyOf(decisions);
         sourceLinks = sourceLinks == null ? List.of() : List.copyOf(sourceLinks);
         consultations = consultations == null ? List.of() : List.copyOf(consultations);
+        notRecorded = notRecorded == null ? List.of() : List.copyOf(notRecorded);
     }
 
     public static HistoryFile load() {
@@ -60,7 +63,7 @@ public record HistoryFile(String history, String programme, List<DecisionEntry> 
             HistoryFile file = YAML.readValue(bytes, HistoryFile.class);
             // The version is the file's content: every event it wrote names exactly what it was read from.
             return new HistoryFile(file.history(), file.programme(), file.decisions(), file.sourceLinks(),
-                    file.consultations(), "sha256:" + HexFormat.of()
+                    file.consultations(), file.notRecorded(), "sha256:" + HexFormat.of()
                     .formatHex(sha256(bytes)).substring(0, 16));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read history file " + resource, e);
@@ -90,7 +93,8 @@ public record HistoryFile(String history, String programme, List<DecisionEntry> 
      * entry says why in {@code statusReason} and authorises no change.
      */
     public record DecisionEntry(String key, String citation, String caseNumber, String title, Source source,
-                                String note, DecisionStatus status, String statusReason, List<Change> changes) {
+                                String note, DecisionStatus status, String statusReason, String inference,
+                                List<Change> changes) {
         public DecisionEntry {
             changes = changes == null ? List.of() : List.copyOf(changes);
             status = status == null ? DecisionStatus.ADOPTED : status;
@@ -100,14 +104,27 @@ public record HistoryFile(String history, String programme, List<DecisionEntry> 
     /**
      * One change, as the admin API takes it. {@code op} names the command: createProgramme,
      * addGoal, addDelmal, defineIndicator, setAmbitionLevel. Only the fields of that command are used.
-     * {@code effectiveFrom} is as the paper gives it: YYYY-MM-DD, or YYYY-MM / YYYY for the structure
-     * (programme, goal, delmål) when the paper gives only the month or year.
+     * {@code effectiveFrom} is as the paper gives it: YYYY-MM-DD, or YYYY-MM / YYYY when the paper gives
+     * only the month or year (all but an ambition review, which starts on its assignment's day).
+     * stateDelmalCount takes {@code count}; openAmbitionReview takes {@code subject}. {@code reason} says
+     * why an indicator is PLANNED or an ambition level TO_BE_DISCUSSED ({@code ambitionStatus});
+     * {@code targetGroup} keeps only that group's rules of the text; {@code inference} marks what the
+     * entry infers rather than reads (a name composed, a date read from the text, an attribution)
+     * and says why.
      */
     public record Change(String key, String op, String id, String programme, String goal, String delmal,
                          String indicator, String name, String ownerOrgan, String goalArea, String description,
                          String unit, IndicatorKind kind, Direction direction, Boolean politicallyDecidedTarget,
                          SourceKind sourceKind, String text, String effectiveFrom, Source source, String note,
-                         DirectionBasis directionBasis, String directionReason) {
+                         DirectionBasis directionBasis, String directionReason, AmbitionStatus ambitionStatus,
+                         String targetGroup, Integer count, String subject, String reason, String inference) {
+    }
+
+    /**
+     * Something seed 000 names as an indicator or measuring point that the file does not record,
+     * with the words that name it and why it is not recorded.
+     */
+    public record NotRecorded(String key, Source source, String reason) {
     }
 
     /**

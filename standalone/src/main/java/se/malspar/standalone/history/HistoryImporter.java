@@ -34,6 +34,8 @@ import se.malspar.kernel.programme.IndicatorId;
 import se.malspar.kernel.programme.IndicatorSource;
 import se.malspar.kernel.programme.ProgrammeId;
 import se.malspar.kernel.programme.SetAmbitionLevel;
+import se.malspar.kernel.programme.ambition.OpenAmbitionReview;
+import se.malspar.kernel.programme.structure.StateDelmalCount;
 import se.malspar.platform.security.Role;
 
 import java.text.Normalizer;
@@ -111,12 +113,12 @@ public class HistoryImporter {
             long eventsBefore = storedEvents();
             Citation citation = Citation.parse(decision.citation());
             DecisionId decisionId = citation.decisionId();
-            int skipped = send(file, decision.key(), decision.source(), null, new RegisterDecision(decisionId, citation,
+            int skipped = send(file, decision.key(), decision.source(), inferred(decision.inference()), new RegisterDecision(decisionId, citation,
                     text(decision.caseNumber()), text(decision.title()), null, null, registerNote(decision),
                     decision.status())) ? 0 : 1;
             entries++;
             for (HistoryFile.Change change : decision.changes()) {
-                if (!send(file, decision.key() + "/" + change.key(), change.source(), change.note(),
+                if (!send(file, decision.key() + "/" + change.key(), change.source(), note(change),
                         command(change, decisionId))) {
                     skipped++;
                 }
@@ -215,17 +217,21 @@ public class HistoryImporter {
                     text(c.name()), text(c.unit()), c.kind(), c.direction(),
                     Boolean.TRUE.equals(c.politicallyDecidedTarget()),
                     c.sourceKind() == null ? null : new IndicatorSource(c.sourceKind(), null),
-                    decision, day(c, effective), text(c.note()), c.directionBasis(), text(c.directionReason()));
+                    decision, from, note(c), c.directionBasis(), text(c.directionReason()), precision);
             // No rules claimed: the system's reader reads the verbatim text, and what it leaves open stays open.
             case "setAmbitionLevel" -> new SetAmbitionLevel(IndicatorId.of(c.indicator()), text(c.text()), null,
-                    decision, day(c, effective), null);
+                    decision, from, null, c.ambitionStatus(), text(c.targetGroup()), precision);
+            case "stateDelmalCount" -> new StateDelmalCount(GoalId.of(c.goal()),
+                    c.count() == null ? 0 : c.count(), decision, from, precision);
+            case "openAmbitionReview" -> new OpenAmbitionReview(ProgrammeId.of(c.programme()), text(c.subject()),
+                    decision, day(c, effective));
             default -> throw new HistoryImportException("history entry " + c.key() + ": unknown op '" + c.op() + "'");
         };
     }
 
-    /** The register's note: for a planned decision, why it is planned first, then the entry's note. */
+    /** The register's note: for a planned decision, why it is planned first, then the entry's note and what it infers. */
     private static String registerNote(HistoryFile.DecisionEntry decision) {
-        String note = text(decision.note());
+        String note = join(text(decision.note()), inferred(decision.inference()));
         String reason = text(decision.statusReason());
         if (reason == null) {
             return note;
@@ -233,7 +239,23 @@ public class HistoryImporter {
         return "Planned, not shown to be decided: " + reason + (note == null ? "" : " " + note);
     }
 
-    /** Indicators and ambition levels take effect on a day: a month or year there is an error in the file. */
+    /** A change's note as its events keep it: why it is planned or left to dialogue, the note, what it infers. */
+    private static String note(HistoryFile.Change c) {
+        String reason = text(c.reason());
+        String why = reason == null ? null
+                : (c.ambitionStatus() != null ? "To be discussed: " : "Planned: ") + reason;
+        return join(join(why, text(c.note())), inferred(c.inference()));
+    }
+
+    private static String inferred(String inference) {
+        return text(inference) == null ? null : "Inferred: " + text(inference);
+    }
+
+    private static String join(String a, String b) {
+        return a == null ? b : b == null ? a : a + " " + b;
+    }
+
+    /** An ambition review takes effect on a day: a month or year there is an error in the file. */
     private static LocalDate day(HistoryFile.Change c, DatePrecision.Dated effective) {
         if (effective != null && effective.precision() != DatePrecision.DAY) {
             throw new HistoryImportException("history entry " + c.key() + ": effectiveFrom must be a day for " + c.op());

@@ -5,6 +5,8 @@ import se.malspar.kernel.consultation.ConsultationOutcome;
 import se.malspar.kernel.decision.Citation;
 import se.malspar.kernel.decision.DecisionStatus;
 import se.malspar.kernel.decision.MeetingDate;
+import se.malspar.kernel.programme.IndicatorKind;
+import se.malspar.kernel.programme.ambition.AmbitionStatus;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -28,7 +30,7 @@ class HistoryFileTest {
 
     private static final Pattern LINES = Pattern.compile("([0-9]+)(?:-([0-9]+))?");
     private static final Set<String> OPS = Set.of("createProgramme", "addGoal", "addDelmal", "defineIndicator",
-            "setAmbitionLevel");
+            "setAmbitionLevel", "stateDelmalCount", "openAmbitionReview");
 
     private final HistoryFile file = HistoryFile.load();
 
@@ -80,8 +82,92 @@ class HistoryFileTest {
                 cited += check(decision.key() + "/" + change.key(), change.source(), problems);
             }
         }
+        for (HistoryFile.NotRecorded omitted : file.notRecorded()) {
+            cited += check("notRecorded/" + omitted.key(), omitted.source(), problems);
+            if (omitted.reason() == null || omitted.reason().isBlank()) {
+                problems.add("notRecorded/" + omitted.key() + ": no reason");
+            }
+        }
         assertThat(problems).isEmpty();
-        assertThat(cited).isGreaterThan(50);
+        assertThat(cited).isGreaterThan(80);
+    }
+
+    private List<HistoryFile.Change> changes() {
+        return file.decisions().stream().flatMap(d -> d.changes().stream()).toList();
+    }
+
+    @Test
+    void everyPlannedToBeDiscussedAndInferredEntryGivesItsReason() {
+        List<String> problems = new ArrayList<>();
+        for (HistoryFile.DecisionEntry decision : file.decisions()) {
+            if (decision.inference() != null && decision.inference().isBlank()) {
+                problems.add(decision.key() + ": empty inference");
+            }
+            if (mentionsInference(decision.note()) && decision.inference() == null) {
+                problems.add(decision.key() + ": its note infers, but no inference is recorded");
+            }
+            for (HistoryFile.Change c : decision.changes()) {
+                boolean needsReason = c.kind() == IndicatorKind.PLANNED || c.ambitionStatus() == AmbitionStatus.TO_BE_DISCUSSED;
+                if (needsReason != (c.reason() != null && !c.reason().isBlank())) {
+                    problems.add(c.key() + (needsReason ? ": planned or to be discussed without its reason"
+                            : ": a reason, but neither planned nor to be discussed"));
+                }
+                if (c.inference() != null && c.inference().isBlank()) {
+                    problems.add(c.key() + ": empty inference");
+                }
+                if (mentionsInference(c.note()) && c.inference() == null && decision.inference() == null) {
+                    problems.add(c.key() + ": its note infers, but no inference is recorded");
+                }
+            }
+        }
+        assertThat(problems).isEmpty();
+    }
+
+    /** Words that say a value was worked out rather than read. */
+    private static boolean mentionsInference(String note) {
+        return note != null && note.toLowerCase(Locale.ROOT).matches("(?s).*\\b(read from|inferred|composed|assumed)\\b.*");
+    }
+
+    @Test
+    void whatThePapersNameButDoNotFinishIsPlannedNeverMeasured() {
+        assertThat(changes()).filteredOn(c -> c.kind() == IndicatorKind.PLANNED).extracting(HistoryFile.Change::id)
+                .containsExactlyInAnyOrder("kf1-socialt-valfardsindex", "kf1-utveckling-av-omsorg-skola-och-service",
+                        "kf1-livsmedelsforsorjning", "kf1-infrastruktur", "kf2-likvardig-skola-i-alla-delomraden");
+        // A planned indicator gets no ambition level (nothing to aim a method-less measure at).
+        Set<String> planned = new HashSet<>(changes().stream().filter(c -> c.kind() == IndicatorKind.PLANNED)
+                .map(HistoryFile.Change::id).toList());
+        assertThat(changes()).filteredOn(c -> "setAmbitionLevel".equals(c.op()))
+                .allSatisfy(c -> assertThat(planned).doesNotContain(c.indicator()));
+    }
+
+    @Test
+    void theLevelsLeftToDialogueAreToBeDiscussedAndNothingElseIs() {
+        assertThat(changes()).filteredOn(c -> c.ambitionStatus() == AmbitionStatus.TO_BE_DISCUSSED)
+                .extracting(HistoryFile.Change::indicator)
+                .containsExactlyInAnyOrder("kf1-bredbandstillgang", "kf2-andel-0-19-ar-i-ekonomiskt-utsatta-hushall",
+                        "kf2-andel-ekonomiskt-utsatta-aldre", "kf4-valdeltagande-distrikt");
+        assertThat(changes()).filteredOn(c -> "setAmbitionLevel".equals(c.op()) && c.text().contains("ambitionsnivå år 2030"))
+                .allSatisfy(c -> assertThat(c.ambitionStatus()).as(c.key()).isEqualTo(AmbitionStatus.TO_BE_DISCUSSED));
+    }
+
+    @Test
+    void targetGroupRulesSitOnlyOnTheirOwnSurveyIndicator() {
+        assertThat(changes()).filteredOn(c -> c.targetGroup() != null)
+                .extracting(c -> c.indicator() + "=" + c.targetGroup())
+                .containsExactlyInAnyOrder("kf4-brukarundersokning-trygghet-delaktighet=äldre",
+                        "kf4-elevenkat-trygghet-delaktighet=elever");
+    }
+
+    @Test
+    void everyGoalStatesFourDelmalAndTheAssignmentOfKsau38OpensTheAmbitionReview() {
+        assertThat(changes()).filteredOn(c -> "stateDelmalCount".equals(c.op()))
+                .extracting(c -> c.goal() + "=" + c.count()).containsExactlyInAnyOrder("KF1=4", "KF2=4", "KF3=4", "KF4=4");
+        HistoryFile.DecisionEntry ksau38 = file.decisions().stream().filter(d -> d.key().equals("ksau-2022-02-23-p38"))
+                .findFirst().orElseThrow();
+        assertThat(ksau38.changes()).extracting(HistoryFile.Change::op).containsExactly("openAmbitionReview");
+        // A Dnr stands only on the decision whose own paper prints it.
+        assertThat(file.decisions()).filteredOn(d -> d.caseNumber() != null).extracting(HistoryFile.DecisionEntry::key)
+                .containsExactly("ks-2019-03-06-p58");
     }
 
     @Test

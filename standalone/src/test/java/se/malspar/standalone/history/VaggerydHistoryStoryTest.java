@@ -272,6 +272,153 @@ class VaggerydHistoryStoryTest {
         assertThat(added.get("provenance").get("source").get("quote").asText()).isNotBlank();
     }
 
+    private JsonNode tree(String validAt) {
+        return ok(api.get("auditor", "/api/programmes/" + PROGRAMME + "?validAt=" + validAt));
+    }
+
+    private static JsonNode goal(JsonNode tree, String goalId) {
+        for (JsonNode goal : tree.get("goals")) {
+            if (goal.get("goalId").asText().equals(goalId)) {
+                return goal;
+            }
+        }
+        throw new AssertionError("no goal " + goalId + " in " + tree);
+    }
+
+    private static JsonNode indicator(JsonNode tree, String indicatorId) {
+        for (JsonNode goal : tree.get("goals")) {
+            for (JsonNode delmal : goal.get("delmal")) {
+                for (JsonNode indicator : delmal.get("indicators")) {
+                    if (indicator.get("indicatorId").asText().equals(indicatorId)) {
+                        return indicator;
+                    }
+                }
+            }
+        }
+        throw new AssertionError("no indicator " + indicatorId + " in the tree of " + tree.get("validAt"));
+    }
+
+    private static JsonNode entry(JsonNode diff, String change, String entityId) {
+        for (JsonNode c : diff.get("changes")) {
+            if (c.get("change").asText().equals(change) && c.get("entityId").asText().equals(entityId)) {
+                return c;
+            }
+        }
+        throw new AssertionError("no " + change + " of " + entityId + " in " + diff);
+    }
+
+    /** Auditor: "the ambition levels per indicator over 2020–2022, with their decisions" — one call. */
+    @Test
+    void theAmbitionLevelsPerIndicatorOver2020To2022WithTheirDecisions() {
+        JsonNode diff = ok(api.get("auditor", "/api/programmes/" + PROGRAMME + "/diff?from=2019-12-31&to=2022-12-31"));
+        JsonNode behorighet = entry(diff, "ADDED", "kf2-gymnasiebehorighet");
+        assertThat(behorighet.get("state").get("ambitionLevel").get("text").asText()).isEqualTo("+ 4% över riket 2022");
+        assertThat(behorighet.get("state").get("ambitionLevel").get("status").asText()).isEqualTo("SET");
+        assertThat(behorighet.get("decision").get("citation").asText()).isEqualTo("KS 2021-01-13 § 12");
+        // A level the paper leaves to dialogue is recorded as such: its text, the year, and no rule.
+        JsonNode bredband = entry(diff, "ADDED", "kf1-bredbandstillgang").get("state").get("ambitionLevel");
+        assertThat(bredband.get("status").asText()).isEqualTo("TO_BE_DISCUSSED");
+        assertThat(bredband.get("rules")).isEmpty();
+        assertThat(bredband.get("targetYear").asInt()).isEqualTo(2030);
+        // Each KF 4 survey carries only the rules of its own target group.
+        JsonNode elderly = entry(diff, "ADDED", "kf4-brukarundersokning-trygghet-delaktighet").get("state").get("ambitionLevel");
+        assertThat(elderly.get("rules")).isNotEmpty().allSatisfy(r -> assertThat(r.get("targetGroup").asText()).isEqualTo("äldre"));
+        JsonNode pupils = entry(diff, "ADDED", "kf4-elevenkat-trygghet-delaktighet").get("state").get("ambitionLevel");
+        assertThat(pupils.get("rules")).isNotEmpty().allSatisfy(r -> assertThat(r.get("targetGroup").asText()).isEqualTo("elever"));
+        // What the papers name but do not finish: planned, with no level.
+        JsonNode valfard = entry(diff, "ADDED", "kf1-socialt-valfardsindex").get("state");
+        assertThat(valfard.get("kind").asText()).isEqualTo("PLANNED");
+        assertThat(valfard.get("ambitionLevel").isNull()).isTrue();
+        // And from 2022-02-23 the levels are under review, on KSAU's assignment; nothing closed it.
+        JsonNode review = entry(diff, "AMBITION_REVIEW_OPENED", PROGRAMME);
+        assertThat(review.get("effectiveFrom").asText()).isEqualTo("2022-02-23");
+        assertThat(review.get("decision").get("citation").asText()).isEqualTo("KSAU 2022-02-23 § 38");
+        assertThat(review.get("provenance").get("source").get("quote").asText()).startsWith("i uppdrag att återkomma");
+        assertThat(diff.toString()).doesNotContain("AMBITION_REVIEW_CLOSED");
+    }
+
+    /** Auditor: "what did KS 2022-03-09 § 70 change?" — one call, with the parent goal of what it changed. */
+    @Test
+    void whatKs2022_03_09_p70ChangedWithItsParentGoal() {
+        JsonNode changes = ok(api.get("auditor", "/api/decisions/ks-2022-03-09-p70")).get("changes");
+        assertThat(changes).hasSize(1);
+        assertThat(changes.get(0).get("entityName").asText()).isEqualTo("Tillgänglighet");
+        // The parent is named by its id here; the read-model work naming the parent in full (e.g. its
+        // name, "Delaktighet, tillgänglighet och trygghet") may tighten this assertion when it lands.
+        assertThat(changes.get(0).get("parentId").asText()).as("parent goal of the added delmål").isEqualTo("KF4");
+    }
+
+    /** Auditor: "the programme on 2020-12-31, 2021-06-01 and 2022-12-31" — one call each. */
+    @Test
+    void theProgrammeOnThreeDaysInForceThenUnderReview() {
+        JsonNode endOf2020 = tree("2020-12-31");
+        assertThat(endOf2020.get("inForce").asBoolean()).isTrue();
+        assertThat(endOf2020.get("ambitionReview").isNull()).isTrue();
+        // Four delmål per goal stated, fewer named: the tree says how many of how many.
+        assertThat(goal(endOf2020, "KF1").get("delmalNamed").asInt()).isEqualTo(4);
+        assertThat(goal(endOf2020, "KF2").get("delmalNamed").asInt()).isEqualTo(3);
+        assertThat(goal(endOf2020, "KF2").get("delmalStated").asInt()).isEqualTo(4);
+        assertThat(goal(endOf2020, "KF4").get("delmalNamed").asInt()).isEqualTo(2);
+
+        JsonNode june2021 = tree("2021-06-01");
+        assertThat(june2021.get("ambitionReview").isNull()).isTrue();
+        JsonNode service = indicator(june2021, "kf1-utveckling-av-omsorg-skola-och-service");
+        assertThat(service.get("kind").asText()).isEqualTo("PLANNED");
+        assertThat(service.get("fulfilment").isNull()).isTrue();
+        JsonNode energy = indicator(june2021, "kf1-energiproduktion");
+        assertThat(energy.get("directionBasis").asText()).isEqualTo("ASSUMED");
+        assertThat(energy.get("directionReason").asText()).contains("No paper states the direction");
+        assertThat(indicator(june2021, "kf2-gymnasiebehorighet").get("directionBasis").asText()).isEqualTo("DECIDED");
+        assertThat(indicator(june2021, "kf4-valdeltagande-distrikt").get("ambitionLevel").get("status").asText())
+                .isEqualTo("TO_BE_DISCUSSED");
+
+        JsonNode endOf2022 = tree("2022-12-31");
+        JsonNode review = endOf2022.get("ambitionReview");
+        assertThat(review.get("status").asText()).isEqualTo("UNDER_REVIEW");
+        assertThat(review.get("since").asText()).isEqualTo("2022-02-23");
+        assertThat(review.get("openedBy").get("citation").asText()).isEqualTo("KSAU 2022-02-23 § 38");
+        assertThat(review.get("until").isNull()).isTrue();
+        assertThat(goal(endOf2022, "KF4").get("delmalNamed").asInt()).isEqualTo(3);
+        assertThat(goal(endOf2022, "KF4").get("delmalStated").asInt()).isEqualTo(4);
+    }
+
+    @Test
+    void theRegisterEntryOfKsau38ListsTheReviewItOpenedAndKf2020_10TheDelmalCounts() {
+        JsonNode ksau = ok(api.get("revisor", "/api/decisions/ksau-2022-02-23-p38")).get("changes");
+        assertThat(ksau).hasSize(1);
+        assertThat(ksau.get(0).get("event").asText()).isEqualTo("AmbitionReviewOpened");
+        assertThat(ksau.get(0).get("entityId").asText()).isEqualTo(PROGRAMME);
+        assertThat(ksau.get(0).get("after").get("status").asText()).isEqualTo("UNDER_REVIEW");
+        assertThat(ksau.get(0).get("effectiveFrom").asText()).isEqualTo("2022-02-23");
+        assertThat(ksau.get(0).get("provenance").get("source").get("locator").asText()).isEqualTo("l. 24-26");
+        JsonNode kf = ok(api.get("revisor", "/api/decisions/kf-2020-10")).get("changes");
+        List<String> counted = new ArrayList<>();
+        kf.forEach(c -> {
+            if (c.get("event").asText().equals("DelmalCountStated")) {
+                counted.add(c.get("entityId").asText() + "=" + c.get("after").get("delmalStated").asInt());
+            }
+        });
+        assertThat(counted).containsExactlyInAnyOrder("KF1=4", "KF2=4", "KF3=4", "KF4=4");
+    }
+
+    @Test
+    void theAmbitionHistoryOfAnIndicatorShowsTheReviewUnderWay() {
+        JsonNode history = ok(api.get("auditor", "/api/indicators/kf2-gymnasiebehorighet/history"));
+        JsonNode reviews = history.get("ambitionReviews");
+        assertThat(reviews).hasSize(1);
+        assertThat(reviews.get(0).get("since").asText()).isEqualTo("2022-02-23");
+        assertThat(reviews.get(0).get("status").asText()).isEqualTo("UNDER_REVIEW");
+        assertThat(reviews.get(0).get("subject").asText()).startsWith("uppdaterad ambitionsnivå för fullmäktiges mål");
+    }
+
+    @Test
+    void aPlannedIndicatorIsNeverMeasured() {
+        var refused = api.post("strategy", "/api/admin/indicators/kf1-socialt-valfardsindex/measurements",
+                "{\"period\": \"2021-AR\", \"value\": 1, \"source\": {\"kind\": \"MANUAL\"}}");
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(422);
+        assertThat(refused.json().get("code").asText()).isEqualTo("INDICATOR_PLANNED");
+    }
+
     @Test
     void theRemissTableOfSeed000IsThereWithItsLinesAndTheAuditorAsksItInOneCall() {
         String remiss = "/api/consultations/remiss-ambitionsniva-hosten-2020";

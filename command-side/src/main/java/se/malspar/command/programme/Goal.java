@@ -108,6 +108,7 @@ class Goal {
                     + articles + " by " + authorised.decision().citation());
         }
         apply(new ChildRightsLinked(goalId, articles, authorised.decision(), authorised.effectiveFrom()));
+        return Accepted.now(goalId);
     }
 
     /** A paper's count of the goal's delmål, named or not (the tree says how many are named of how many). */

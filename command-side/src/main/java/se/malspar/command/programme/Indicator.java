@@ -51,6 +51,7 @@ import se.malspar.kernel.programme.ambition.AmbitionStatus;
 import java.math.BigDecimal;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;

@@ -34,14 +34,14 @@ public record ProgrammeDiff(String programmeId, LocalDate from, LocalDate to, In
         List<Change> all = new ArrayList<>(changes);
         for (var review : reviews) {
             if (review.since().isAfter(from) && !review.since().isAfter(to)) {
-                all.add(new Change("AMBITION_REVIEW_OPENED", Fact.PROGRAMME, programmeId, review.subject(), review.since(),
-                        review.openedBy(), null, ProgrammeFacts.JSON.getNodeFactory().textNode(review.subject()),
+                all.add(new Change("AMBITION_REVIEW_OPENED", Fact.Kind.PROGRAMME.name(), programmeId, review.subject(), review.since(),
+                        review.openedBy(), null, ProgrammeJson.JSON.getNodeFactory().textNode(review.subject()),
                         review.openedProvenance(), null));
             }
             if (review.until() != null && review.until().isAfter(from) && !review.until().isAfter(to)) {
-                all.add(new Change("AMBITION_REVIEW_CLOSED", Fact.PROGRAMME, programmeId, review.subject(), review.until(),
-                        review.closedBy(), ProgrammeFacts.JSON.getNodeFactory().textNode(review.subject()),
-                        ProgrammeFacts.JSON.getNodeFactory().textNode(review.outcome()), review.closedProvenance(), null));
+                all.add(new Change("AMBITION_REVIEW_CLOSED", Fact.Kind.PROGRAMME.name(), programmeId, review.subject(), review.until(),
+                        review.closedBy(), ProgrammeJson.JSON.getNodeFactory().textNode(review.subject()),
+                        ProgrammeJson.JSON.getNodeFactory().textNode(review.outcome()), review.closedProvenance(), null));
             }
         }
         all.sort(Comparator.comparing((Change c) -> c.effectiveFrom() == null ? LocalDate.MAX : c.effectiveFrom())

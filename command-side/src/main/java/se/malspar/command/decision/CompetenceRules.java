@@ -32,6 +32,9 @@ public class CompetenceRules {
         rules.put(ChangeKind.SET_AMBITION_LEVEL, Set.of("KS"));
         rules.put(ChangeKind.SET_TARGET_VALUE, Set.of("KS"));
         rules.put(ChangeKind.ASSESS_FULFILMENT, Set.of("KS"));
+        // KS approves the tertial reports, KF the annual report; either closes (and reopens) its period.
+        rules.put(ChangeKind.CLOSE_PERIOD, Set.of("KF", "KS"));
+        rules.put(ChangeKind.REOPEN_PERIOD, Set.of("KF", "KS"));
         return rules;
     }
 

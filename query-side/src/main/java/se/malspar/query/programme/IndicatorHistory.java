@@ -2,6 +2,7 @@ package se.malspar.query.programme;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import se.malspar.kernel.programme.DecisionReference;
+import se.malspar.query.period.PeriodState;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -15,7 +16,23 @@ import java.util.List;
  */
 public record IndicatorHistory(String indicatorId, String name, String delmalId, String programmeId,
                                List<Version> versions, List<MeasurementVersion> measurements,
-                               List<IndicatorFulfilment.VerdictVersion> verdicts) {
+                               List<IndicatorFulfilment.VerdictVersion> verdicts, List<PeriodState> periods) {
+
+    /** Without the periods' states: the read API adds them ({@link #withPeriods}). */
+    public IndicatorHistory(String indicatorId, String name, String delmalId, String programmeId,
+                            List<Version> versions, List<MeasurementVersion> measurements,
+                            List<IndicatorFulfilment.VerdictVersion> verdicts) {
+        this(indicatorId, name, delmalId, programmeId, versions, measurements, verdicts, List.of());
+    }
+
+    /** With the state of every period it has a measurement or verdict for, and of every period ever closed. */
+    public IndicatorHistory withPeriods(List<PeriodState> states) {
+        java.util.Set<String> own = new java.util.HashSet<>();
+        measurements.forEach(m -> own.add(m.period()));
+        verdicts.forEach(v -> own.add(v.period()));
+        return new IndicatorHistory(indicatorId, name, delmalId, programmeId, versions, measurements, verdicts,
+                PeriodState.covering(states, own));
+    }
 
     /**
      * {@code validTo} is the day the next decided version of the same kind takes effect, as known

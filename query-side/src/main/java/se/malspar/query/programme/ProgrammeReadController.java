@@ -19,7 +19,9 @@ import se.malspar.kernel.programme.FindProgrammeTree;
 import se.malspar.kernel.programme.FindProgrammes;
 import se.malspar.kernel.programme.IndicatorId;
 import se.malspar.kernel.programme.ProgrammeId;
+import se.malspar.kernel.programme.measurement.FindPeriodStates;
 import se.malspar.platform.web.InvalidFieldException;
+import se.malspar.query.period.PeriodState;
 import se.malspar.platform.web.NotFoundException;
 
 import static se.malspar.platform.web.Fields.parse;
@@ -50,7 +52,8 @@ class ProgrammeReadController {
 
     @Operation(summary = "The goal tree in force on validAt, as recorded by knownAt",
             description = "Goals, delmål, indicators with the ambition level and target value in force and the latest "
-                    + "measurement; every node names its decision. validAt defaults to today, knownAt to now.")
+                    + "measurement; every node names its decision. periods: the state (OPEN, CLOSED) of every follow-up "
+                    + "period ever closed and of the period shown, as recorded by knownAt. validAt defaults to today, knownAt to now.")
     @GetMapping("/programmes/{programmeId}")
     ProgrammeTree tree(@PathVariable String programmeId,
                        @Parameter(example = "2022-03-10") @RequestParam(required = false) LocalDate validAt,
@@ -58,10 +61,12 @@ class ProgrammeReadController {
                        @Parameter(description = "Report period of the fulfilment shown; default the latest with a verdict",
                                example = "2022-T2") @RequestParam(required = false) String period) {
         ProgrammeId id = parse(programmeId, "programmeId", ProgrammeId::of);
+        Instant known = knownAt != null ? knownAt : clock.instant();
         return queries.query(new FindProgrammeTree(id, validAt != null ? validAt : LocalDate.now(clock),
-                        knownAt != null ? knownAt : clock.instant(), period(period)),
+                        known, period(period)),
                         ResponseTypes.optionalInstanceOf(ProgrammeTree.class))
-                .join().orElseThrow(() -> new NotFoundException("no programme " + id + " (as recorded by then)"));
+                .join().map(tree -> tree.withPeriods(periodStates(known)))
+                .orElseThrow(() -> new NotFoundException("no programme " + id + " (as recorded by then)"));
     }
 
     @Operation(summary = "What changed in force between two dates, each change with its decision",
@@ -88,7 +93,13 @@ class ProgrammeReadController {
     IndicatorHistory history(@PathVariable String indicatorId) {
         IndicatorId id = parse(indicatorId, "indicatorId", IndicatorId::of);
         return queries.query(new FindIndicatorHistory(id), ResponseTypes.optionalInstanceOf(IndicatorHistory.class))
-                .join().orElseThrow(() -> new NotFoundException("no indicator " + id));
+                .join().map(history -> history.withPeriods(periodStates(clock.instant())))
+                .orElseThrow(() -> new NotFoundException("no indicator " + id));
+    }
+
+    /** The follow-up periods' own read model (closed, reopened), beside the programme's. */
+    private List<PeriodState> periodStates(Instant knownAt) {
+        return queries.query(new FindPeriodStates(knownAt), ResponseTypes.multipleInstancesOf(PeriodState.class)).join();
     }
 
     @Operation(summary = "Fulfilment of an indicator for a report period: status, rule version, inputs, explanation",

@@ -4,6 +4,7 @@ import se.malspar.kernel.ambition.AmbitionRule;
 import se.malspar.kernel.programme.DecisionReference;
 import se.malspar.kernel.programme.IndicatorSource;
 import se.malspar.kernel.programme.MeasurementSource;
+import se.malspar.query.period.PeriodState;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -26,7 +27,26 @@ import java.util.Map;
 public record ProgrammeTree(String programmeId, String name, String ownerOrgan, LocalDate validAt, Instant knownAt,
                             boolean inForce, LocalDate effectiveFrom, DecisionReference decision,
                             String fulfilmentPeriod, List<Goal> goals, String effectiveFromWritten,
-                            String effectiveFromPrecision, String certainty) {
+                            String effectiveFromPrecision, String certainty, List<PeriodState> periods) {
+
+    /** Without the periods' states: the read API adds them ({@link #withPeriods}). */
+    public ProgrammeTree(String programmeId, String name, String ownerOrgan, LocalDate validAt, Instant knownAt,
+                         boolean inForce, LocalDate effectiveFrom, DecisionReference decision,
+                         String fulfilmentPeriod, List<Goal> goals, String effectiveFromWritten,
+                         String effectiveFromPrecision, String certainty) {
+        this(programmeId, name, ownerOrgan, validAt, knownAt, inForce, effectiveFrom, decision, fulfilmentPeriod, goals,
+                effectiveFromWritten, effectiveFromPrecision, certainty, List.of());
+    }
+
+    /**
+     * With the state of every follow-up period that was ever closed and of {@code fulfilmentPeriod}, as
+     * recorded by {@code knownAt} (a period not listed is open).
+     */
+    public ProgrammeTree withPeriods(List<PeriodState> states) {
+        return new ProgrammeTree(programmeId, name, ownerOrgan, validAt, knownAt, inForce, effectiveFrom, decision,
+                fulfilmentPeriod, goals, effectiveFromWritten, effectiveFromPrecision, certainty,
+                PeriodState.covering(states, fulfilmentPeriod == null ? List.of() : List.of(fulfilmentPeriod)));
+    }
 
     /** Taking effect on a known day: certain whenever in force. */
     public ProgrammeTree(String programmeId, String name, String ownerOrgan, LocalDate validAt, Instant knownAt,

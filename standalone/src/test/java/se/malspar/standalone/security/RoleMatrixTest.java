@@ -45,6 +45,7 @@ class RoleMatrixTest {
             "delmalId", "KF4-tillganglighet",
             "indicatorId", "KF4-tillganglighet-1",
             "name", "decision-register",
+            "period", "2021-AR",
             "code", "not-found");
     private static final String DEFAULT_VALUE = "ks-2022-03-09-p70";
     /** A mapping that accepts any method is checked with each of these. */

@@ -91,6 +91,7 @@ class ApiDocumentation {
     OpenApiCustomizer malsparResponsesAndIds() {
         return openApi -> {
             addComponents(openApi);
+            TypedValues.apply(openApi);
             typeFreeFormValues(openApi);
             if (openApi.getTags() != null) {
                 // Two controllers may share a tag (e.g. "Revision"); a tag is listed once.

@@ -52,9 +52,10 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return Problems.response(fromViolation(e.violation()));
     }
 
-    /** A field the aggregate names first ("value must be …", "name contains …"): also as errors[]. */
+    /** A field the aggregate names first ("value must be …", "period '2021-T3' must be …"): also as errors[]. */
     private static final java.util.regex.Pattern FIELD_FIRST =
-            java.util.regex.Pattern.compile("^([a-zA-Z][a-zA-Z0-9_.-]*) ((?:must|contains|is) .*)$", java.util.regex.Pattern.DOTALL);
+            java.util.regex.Pattern.compile("^([a-zA-Z][a-zA-Z0-9_.-]*)(?: '[^']*')? ((?:must|contains|is) .*)$",
+                    java.util.regex.Pattern.DOTALL);
 
     static ProblemDetail fromViolation(RuleViolation violation) {
         if ("VALIDATION_FAILED".equals(violation.code())) {

@@ -42,7 +42,7 @@ final class TypedValues {
     }
 
     @SuppressWarnings({"rawtypes"})
-    static void apply(OpenAPI openApi) {
+    static void apply(OpenAPI openApi, java.util.function.Function<Class<?>, String> storedName) {
         Map<String, Schema> schemas = openApi.getComponents().getSchemas();
         if (schemas == null) {
             return;
@@ -95,7 +95,7 @@ final class TypedValues {
         }
         if (schemas.containsKey("Event")) {
             typeProperty(schemas, "Event", "metadata", ref("EventMetadata"));
-            discriminate(schemas, "Event", "payloadType", eventPayloads(schemas), TypedValues::eventVariant,
+            discriminate(schemas, "Event", "payloadType", eventPayloads(schemas, storedName), TypedValues::eventVariant,
                     "One stored event; payloadType names the public record payload holds, at its revision");
         }
     }
@@ -168,9 +168,13 @@ final class TypedValues {
         }
     }
 
-    /** Every event record of the kernel (each carries @Revision), by the payloadType the store names it with. */
+    /**
+     * Every event record of the kernel (each carries @Revision), by the payloadType the store names
+     * it with (the serializer's name for the class, which stays the same when a class moves).
+     */
     @SuppressWarnings("rawtypes")
-    private static Map<String, Map<String, Schema<?>>> eventPayloads(Map<String, Schema> schemas) {
+    private static Map<String, Map<String, Schema<?>>> eventPayloads(Map<String, Schema> schemas,
+                                                                 java.util.function.Function<Class<?>, String> storedName) {
         ClassPathScanningCandidateComponentProvider scanner = new ClassPathScanningCandidateComponentProvider(false) {
             @Override
             protected boolean isCandidateComponent(org.springframework.beans.factory.annotation.AnnotatedBeanDefinition definition) {
@@ -182,7 +186,7 @@ final class TypedValues {
         scanner.findCandidateComponents(KERNEL).forEach(definition -> {
             Class<?> type = ClassUtils.resolveClassName(definition.getBeanClassName(), TypedValues.class.getClassLoader());
             resolve(schemas, type);
-            payloads.put(type.getName(), Map.of("payload", ref(type.getSimpleName())));
+            payloads.put(storedName.apply(type), Map.of("payload", ref(type.getSimpleName())));
         });
         return payloads;
     }

@@ -39,6 +39,9 @@ public class CompetenceRules {
         rules.put(ChangeKind.STATE_DELMAL_COUNT, Set.of("KF", "KS"));
         rules.put(ChangeKind.OPEN_AMBITION_REVIEW, Set.of("KS", "KSAU"));
         rules.put(ChangeKind.CLOSE_AMBITION_REVIEW, Set.of("KS"));
+        // KS approves the tertial reports, KF the annual report; either closes (and reopens) its period.
+        rules.put(ChangeKind.CLOSE_PERIOD, Set.of("KF", "KS"));
+        rules.put(ChangeKind.REOPEN_PERIOD, Set.of("KF", "KS"));
         return rules;
     }
 

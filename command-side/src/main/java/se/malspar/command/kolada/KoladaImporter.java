@@ -8,6 +8,7 @@ import org.springframework.jdbc.support.SQLStateSQLExceptionTranslator;
 import org.springframework.stereotype.Component;
 import se.malspar.command.admin.Accepted;
 import se.malspar.command.admin.AdminCommands;
+import se.malspar.command.period.ClosedPeriods;
 import se.malspar.kernel.common.RuleViolation;
 import se.malspar.kernel.programme.MeasurementRecorded;
 import se.malspar.kernel.programme.MeasurementSource;
@@ -49,10 +50,12 @@ class KoladaImporter {
     private final EventStore eventStore;
     private final KoladaProperties properties;
     private final DataSource dataSource;
+    private final ClosedPeriods closedPeriods;
 
     KoladaImporter(KoladaKpiLookup lookup, AdminCommands commands, EventStore eventStore, KoladaProperties properties,
-                   DataSource dataSource) {
+                   DataSource dataSource, ClosedPeriods closedPeriods) {
         this.dataSource = dataSource;
+        this.closedPeriods = closedPeriods;
         this.lookup = lookup;
         this.commands = commands;
         this.eventStore = eventStore;
@@ -97,8 +100,17 @@ class KoladaImporter {
         List<ImportSummary.IndicatorResult> results = new ArrayList<>();
         int recorded = 0;
         int unchanged = 0;
+        // A closed report period takes nothing: each figure is listed in skipped with the closing decision.
+        Optional<String> closedBy = closedPeriods.closedBy(reportPeriod);
         for (KoladaMapping.Planned planned : plan.measurements()) {
             RecordMeasurement command = planned.command();
+            if (closedBy.isPresent()) {
+                results.add(ImportSummary.IndicatorResult.of(planned, ImportSummary.Outcome.REFUSED, null));
+                skipped.add(new KoladaMapping.Skipped(planned.kpi(), properties.getMunicipality(),
+                        Integer.valueOf(command.dataPeriod()), "report period " + reportPeriod + " is closed ("
+                        + closedBy.get() + "): PERIOD_CLOSED, nothing recorded for indicator " + command.indicatorId()));
+                continue;
+            }
             if (alreadyRecorded(command)) {
                 unchanged++;
                 results.add(ImportSummary.IndicatorResult.of(planned, ImportSummary.Outcome.UNCHANGED, null));

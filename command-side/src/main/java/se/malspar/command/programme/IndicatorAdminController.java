@@ -129,15 +129,18 @@ class IndicatorAdminController {
     }
 
     @Operation(summary = "Record a measurement for a follow-up period (RecordMeasurement)",
-            description = "Not a decision. A later measurement for the same period supersedes the earlier one; both stay.")
+            description = "Not a decision. A later measurement for the same period supersedes the earlier one; both stay. "
+                    + "If-Match (the indicator's ETag) refuses it with 412 when the indicator changed since.")
     @ResponseStatus(HttpStatus.CREATED)
     @PostMapping(path = "/indicators/{indicatorId}/measurements", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Accepted> recordMeasurement(@PathVariable String indicatorId,
                                                @Valid @RequestBody ProgrammeRequests.RecordMeasurementRequest request,
-                                               @RequestHeader(name = AdminCommands.IDEMPOTENCY_KEY_HEADER, required = false) String key) {
+                                               @RequestHeader(name = AdminCommands.IDEMPOTENCY_KEY_HEADER, required = false) String key,
+                                               @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
         IndicatorId indicator = indicator(indicatorId);
         Accepted accepted = commands.send(new RecordMeasurement(indicator, request.period(), request.value(),
-                request.done(), request.dataPeriod(), request.referenceValues(), request.source(), request.note()), key);
+                request.done(), request.dataPeriod(), request.referenceValues(), request.source(), request.note(),
+                expectedVersion(ifMatch)), key);
         return AdminCommands.created(accepted, "/api/indicators/" + indicator + "/history");
     }
 

@@ -17,6 +17,7 @@ import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import io.swagger.v3.oas.models.servers.Server;
 import io.swagger.v3.oas.models.tags.Tag;
+import org.axonframework.serialization.Serializer;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -88,9 +89,15 @@ class ApiDocumentation {
 
     /** Done over the whole document, where each operation's path and HTTP method are known. */
     @Bean
-    OpenApiCustomizer malsparResponsesAndIds() {
+    OpenApiCustomizer malsparResponsesAndIds(org.springframework.beans.factory.ObjectProvider<Serializer> serializer) {
+        // An event's payloadType is the name the store gives its class: the serializer's, not the class's own.
+        java.util.function.Function<Class<?>, String> storedName = type -> {
+            Serializer events = serializer.getIfAvailable();
+            return events == null ? type.getName() : events.typeForClass(type).getName();
+        };
         return openApi -> {
             addComponents(openApi);
+            TypedValues.apply(openApi, storedName);
             typeFreeFormValues(openApi);
             if (openApi.getTags() != null) {
                 // Two controllers may share a tag (e.g. "Revision"); a tag is listed once.

@@ -52,9 +52,10 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return Problems.response(fromViolation(e.violation()));
     }
 
-    /** A field the aggregate names first ("value must be …", "name contains …"): also as errors[]. */
+    /** A field the aggregate names first ("value must be …", "period '2021-T3' must be …"): also as errors[]. */
     private static final java.util.regex.Pattern FIELD_FIRST =
-            java.util.regex.Pattern.compile("^([a-zA-Z][a-zA-Z0-9_.-]*) ((?:must|contains|is) .*)$", java.util.regex.Pattern.DOTALL);
+            java.util.regex.Pattern.compile("^([a-zA-Z][a-zA-Z0-9_.-]*)(?: '[^']*')? ((?:must|contains|is) .*)$",
+                    java.util.regex.Pattern.DOTALL);
 
     static ProblemDetail fromViolation(RuleViolation violation) {
         if ("VALIDATION_FAILED".equals(violation.code())) {
@@ -63,8 +64,17 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 return Problems.validation(List.of(new Problems.FieldError(m.group(1), m.group(2))));
             }
         }
-        return Problems.problem(violation.code(), violation.message());
+        ProblemDetail problem = Problems.problem(violation.code(), violation.message());
+        String field = FIELD_OF_CODE.get(violation.code());
+        if (field != null) {
+            problem.setProperty("errors", List.of(new Problems.FieldError(field, violation.message())));
+        }
+        return problem;
     }
+
+    /** Refusals about one field of the request whose code is not VALIDATION_FAILED: errors[] names it too. */
+    private static final java.util.Map<String, String> FIELD_OF_CODE = java.util.Map.of(
+            "PERIOD_CLOSED", "period", "PERIOD_ALREADY_CLOSED", "period", "PERIOD_NOT_CLOSED", "period");
 
     @ExceptionHandler(CommandExecutionException.class)
     ResponseEntity<ProblemDetail> commandFailed(CommandExecutionException e, WebRequest request) {

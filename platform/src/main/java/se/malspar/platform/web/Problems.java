@@ -29,6 +29,8 @@ public final class Problems {
             Map.entry("ALREADY_EXISTS", HttpStatus.CONFLICT),
             Map.entry("CONFLICT", HttpStatus.CONFLICT),
             Map.entry("VERSION_CONFLICT", HttpStatus.CONFLICT),
+            Map.entry("PERIOD_ALREADY_CLOSED", HttpStatus.CONFLICT),
+            Map.entry("PERIOD_NOT_CLOSED", HttpStatus.CONFLICT),
             Map.entry("PRECONDITION_FAILED", HttpStatus.PRECONDITION_FAILED),
             Map.entry("PAYLOAD_TOO_LARGE", HttpStatus.PAYLOAD_TOO_LARGE),
             Map.entry("TOO_MANY_REQUESTS", HttpStatus.TOO_MANY_REQUESTS),

@@ -17,6 +17,7 @@ import java.util.UUID;
 record DecisionDetail(@JsonUnwrapped DecisionView decision, RevisionStatus revisionStatus,
                       List<VerificationView> verifications, List<Change> changes) {
 
+    @io.swagger.v3.oas.annotations.media.Schema(name = "DecisionChange")
     record Change(@JsonUnwrapped DecisionChange change, boolean covered, List<UUID> coveredBy) {
     }
 

@@ -4,6 +4,7 @@ import se.malspar.query.ambitionreview.AmbitionReview;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import se.malspar.kernel.programme.DecisionReference;
+import se.malspar.query.period.PeriodState;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -18,20 +19,31 @@ import java.util.Map;
  */
 public record IndicatorHistory(String indicatorId, String name, String delmalId, String programmeId,
                                List<Version> versions, List<MeasurementVersion> measurements,
-                               List<IndicatorFulfilment.VerdictVersion> verdicts, List<AmbitionReview> ambitionReviews) {
+                               List<IndicatorFulfilment.VerdictVersion> verdicts, List<AmbitionReview> ambitionReviews,
+                               List<PeriodState> periods) {
 
     /**
-     * Without reviews. {@code ambitionReviews}: every review (omarbetning) of the programme's
-     * ambition levels, each with the days it was under way, so the ambition levels above can be
-     * read against it.
+     * Without reviews or periods (the read API adds them). {@code ambitionReviews}: every review
+     * (omarbetning) of the programme's ambition levels, each with the days it was under way, so the
+     * ambition levels above can be read against it; {@code periods}: the state of every period it has
+     * a measurement or verdict for, and of every period ever closed.
      */
     public IndicatorHistory(String indicatorId, String name, String delmalId, String programmeId, List<Version> versions,
                             List<MeasurementVersion> measurements, List<IndicatorFulfilment.VerdictVersion> verdicts) {
-        this(indicatorId, name, delmalId, programmeId, versions, measurements, verdicts, List.of());
+        this(indicatorId, name, delmalId, programmeId, versions, measurements, verdicts, List.of(), List.of());
     }
 
     public IndicatorHistory withAmbitionReviews(List<AmbitionReview> reviews) {
-        return new IndicatorHistory(indicatorId, name, delmalId, programmeId, versions, measurements, verdicts, reviews);
+        return new IndicatorHistory(indicatorId, name, delmalId, programmeId, versions, measurements, verdicts, reviews,
+                periods);
+    }
+
+    public IndicatorHistory withPeriods(List<PeriodState> states) {
+        java.util.Set<String> own = new java.util.HashSet<>();
+        measurements.forEach(m -> own.add(m.period()));
+        verdicts.forEach(v -> own.add(v.period()));
+        return new IndicatorHistory(indicatorId, name, delmalId, programmeId, versions, measurements, verdicts,
+                ambitionReviews, PeriodState.covering(states, own));
     }
 
     /**
@@ -72,7 +84,7 @@ public record IndicatorHistory(String indicatorId, String name, String delmalId,
         Map<String, JsonNode> triggers = events.triggers(verdicts.stream()
                 .filter(v -> "COMPUTED".equals(v.source())).map(IndicatorFulfilment.VerdictVersion::versionId).toList());
         return new IndicatorHistory(indicatorId, name, delmalId, programmeId, versions, measurements,
-                verdicts.stream().map(v -> v.withTrigger(triggers.get(v.versionId()))).toList());
+                verdicts.stream().map(v -> v.withTrigger(triggers.get(v.versionId()))).toList(), ambitionReviews, periods);
     }
 
     private static String kindOf(Fact f) {

@@ -20,6 +20,7 @@ public record ProgrammeDiff(String programmeId, LocalDate from, LocalDate to, In
      * {@code state}: for an ADDED entity its full state on {@code to} (its definition, and for an
      * indicator its ambitionLevel and targetValue in force), else null.
      */
+    @io.swagger.v3.oas.annotations.media.Schema(name = "ProgrammeChange")
     public record Change(String change, String entityKind, String entityId, String name, LocalDate effectiveFrom,
                          DecisionReference decision, JsonNode before, JsonNode after, JsonNode provenance,
                          JsonNode state) {

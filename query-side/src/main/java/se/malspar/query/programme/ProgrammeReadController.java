@@ -29,6 +29,9 @@ import se.malspar.query.ambitionreview.AmbitionReview;
 import se.malspar.query.delmalcount.StatedDelmalCount;
 import se.malspar.platform.web.InvalidFieldException;
 import se.malspar.query.etag.ReadModelPositions;
+import se.malspar.kernel.programme.measurement.FindPeriodStates;
+import se.malspar.query.period.PeriodState;
+import se.malspar.query.period.PeriodStateProjection;
 import se.malspar.platform.web.NotFoundException;
 import se.malspar.query.goallinks.GoalLinks;
 import se.malspar.query.ambitionreview.AmbitionReviewProjection;
@@ -50,9 +53,10 @@ class ProgrammeReadController {
     private static final List<String> READ_MODEL = List.of(ProgrammeProjection.GROUP);
     /** The tree also shows the goals' links (Barnkonventionen, contributions), a read model of its own. */
     private static final List<String> TREE_READ_MODELS = List.of(ProgrammeProjection.GROUP, GoalLinks.READ_MODEL,
-            AmbitionReviewProjection.GROUP, DelmalCountProjection.GROUP);
+            AmbitionReviewProjection.GROUP, DelmalCountProjection.GROUP, PeriodStateProjection.GROUP);
     /** Diff and histories also show the ambition reviews (omarbetning) under way. */
-    private static final List<String> WITH_REVIEWS = List.of(ProgrammeProjection.GROUP, AmbitionReviewProjection.GROUP);
+    private static final List<String> WITH_REVIEWS = List.of(ProgrammeProjection.GROUP, AmbitionReviewProjection.GROUP,
+            PeriodStateProjection.GROUP);
 
     private final QueryGateway queries;
     private final Clock clock;
@@ -80,8 +84,9 @@ class ProgrammeReadController {
             description = "Goals, delmål, indicators with the ambition level and target value in force and the latest "
                     + "measurement; every node names its decision. validAt defaults to today, knownAt to now. "
                     + "documentedBy: only what papers dated up to that day say (no measurements or fulfilment). "
-                    + "goal / delmal: only that goal or delmål of the tree. Answers carry an ETag; If-None-Match "
-                    + "gets 304 while the read model has not changed.")
+                    + "goal / delmal: only that goal or delmål of the tree. periods: the state (OPEN, CLOSED) of every "
+                    + "follow-up period ever closed and of the period shown, as recorded by knownAt. Answers carry an "
+                    + "ETag; If-None-Match gets 304 while the read models have not changed.")
     @GetMapping("/programmes/{programmeId}")
     ResponseEntity<ProgrammeTree> tree(@PathVariable String programmeId,
                                        @Parameter(example = "2022-03-10") @RequestParam(required = false) LocalDate validAt,
@@ -134,7 +139,7 @@ class ProgrammeReadController {
                                     delmalId),
                             ResponseTypes.optionalInstanceOf(ProgrammeTree.class))
                     .join().orElseThrow(() -> new NotFoundException("no programme " + id + " (as recorded by then)"))
-                    .withLinks(goalLinks);
+                    .withLinks(goalLinks).withPeriods(periodStates(known));
             if ((goalId != null || delmalId != null) && tree.goals().isEmpty()) {
                 throw new NotFoundException("no " + (delmalId != null ? "delmål " + delmalId : "goal " + goalId)
                         + " in force in programme " + id + " on " + day);
@@ -192,10 +197,16 @@ class ProgrammeReadController {
         return positions.answer(request, WITH_REVIEWS, "documentedBy=" + documentedBy, () -> {
             IndicatorHistory history = queries.query(new FindIndicatorHistory(id, documentedBy),
                             ResponseTypes.optionalInstanceOf(IndicatorHistory.class))
-                    .join().orElseThrow(() -> new NotFoundException("no indicator " + id)).resolved(verdictEvents);
+                    .join().orElseThrow(() -> new NotFoundException("no indicator " + id)).resolved(verdictEvents)
+                    .withPeriods(periodStates(clock.instant()));
             return history.programmeId() == null ? history
                     : history.withAmbitionReviews(reviews(ProgrammeId.of(history.programmeId())));
         });
+    }
+
+    /** The follow-up periods' own read model (closed, reopened), beside the programme's. */
+    private List<PeriodState> periodStates(Instant knownAt) {
+        return queries.query(new FindPeriodStates(knownAt), ResponseTypes.multipleInstancesOf(PeriodState.class)).join();
     }
 
     @Operation(summary = "Fulfilment of an indicator for a report period: status, rule version, inputs, explanation",

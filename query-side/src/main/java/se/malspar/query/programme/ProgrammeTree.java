@@ -7,6 +7,7 @@ import se.malspar.kernel.programme.DecisionReference;
 import se.malspar.kernel.programme.IndicatorSource;
 import se.malspar.kernel.programme.MeasurementSource;
 import se.malspar.query.goallinks.GoalLinks;
+import se.malspar.query.period.PeriodState;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -29,15 +30,16 @@ import java.util.Map;
 public record ProgrammeTree(String programmeId, String name, String ownerOrgan, LocalDate validAt, Instant knownAt,
                             boolean inForce, LocalDate effectiveFrom, DecisionReference decision,
                             String fulfilmentPeriod, List<Goal> goals, String effectiveFromWritten,
-                            String effectiveFromPrecision, String certainty, AmbitionReview ambitionReview) {
+                            String effectiveFromPrecision, String certainty, AmbitionReview ambitionReview,
+                            List<PeriodState> periods) {
 
-    /** Without an ambition review under way. */
+    /** Without an ambition review under way or the periods' states: the read API adds them. */
     public ProgrammeTree(String programmeId, String name, String ownerOrgan, LocalDate validAt, Instant knownAt,
                          boolean inForce, LocalDate effectiveFrom, DecisionReference decision,
                          String fulfilmentPeriod, List<Goal> goals, String effectiveFromWritten,
                          String effectiveFromPrecision, String certainty) {
         this(programmeId, name, ownerOrgan, validAt, knownAt, inForce, effectiveFrom, decision, fulfilmentPeriod, goals,
-                effectiveFromWritten, effectiveFromPrecision, certainty, null);
+                effectiveFromWritten, effectiveFromPrecision, certainty, null, List.of());
     }
 
     /**
@@ -47,7 +49,7 @@ public record ProgrammeTree(String programmeId, String name, String ownerOrgan, 
     public ProgrammeTree withAmbitionReview(AmbitionReview review, java.util.function.Function<Goal, Goal> goal) {
         return new ProgrammeTree(programmeId, name, ownerOrgan, validAt, knownAt, inForce, effectiveFrom, decision,
                 fulfilmentPeriod, goals.stream().map(goal).toList(), effectiveFromWritten, effectiveFromPrecision,
-                certainty, review);
+                certainty, review, periods);
     }
 
     /** The same tree with each goal's Barnkonventionen articles and contributions (read from their own tables). */
@@ -57,7 +59,18 @@ public record ProgrammeTree(String programmeId, String name, String ownerOrgan, 
         Map<String, List<String>> contributions = links.contributions(ids);
         return new ProgrammeTree(programmeId, name, ownerOrgan, validAt, knownAt, inForce, effectiveFrom, decision,
                 fulfilmentPeriod, goals.stream().map(g -> g.withLinks(rights.get(g.goalId()),
-                contributions.get(g.goalId()))).toList(), effectiveFromWritten, effectiveFromPrecision, certainty);
+                contributions.get(g.goalId()))).toList(), effectiveFromWritten, effectiveFromPrecision, certainty,
+                ambitionReview, periods);
+    }
+
+    /**
+     * With the state of every follow-up period that was ever closed and of {@code fulfilmentPeriod}, as
+     * recorded by {@code knownAt} (a period not listed is open).
+     */
+    public ProgrammeTree withPeriods(List<PeriodState> states) {
+        return new ProgrammeTree(programmeId, name, ownerOrgan, validAt, knownAt, inForce, effectiveFrom, decision,
+                fulfilmentPeriod, goals, effectiveFromWritten, effectiveFromPrecision, certainty, ambitionReview,
+                PeriodState.covering(states, fulfilmentPeriod == null ? List.of() : List.of(fulfilmentPeriod)));
     }
 
     /** Taking effect on a known day: certain whenever in force. */

@@ -11,5 +11,7 @@ public enum ChangeKind {
     /** How many delmål a goal has, as a paper states it (named or not). */
     STATE_DELMAL_COUNT,
     /** An assignment to revise the programme's ambition levels (omarbetning), and the decision that ends it. */
-    OPEN_AMBITION_REVIEW, CLOSE_AMBITION_REVIEW
+    OPEN_AMBITION_REVIEW, CLOSE_AMBITION_REVIEW,
+    /** Closing a follow-up period (e.g. approving the annual report), and reopening it. */
+    CLOSE_PERIOD, REOPEN_PERIOD
 }

@@ -101,11 +101,20 @@ class ApiDocumentTest {
     }
 
     /** A generator makes "any" of a property without a type: none is left so. */
+    @SuppressWarnings("rawtypes")
     @Test
     void everyPropertyHasAType() {
         List<String> untyped = new ArrayList<>();
-        api.getComponents().getSchemas().forEach((name, schema) -> {
-            if (schema.getProperties() != null) {
+        api.getComponents().getSchemas().forEach((name, component) -> {
+            // a variant's own properties sit in the inline part of its allOf
+            List<Schema> parts = new ArrayList<>(List.of(component));
+            if (component.getAllOf() != null) {
+                parts.addAll(component.getAllOf());
+            }
+            for (Schema<?> schema : parts) {
+                if (schema.getProperties() == null) {
+                    continue;
+                }
                 schema.getProperties().forEach((property, value) -> {
                     Schema<?> s = (Schema<?>) value;
                     if ("#/components/schemas/JsonNode".equals(s.get$ref())) {
@@ -124,10 +133,36 @@ class ApiDocumentTest {
         Schema<?> referenceValues = measurementVersion.get("referenceValues");
         assertThat(referenceValues.getTypes() != null ? referenceValues.getTypes() : java.util.Set.of(referenceValues.getType()))
                 .containsExactly("object");
-        assertThat(api.getComponents().getSchemas().values().stream()
-                .filter(schema -> schema.getProperties() != null && schema.getProperties().containsKey("payload"))
-                .map(schema -> ((Schema<?>) schema.getProperties().get("payload")).getDescription()))
-                .isNotEmpty().allSatisfy(description -> assertThat(description).contains("payloadType"));
+        assertThat(properties("VerdictVersion").get("inputs").get$ref()).isEqualTo("#/components/schemas/AssessmentInput");
+        assertThat(properties("VerdictVersion").get("steps").getItems().getTypes()).containsExactly("string");
+    }
+
+    /**
+     * What a change holds depends on its kind, and an audit event's payload on its payloadType: each
+     * is a oneOf of one variant per kind, told apart by a discriminator on the kind's own property.
+     */
+    @Test
+    void valuesThatDependOnAKindAreOneOfWithADiscriminator() {
+        Map<String, String> discriminators = Map.of("Event", "payloadType", "DecisionChange", "event",
+                "ProgrammeChange", "change", "Version", "kind");
+        discriminators.forEach((name, property) -> {
+            Schema<?> union = api.getComponents().getSchemas().get(name);
+            assertThat(union.getOneOf()).as(name).isNotEmpty();
+            assertThat(union.getDiscriminator().getPropertyName()).as(name).isEqualTo(property);
+            assertThat(union.getDiscriminator().getMapping()).as(name).hasSameSizeAs(union.getOneOf());
+        });
+        assertThat(api.getComponents().getSchemas().get("Event").getDiscriminator().getMapping())
+                .containsEntry("se.malspar.kernel.programme.MeasurementRecorded", "#/components/schemas/MeasurementRecordedEvent")
+                .containsEntry("se.malspar.kernel.decision.DecisionRegistered", "#/components/schemas/DecisionRegisteredEvent");
+        Schema<?> measurementEvent = api.getComponents().getSchemas().get("MeasurementRecordedEvent");
+        assertThat(((Schema<?>) measurementEvent.getAllOf().get(1).getProperties().get("payload")).get$ref())
+                .isEqualTo("#/components/schemas/MeasurementRecorded");
+        Schema<?> ambitionChange = api.getComponents().getSchemas().get("AmbitionLevelSetChange");
+        assertThat(((Schema<?>) ambitionChange.getAllOf().get(1).getProperties().get("after")).get$ref())
+                .isEqualTo("#/components/schemas/AmbitionLevel");
+        Schema<?> renamed = api.getComponents().getSchemas().get("ProgrammeRenamed");
+        assertThat(((Schema<?>) renamed.getAllOf().get(1).getProperties().get("before")).getTypes()).containsExactly("string");
+        assertThat(properties("DecisionDetail").get("changes").getItems().get$ref()).isEqualTo("#/components/schemas/DecisionChange");
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})

@@ -47,7 +47,8 @@ class RoleMatrixTest {
             "name", "decision-register",
             "code", "not-found",
             "consultationId", "remiss-ambitionsniva-hosten-2020",
-            "responseId", "vsbo-1");
+            "responseId", "vsbo-1",
+            "period", "2021-AR");
     private static final String DEFAULT_VALUE = "ks-2022-03-09-p70";
     /** A mapping that accepts any method is checked with each of these. */
     private static final List<HttpMethod> ANY_METHOD = List.of(

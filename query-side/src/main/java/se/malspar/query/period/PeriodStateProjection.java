@@ -1,0 +1,86 @@
+package se.malspar.query.period;
+
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.messaging.annotation.MetaDataValue;
+import org.axonframework.queryhandling.QueryHandler;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import se.malspar.query.etag.ReadModelPositions;
+import se.malspar.kernel.decision.DecisionId;
+import se.malspar.kernel.programme.DecisionReference;
+import se.malspar.kernel.programme.measurement.FindPeriodStates;
+import se.malspar.kernel.programme.measurement.PeriodClosed;
+import se.malspar.kernel.programme.measurement.PeriodReopened;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The follow-up periods' states ({@code follow_up_period_change}): every closing and reopening as
+ * recorded, keyed by the period's own event sequence, so a replay writes the same rows and the
+ * state as known at any instant is the latest row recorded by then.
+ */
+@Component
+@ProcessingGroup(PeriodStateProjection.GROUP)
+public class PeriodStateProjection {
+
+    public static final String GROUP = "follow-up-periods";
+
+    private final JdbcClient jdbc;
+    private final ReadModelPositions positions;
+
+    PeriodStateProjection(JdbcClient jdbc, ReadModelPositions positions) {
+        this.jdbc = jdbc;
+        this.positions = positions;
+    }
+
+    @EventHandler
+    void on(PeriodClosed e, @SequenceNumber long sequence, @Timestamp Instant recordedAt,
+            @MetaDataValue("userId") String user, TrackingToken token) {
+        insert(e.periodId().period(), sequence, PeriodState.State.CLOSED, e.decision(), null, recordedAt, user);
+        token.position().ifPresent(position -> positions.advance(GROUP, position));
+    }
+
+    @EventHandler
+    void on(PeriodReopened e, @SequenceNumber long sequence, @Timestamp Instant recordedAt,
+            @MetaDataValue("userId") String user, TrackingToken token) {
+        insert(e.periodId().period(), sequence, PeriodState.State.OPEN, e.decision(), e.reason(), recordedAt, user);
+        token.position().ifPresent(position -> positions.advance(GROUP, position));
+    }
+
+    private void insert(String period, long sequence, PeriodState.State state, DecisionReference decision, String reason,
+                        Instant recordedAt, String user) {
+        jdbc.sql("""
+                        insert into follow_up_period_change (period, sequence, state, decision_id, citation, reason,
+                               recorded_at, recorded_by)
+                        values (:period, :sequence, :state, :decision, :citation, :reason, :at, :by)
+                        on conflict (period, sequence) do nothing""")
+                .param("period", period).param("sequence", sequence).param("state", state.name())
+                .param("decision", decision.decisionId().value()).param("citation", decision.citation())
+                .param("reason", reason).param("at", java.sql.Timestamp.from(recordedAt)).param("by", user).update();
+    }
+
+    @ResetHandler
+    void reset() {
+        jdbc.sql("delete from follow_up_period_change").update();
+        positions.reset(GROUP);
+    }
+
+    @QueryHandler
+    List<PeriodState> handle(FindPeriodStates query) {
+        return jdbc.sql("""
+                        select distinct on (period) period, state, decision_id, citation, reason, recorded_at, recorded_by
+                          from follow_up_period_change where recorded_at <= :knownAt
+                         order by period, sequence desc""")
+                .param("knownAt", java.sql.Timestamp.from(query.knownAt()))
+                .query((rs, n) -> new PeriodState(rs.getString("period"), PeriodState.State.valueOf(rs.getString("state")),
+                        new DecisionReference(new DecisionId(rs.getString("decision_id")), rs.getString("citation")),
+                        rs.getString("reason"), rs.getTimestamp("recorded_at").toInstant(), rs.getString("recorded_by")))
+                .list();
+    }
+}

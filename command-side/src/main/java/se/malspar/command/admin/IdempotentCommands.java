@@ -14,6 +14,7 @@ import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import se.malspar.kernel.common.Refusal;
 import se.malspar.kernel.common.RuleViolationException;
 
 import java.nio.charset.StandardCharsets;
@@ -89,7 +90,7 @@ class IdempotentCommands {
                 .query((rs, n) -> new String[]{rs.getString(1), rs.getString(2), rs.getString(3)})
                 .single();
         if (!earlier[0].equals(hash)) {
-            throw new RuleViolationException("IDEMPOTENCY_KEY_REUSED",
+            throw new RuleViolationException(Refusal.IDEMPOTENCY_KEY_REUSED,
                     "Idempotency-Key '" + key + "' was already used for another request");
         }
         if (earlier[1] == null || !earlier[1].startsWith("se.malspar.")) {

@@ -10,6 +10,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
+import se.malspar.kernel.common.Refusal;
 import se.malspar.kernel.common.RuleViolationException;
 import se.malspar.platform.web.InvalidFieldException;
 
@@ -77,7 +78,7 @@ public class IdempotentRequests {
                 .param("user", user).param("key", key)
                 .query((rs, n) -> {
                     if (!hash.equals(rs.getString(1)) || !type.getName().equals(rs.getString(2))) {
-                        throw new RuleViolationException("IDEMPOTENCY_KEY_REUSED",
+                        throw new RuleViolationException(Refusal.IDEMPOTENCY_KEY_REUSED,
                                 "Idempotency-Key '" + key + "' was already used for another request");
                     }
                     return read(rs.getString(3), type);

@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import se.malspar.command.admin.AdminCommands;
 import se.malspar.command.admin.IdempotentRequests;
+import se.malspar.kernel.common.Refusal;
 import se.malspar.kernel.programme.FollowUpPeriod;
 import se.malspar.platform.web.InvalidFieldException;
 import se.malspar.platform.web.Problems;
@@ -119,7 +120,7 @@ class KoladaImportController {
 
     @ExceptionHandler(KoladaUnavailableException.class)
     ResponseEntity<ProblemDetail> koladaFailed(KoladaUnavailableException e) {
-        ProblemDetail problem = Problems.problem("KOLADA_UNAVAILABLE", e.getMessage());
+        ProblemDetail problem = Problems.problem(Refusal.KOLADA_UNAVAILABLE, e.getMessage());
         problem.setStatus(HttpStatus.BAD_GATEWAY.value());
         problem.setTitle(HttpStatus.BAD_GATEWAY.getReasonPhrase());
         return Problems.response(problem);
@@ -127,7 +128,7 @@ class KoladaImportController {
 
     @ExceptionHandler(FetchingOff.class)
     ResponseEntity<ProblemDetail> fetchingOff(FetchingOff e) {
-        return Problems.response(Problems.problem("SERVICE_UNAVAILABLE", "fetching from Kolada is not configured "
+        return Problems.response(Problems.problem(Refusal.SERVICE_UNAVAILABLE, "fetching from Kolada is not configured "
                 + "(malspar.kolada.base-url is empty); upload the document to /api/admin/imports/kolada instead"));
     }
 

@@ -12,6 +12,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
+import se.malspar.kernel.common.Refusal;
 import se.malspar.kernel.common.RuleViolationException;
 
 import java.util.HashMap;
@@ -34,7 +35,7 @@ class CallerMetadata {
         commandBus.registerHandlerInterceptor((unitOfWork, chain) -> {
             Object userId = unitOfWork.getMessage().getMetaData().get(USER_ID);
             if (userId == null || userId.toString().isBlank()) {
-                throw new RuleViolationException("UNAUTHENTICATED", "a command needs an authenticated user");
+                throw new RuleViolationException(Refusal.UNAUTHENTICATED, "a command needs an authenticated user");
             }
             return chain.proceed();
         });

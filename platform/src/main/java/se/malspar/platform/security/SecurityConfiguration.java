@@ -36,6 +36,7 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.CorsConfigurationSource;
 import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
+import se.malspar.kernel.common.Refusal;
 import se.malspar.platform.web.Problems;
 
 import java.io.IOException;
@@ -62,11 +63,11 @@ class SecurityConfiguration {
         AuthenticationEntryPoint unauthenticated = (request, response, e) -> {
             response.setHeader("WWW-Authenticate", properties.getMode() == MalsparSecurityProperties.Mode.JWT
                     ? "Bearer" : "Basic realm=\"malspar\"");
-            write(request, response, objectMapper, Problems.problem("UNAUTHENTICATED",
+            write(request, response, objectMapper, Problems.problem(Refusal.UNAUTHENTICATED,
                     "authentication is required (" + properties.getMode().name().toLowerCase() + " login)"));
         };
         AccessDeniedHandler forbidden = (request, response, e) -> write(request, response, objectMapper,
-                Problems.problem("FORBIDDEN", "your role may not " + request.getMethod() + " " + request.getRequestURI()));
+                Problems.problem(Refusal.FORBIDDEN, "your role may not " + request.getMethod() + " " + request.getRequestURI()));
 
         http.authorizeHttpRequests(auth -> auth
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
@@ -141,7 +142,7 @@ class SecurityConfiguration {
     RequestRejectedHandler requestRejected(ObjectMapper objectMapper) {
         return (request, response, e) -> {
             log.debug("request refused by the firewall: {}", e.getMessage());
-            write(request, response, objectMapper, Problems.problem("VALIDATION_FAILED",
+            write(request, response, objectMapper, Problems.problem(Refusal.VALIDATION_FAILED,
                     "the request URL is not allowed (encoded or ambiguous path)"));
         };
     }

@@ -13,6 +13,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
+import se.malspar.kernel.common.Refusal;
 import se.malspar.platform.security.MalsparSecurityProperties;
 
 import java.io.IOException;
@@ -48,7 +49,7 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
             response.setStatus(413);
             response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
             response.setHeader("Connection", "close");
-            objectMapper.writeValue(response.getOutputStream(), Problems.at(Problems.problem("PAYLOAD_TOO_LARGE",
+            objectMapper.writeValue(response.getOutputStream(), Problems.at(Problems.problem(Refusal.PAYLOAD_TOO_LARGE,
                     "the request body is larger than the limit of " + limit + " bytes"), request));
             return;
         }

@@ -6,16 +6,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.messaging.InterceptorChain;
-import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
-import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import se.malspar.kernel.common.Refusal;
 import se.malspar.kernel.common.RuleViolationException;
+import se.malspar.platform.axon.CommandPipeline;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -43,14 +42,10 @@ class IdempotentCommands {
         this.jdbc = jdbc;
     }
 
-    /**
-     * Registered here, once; this bean is deliberately not itself a MessageHandlerInterceptor,
-     * which Axon would register a second time.
-     */
-    @Autowired
-    void register(CommandBus commandBus) {
-        MessageHandlerInterceptor<CommandMessage<?>> interceptor = this::handle;
-        commandBus.registerHandlerInterceptor(interceptor);
+    /** Its place in the command pipeline: {@link CommandPipeline}. */
+    @Bean
+    CommandPipeline.HandlerStage idempotencyStage() {
+        return new CommandPipeline.HandlerStage(CommandPipeline.Handling.IDEMPOTENCY, this::handle);
     }
 
     private Object handle(UnitOfWork<? extends CommandMessage<?>> unitOfWork, InterceptorChain chain) throws Exception {

@@ -20,6 +20,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.Map;
 
 /**
  * Makes a keyed request happen at most once: the key is stored in the transaction that stores
@@ -35,6 +36,10 @@ class IdempotentCommands {
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .build();
+
+    /** Answers stored before a class moved name it where it was. */
+    private static final Map<String, String> MOVED = Map.of(
+            "se.malspar.command.admin.Accepted", "se.malspar.command.programme.Accepted");
 
     private final JdbcClient jdbc;
 
@@ -91,7 +96,7 @@ class IdempotentCommands {
         if (earlier[1] == null || !earlier[1].startsWith("se.malspar.")) {
             return null;
         }
-        return JSON.readValue(earlier[2], Class.forName(earlier[1]));
+        return JSON.readValue(earlier[2], Class.forName(MOVED.getOrDefault(earlier[1], earlier[1])));
     }
 
     private static String hash(CommandMessage<?> command) throws JsonProcessingException, NoSuchAlgorithmException {

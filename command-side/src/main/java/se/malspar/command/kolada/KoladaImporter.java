@@ -6,8 +6,9 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.HandlerExecutionException;
 import org.springframework.jdbc.support.SQLStateSQLExceptionTranslator;
 import org.springframework.stereotype.Component;
-import se.malspar.command.admin.Accepted;
+import se.malspar.command.programme.Accepted;
 import se.malspar.command.admin.AdminCommands;
+import se.malspar.command.admin.AdminHeaders;
 import se.malspar.kernel.common.RuleViolation;
 import se.malspar.kernel.programme.MeasurementRecorded;
 import se.malspar.kernel.programme.MeasurementSource;
@@ -105,7 +106,8 @@ class KoladaImporter {
                 continue;
             }
             try {
-                Accepted accepted = commands.send(command, null);
+                // No key of its own: the import request's Idempotency-Key guards the whole import.
+                Accepted accepted = commands.send(command, new AdminHeaders.Write(null));
                 recorded++;
                 results.add(ImportSummary.IndicatorResult.of(planned, ImportSummary.Outcome.RECORDED,
                         accepted.version()));

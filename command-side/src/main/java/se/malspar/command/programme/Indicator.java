@@ -11,7 +11,6 @@ import se.malspar.kernel.programme.SourceKind;
 import se.malspar.kernel.programme.IndicatorSource;
 import se.malspar.kernel.programme.IndicatorSourceChanged;
 import se.malspar.kernel.programme.ChangeIndicatorSource;
-import se.malspar.command.admin.Accepted;
 import se.malspar.command.decision.DecisionAuthority;
 import se.malspar.kernel.ambition.AmbitionReader;
 import se.malspar.kernel.ambition.AmbitionReading;

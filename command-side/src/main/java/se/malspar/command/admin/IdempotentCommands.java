@@ -14,7 +14,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import se.malspar.kernel.common.Refusal;
 import se.malspar.kernel.common.RuleViolationException;
-import se.malspar.platform.axon.CommandPipeline;
+import se.malspar.platform.pipeline.CommandPipeline;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

@@ -6,7 +6,7 @@ import org.axonframework.modelling.command.CommandTargetResolver;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import se.malspar.platform.axon.CommandPipeline;
+import se.malspar.platform.pipeline.CommandPipeline;
 import se.malspar.platform.database.AdvisoryLocks;
 
 /**

@@ -9,6 +9,7 @@ import org.slf4j.MDC;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import se.malspar.platform.observability.CorrelationIdFilter;
+import se.malspar.platform.pipeline.CommandPipeline;
 
 import java.util.Map;
 

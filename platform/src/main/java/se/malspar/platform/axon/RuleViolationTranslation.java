@@ -4,6 +4,7 @@ import org.axonframework.commandhandling.CommandExecutionException;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import se.malspar.kernel.common.RuleViolationException;
+import se.malspar.platform.pipeline.CommandPipeline;
 
 /**
  * A refusal thrown by a command handler travels as the {@code details} of a

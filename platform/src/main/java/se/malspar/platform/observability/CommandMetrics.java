@@ -5,7 +5,7 @@ import io.micrometer.core.instrument.Timer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import se.malspar.kernel.common.RuleViolationException;
-import se.malspar.platform.axon.CommandPipeline;
+import se.malspar.platform.pipeline.CommandPipeline;
 
 /**
  * Counts and times every command handled ({@code malspar.commands}, tagged with the command

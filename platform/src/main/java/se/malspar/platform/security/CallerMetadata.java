@@ -12,7 +12,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import se.malspar.kernel.common.Refusal;
 import se.malspar.kernel.common.RuleViolationException;
-import se.malspar.platform.axon.CommandPipeline;
+import se.malspar.platform.pipeline.CommandPipeline;
 
 import java.util.HashMap;
 import java.util.Map;

@@ -200,7 +200,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                                                                   HttpStatusCode status, WebRequest request) {
         Throwable cause = ex.getCause();
         for (Throwable t = ex; t != null; t = t.getCause()) {
-            if (t instanceof RequestSizeLimitFilter.PayloadTooLargeException) {
+            if (t instanceof PayloadTooLargeException) {
                 return asObject(Problems.response(Problems.problem(Refusal.PAYLOAD_TOO_LARGE, t.getMessage())));
             }
         }

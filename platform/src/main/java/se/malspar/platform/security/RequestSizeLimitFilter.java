@@ -1,4 +1,4 @@
-package se.malspar.platform.web;
+package se.malspar.platform.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.FilterChain;
@@ -14,7 +14,8 @@ import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 import se.malspar.kernel.common.Refusal;
-import se.malspar.platform.security.MalsparSecurityProperties;
+import se.malspar.platform.web.PayloadTooLargeException;
+import se.malspar.platform.web.Problems;
 
 import java.io.IOException;
 
@@ -54,13 +55,6 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
             return;
         }
         chain.doFilter(new Limited(request, limit), response);
-    }
-
-    /** Thrown while reading a streamed body that passes the limit. */
-    static final class PayloadTooLargeException extends IOException {
-        PayloadTooLargeException(long limit) {
-            super("the request body is larger than the limit of " + limit + " bytes");
-        }
     }
 
     private static final class Limited extends HttpServletRequestWrapper {

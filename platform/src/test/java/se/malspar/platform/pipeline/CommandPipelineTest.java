@@ -1,4 +1,4 @@
-package se.malspar.platform.axon;
+package se.malspar.platform.pipeline;
 
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.GenericCommandMessage;

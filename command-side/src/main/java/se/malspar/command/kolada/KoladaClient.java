@@ -1,5 +1,6 @@
 package se.malspar.command.kolada;
 
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Component;
 
 import java.io.IOException;
@@ -19,6 +20,7 @@ import java.util.Set;
  * most {@code max-pages} pages). Never used by the tests: they upload Kolada-shaped files.
  */
 @Component
+@EnableConfigurationProperties(KoladaProperties.class)
 class KoladaClient {
 
     private final KoladaProperties properties;

@@ -61,7 +61,7 @@ class KoladaImporter {
     }
 
     KoladaMapping.Areas areas() {
-        return new KoladaMapping.Areas(properties.getMunicipality(), properties.getCounty(), properties.getNational());
+        return new KoladaMapping.Areas(properties.municipality(), properties.county(), properties.national());
     }
 
     ImportSummary record(KoladaData data, String reportPeriod, String url, Instant fetchedAt) {
@@ -118,7 +118,7 @@ class KoladaImporter {
                         .filter(RuleViolation.class::isInstance).map(RuleViolation.class::cast)
                         .orElseThrow(() -> e);
                 results.add(ImportSummary.IndicatorResult.of(planned, ImportSummary.Outcome.REFUSED, null));
-                skipped.add(new KoladaMapping.Skipped(planned.kpi(), properties.getMunicipality(),
+                skipped.add(new KoladaMapping.Skipped(planned.kpi(), properties.municipality(),
                         Integer.valueOf(command.dataPeriod()), "indicator " + command.indicatorId() + " refused it: "
                         + violation.code() + " " + violation.message()));
             }

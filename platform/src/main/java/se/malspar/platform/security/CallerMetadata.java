@@ -31,7 +31,7 @@ class CallerMetadata {
     @Bean
     CommandPipeline.DispatchStage callerStage(MalsparSecurityProperties properties) {
         return new CommandPipeline.DispatchStage(CommandPipeline.Dispatch.CALLER,
-                stampCaller(properties.getMode().name().toLowerCase()));
+                stampCaller(properties.mode().name().toLowerCase()));
     }
 
     @Bean

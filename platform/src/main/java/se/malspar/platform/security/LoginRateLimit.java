@@ -40,8 +40,8 @@ class LoginRateLimit extends OncePerRequestFilter {
 
     LoginRateLimit(MalsparSecurityProperties.LoginRateLimit settings, ObjectMapper objectMapper) {
         this.objectMapper = objectMapper;
-        this.users = buckets(settings.getFailuresPerUser(), settings.getWindow());
-        this.addresses = buckets(settings.getFailuresPerAddress(), settings.getWindow());
+        this.users = buckets(settings.failuresPerUser(), settings.window());
+        this.addresses = buckets(settings.failuresPerAddress(), settings.window());
     }
 
     private static LoadingCache<String, Bucket> buckets(int failures, Duration window) {

@@ -36,8 +36,8 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
     private final ObjectMapper objectMapper;
 
     RequestSizeLimitFilter(MalsparSecurityProperties properties, ObjectMapper objectMapper) {
-        this.globalLimit = properties.getMaxRequestSize().toBytes();
-        this.koladaLimit = properties.getMaxKoladaUploadSize().toBytes();
+        this.globalLimit = properties.maxRequestSize().toBytes();
+        this.koladaLimit = properties.maxKoladaUploadSize().toBytes();
         this.objectMapper = objectMapper;
     }
 

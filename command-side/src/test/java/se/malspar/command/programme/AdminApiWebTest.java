@@ -19,6 +19,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import se.malspar.command.admin.AdminCommands;
 import se.malspar.kernel.common.Refusal;
 import se.malspar.kernel.common.RuleViolationException;
+import se.malspar.kernel.decision.RegisterDecision;
 import se.malspar.kernel.programme.RenameDelmal;
 
 import java.util.ArrayList;
@@ -33,18 +34,19 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * The admin API's web layer on its own (no database, no aggregates): how the headers of a write
+ * The admin API's web layer (programme and decision controllers) on its own (no database, no aggregates): how the headers of a write
  * reach its command, and how a refusal becomes a problem detail. The command bus is a real one
  * whose handler each test chooses. Only the controller, the problem-detail advice and the header
  * resolution are loaded (the security filters have their own tests in platform and standalone).
  */
 @WebMvcTest(useDefaultFilters = false, includeFilters = @ComponentScan.Filter(type = FilterType.REGEX, pattern = {
         "se\\.malspar\\.command\\.programme\\.ProgrammeAdminController",
+        "se\\.malspar\\.command\\.decision\\.DecisionAdminController",
         "se\\.malspar\\.platform\\.web\\.ApiExceptionHandler",
         "se\\.malspar\\.command\\.admin\\.AdminHeadersConfiguration"}))
 @AutoConfigureMockMvc(addFilters = false)
-@Import({AdminCommands.class, ProgrammeAdminWebTest.Bus.class})
-class ProgrammeAdminWebTest {
+@Import({AdminCommands.class, AdminApiWebTest.Bus.class})
+class AdminApiWebTest {
 
     private static final String RENAME = "/api/admin/delmal/{delmalId}/rename";
     private static final String BODY = """
@@ -59,6 +61,10 @@ class ProgrammeAdminWebTest {
         CommandGateway commandGateway() {
             SimpleCommandBus bus = SimpleCommandBus.builder().build();
             bus.subscribe(RenameDelmal.class.getName(), command -> {
+                sent.add(command);
+                return answer.apply(command);
+            });
+            bus.subscribe(RegisterDecision.class.getName(), command -> {
                 sent.add(command);
                 return answer.apply(command);
             });
@@ -140,6 +146,29 @@ class ProgrammeAdminWebTest {
                         .content("{\"decision\": \"KS 2022-03-09 § 70\"}"))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("name"));
+        assertThat(bus.sent).isEmpty();
+    }
+
+    @Test
+    void aSecondRegistrationOfADecisionIsAConflictWithItsCode() throws Exception {
+        bus.answer = command -> {
+            throw new RuleViolationException(Refusal.DUPLICATE_DECISION, "decision KS 2022-03-09 § 70 is already registered");
+        };
+        mvc.perform(post("/api/admin/decisions").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"citation\": \"KS 2022-03-09 § 70\", \"title\": \"Mål och budget\"}")
+                        .header("Idempotency-Key", "register-70"))
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.code").value("DUPLICATE_DECISION"));
+        assertThat(bus.sent).singleElement().satisfies(command ->
+                assertThat(command.getMetaData()).containsEntry(AdminCommands.IDEMPOTENCY_KEY, "register-70"));
+    }
+
+    @Test
+    void aMalformedCitationIsRefusedBeforeAnyCommand() throws Exception {
+        mvc.perform(post("/api/admin/decisions").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"citation\": \"KS den nionde mars\", \"title\": \"Mål och budget\"}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.code").value("VALIDATION_FAILED"));
         assertThat(bus.sent).isEmpty();
     }
 }

@@ -6,6 +6,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /** The module boundaries, checked on the compiled classes of every module. */
 class ArchitectureTest {
@@ -41,6 +42,21 @@ class ArchitectureTest {
         noClasses().that().resideInAnyPackage("se.malspar.kernel..", "se.malspar.platform..")
                 .should().dependOnClassesThat().resideInAnyPackage("se.malspar.command..", "se.malspar.query..",
                         "se.malspar.standalone..")
+                .check(CLASSES);
+    }
+
+    /** security builds on web (problem details), never the other way round; and so for every platform package. */
+    @Test
+    void platformPackagesDoNotDependOnEachOtherInACycle() {
+        slices().matching("se.malspar.platform.(*)..").should().beFreeOfCycles().check(CLASSES);
+    }
+
+    /** The aggregates answer with their own types; the web layer depends on them, not they on it. */
+    @Test
+    void aggregatesDoNotDependOnTheWebLayer() {
+        noClasses().that().areAnnotatedWith(org.axonframework.spring.stereotype.Aggregate.class)
+                .should().dependOnClassesThat().resideInAnyPackage("se.malspar.command.admin..",
+                        "org.springframework.web..", "org.springframework.http..", "se.malspar.platform.web..")
                 .check(CLASSES);
     }
 }

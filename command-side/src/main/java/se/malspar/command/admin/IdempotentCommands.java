@@ -1,25 +1,22 @@
 package se.malspar.command.admin;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.messaging.InterceptorChain;
-import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
-import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import se.malspar.kernel.common.Refusal;
 import se.malspar.kernel.common.RuleViolationException;
+import se.malspar.platform.pipeline.CommandPipeline;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.Map;
 
 /**
  * Makes a keyed request happen at most once: the key is stored in the transaction that stores
@@ -30,11 +27,11 @@ import java.util.HexFormat;
 @Configuration(proxyBeanMethods = false)
 class IdempotentCommands {
 
-    private static final ObjectMapper JSON = JsonMapper.builder()
-            .addModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .build();
+    private static final ObjectMapper JSON = StoredAnswers.JSON;
+
+    /** Answers stored before a class moved name it where it was. */
+    private static final Map<String, String> MOVED = Map.of(
+            "se.malspar.command.admin.Accepted", "se.malspar.command.programme.Accepted");
 
     private final JdbcClient jdbc;
 
@@ -42,14 +39,10 @@ class IdempotentCommands {
         this.jdbc = jdbc;
     }
 
-    /**
-     * Registered here, once; this bean is deliberately not itself a MessageHandlerInterceptor,
-     * which Axon would register a second time.
-     */
-    @Autowired
-    void register(CommandBus commandBus) {
-        MessageHandlerInterceptor<CommandMessage<?>> interceptor = this::handle;
-        commandBus.registerHandlerInterceptor(interceptor);
+    /** Its place in the command pipeline: {@link CommandPipeline}. */
+    @Bean
+    CommandPipeline.HandlerStage idempotencyStage() {
+        return new CommandPipeline.HandlerStage(CommandPipeline.Handling.IDEMPOTENCY, this::handle);
     }
 
     private Object handle(UnitOfWork<? extends CommandMessage<?>> unitOfWork, InterceptorChain chain) throws Exception {
@@ -89,13 +82,13 @@ class IdempotentCommands {
                 .query((rs, n) -> new String[]{rs.getString(1), rs.getString(2), rs.getString(3)})
                 .single();
         if (!earlier[0].equals(hash)) {
-            throw new RuleViolationException("IDEMPOTENCY_KEY_REUSED",
+            throw new RuleViolationException(Refusal.IDEMPOTENCY_KEY_REUSED,
                     "Idempotency-Key '" + key + "' was already used for another request");
         }
         if (earlier[1] == null || !earlier[1].startsWith("se.malspar.")) {
             return null;
         }
-        return JSON.readValue(earlier[2], Class.forName(earlier[1]));
+        return JSON.readValue(earlier[2], Class.forName(MOVED.getOrDefault(earlier[1], earlier[1])));
     }
 
     private static String hash(CommandMessage<?> command) throws JsonProcessingException, NoSuchAlgorithmException {

@@ -1,17 +1,13 @@
 package se.malspar.command.admin;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
+import se.malspar.kernel.common.Refusal;
 import se.malspar.kernel.common.RuleViolationException;
-import se.malspar.platform.web.InvalidFieldException;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -19,7 +15,6 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.function.Supplier;
-import java.util.regex.Pattern;
 
 /**
  * {@code Idempotency-Key} for a write that sends several commands, such as an import: the whole
@@ -32,12 +27,7 @@ import java.util.regex.Pattern;
 @Component
 public class IdempotentRequests {
 
-    private static final Pattern KEY = Pattern.compile("[\\x21-\\x7E]{1,200}");
-    private static final ObjectMapper JSON = JsonMapper.builder()
-            .addModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-            .build();
+    private static final ObjectMapper JSON = StoredAnswers.JSON;
 
     private final JdbcClient jdbc;
 
@@ -45,13 +35,13 @@ public class IdempotentRequests {
         this.jdbc = jdbc;
     }
 
-    /** The answer of {@code work}, run at most once per user and key; {@code request} identifies the request. */
+    /**
+     * The answer of {@code work}, run at most once per user and key; {@code request} identifies the
+     * request. The key is one {@link AdminHeaders} has checked.
+     */
     public <T> T once(String key, String request, Class<T> type, Supplier<T> work) {
         if (key == null) {
             return work.get();
-        }
-        if (!KEY.matcher(key).matches()) {
-            throw new InvalidFieldException(AdminCommands.IDEMPOTENCY_KEY_HEADER, "must be 1 to 200 visible ASCII characters");
         }
         Authentication caller = SecurityContextHolder.getContext().getAuthentication();
         String user = caller == null ? "" : caller.getName();
@@ -77,7 +67,7 @@ public class IdempotentRequests {
                 .param("user", user).param("key", key)
                 .query((rs, n) -> {
                     if (!hash.equals(rs.getString(1)) || !type.getName().equals(rs.getString(2))) {
-                        throw new RuleViolationException("IDEMPOTENCY_KEY_REUSED",
+                        throw new RuleViolationException(Refusal.IDEMPOTENCY_KEY_REUSED,
                                 "Idempotency-Key '" + key + "' was already used for another request");
                     }
                     return read(rs.getString(3), type);

@@ -1,12 +1,12 @@
 package se.malspar.command.admin;
 
-import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.modelling.command.AnnotationCommandTargetResolver;
 import org.axonframework.modelling.command.CommandTargetResolver;
-import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import se.malspar.platform.pipeline.CommandPipeline;
 import se.malspar.platform.database.AdvisoryLocks;
 
 /**
@@ -27,12 +27,13 @@ class OneCommandPerAggregate {
         this.jdbc = jdbc;
     }
 
-    @Autowired
-    void register(CommandBus commandBus) {
-        commandBus.<CommandMessage<?>>registerHandlerInterceptor((unitOfWork, chain) -> {
+    /** Its place in the command pipeline: {@link CommandPipeline}. */
+    @Bean
+    CommandPipeline.HandlerStage aggregateLockStage() {
+        return new CommandPipeline.HandlerStage(CommandPipeline.Handling.AGGREGATE_LOCK, (unitOfWork, chain) -> {
             String aggregateId = target(unitOfWork.getMessage());
             if (aggregateId != null) {
-                // Inside the command's transaction (Axon's transaction interceptor runs first),
+                // Inside the command's transaction (Axon attaches it before the pipeline runs),
                 // so PostgreSQL releases it at commit or rollback, also if this process dies.
                 jdbc.sql("select pg_advisory_xact_lock(:class, hashtext(:id))")
                         .param("class", AdvisoryLocks.AGGREGATE_CLASS).param("id", aggregateId)

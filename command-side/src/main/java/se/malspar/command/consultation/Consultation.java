@@ -1,5 +1,6 @@
 package se.malspar.command.consultation;
 
+import se.malspar.kernel.common.Refusal;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
@@ -7,7 +8,7 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateLifecycle;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
-import se.malspar.command.admin.Accepted;
+import se.malspar.command.programme.Accepted;
 import se.malspar.command.decision.DecisionLookup;
 import se.malspar.kernel.common.PlainText;
 import se.malspar.kernel.common.RuleViolationException;
@@ -47,7 +48,7 @@ class Consultation {
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     Accepted handle(OpenConsultation command, DecisionLookup decisions) {
         if (consultationId != null) {
-            throw new RuleViolationException("ALREADY_EXISTS", "consultation " + command.consultationId() + " already exists");
+            throw new RuleViolationException(Refusal.ALREADY_EXISTS, "consultation " + command.consultationId() + " already exists");
         }
         String title = PlainText.require(text(command.title(), "title", 300, true), "title");
         DecisionReference decision = command.decision() == null ? null : registered(command.decision(), decisions);
@@ -58,11 +59,11 @@ class Consultation {
     @CommandHandler
     Accepted handle(RecordConsultationResponse command, RecordedChanges recorded) {
         if (command.respondent() == null) {
-            throw new RuleViolationException("VALIDATION_FAILED", "respondent is required");
+            throw new RuleViolationException(Refusal.VALIDATION_FAILED, "respondent is required");
         }
         String responseId = command.responseId() != null ? responseId(command.responseId()) : nextResponseId();
         if (responses.contains(responseId)) {
-            throw new RuleViolationException("ALREADY_EXISTS", "consultation " + consultationId
+            throw new RuleViolationException(Refusal.ALREADY_EXISTS, "consultation " + consultationId
                     + " already has a response " + responseId);
         }
         String subject = text(command.subject(), "subject", 500, false);
@@ -78,20 +79,20 @@ class Consultation {
     Accepted handle(LinkResponseToChange command, DecisionLookup decisions, RecordedChanges recorded) {
         String responseId = responseId(command.responseId());
         if (!responses.contains(responseId)) {
-            throw new RuleViolationException("NOT_FOUND", "consultation " + consultationId + " has no response " + responseId);
+            throw new RuleViolationException(Refusal.NOT_FOUND, "consultation " + consultationId + " has no response " + responseId);
         }
         String entity = text(command.entityId(), "entity", 100, true);
         String reason = text(command.reason(), "reason", 2000, true);
         if (command.decision() == null) {
-            throw new RuleViolationException("VALIDATION_FAILED", "decision is required");
+            throw new RuleViolationException(Refusal.VALIDATION_FAILED, "decision is required");
         }
         DecisionReference decision = registered(command.decision(), decisions);
         if (!recorded.changed(decision.decisionId(), entity)) {
-            throw new RuleViolationException("NO_SUCH_CHANGE", decision.citation() + " made no recorded change to "
+            throw new RuleViolationException(Refusal.NO_SUCH_CHANGE, decision.citation() + " made no recorded change to "
                     + entity + ": a response can only be linked to a change that is in the record");
         }
         if (links.contains(link(responseId, decision.decisionId(), entity))) {
-            throw new RuleViolationException("ALREADY_EXISTS", "response " + responseId + " is already linked to the change "
+            throw new RuleViolationException(Refusal.ALREADY_EXISTS, "response " + responseId + " is already linked to the change "
                     + decision.citation() + " made to " + entity);
         }
         apply(new ResponseLinkedToChange(consultationId, responseId, decision, entity, reason));
@@ -126,14 +127,14 @@ class Consultation {
         try {
             return ConsultationId.requireResponseId(value);
         } catch (IllegalArgumentException e) {
-            throw new RuleViolationException("VALIDATION_FAILED", "responseId must be 1 to 100 letters A–Z, digits, "
+            throw new RuleViolationException(Refusal.VALIDATION_FAILED, "responseId must be 1 to 100 letters A–Z, digits, "
                     + "'.', '_' or '-', starting with a letter or digit");
         }
     }
 
     private static DecisionReference registered(DecisionId id, DecisionLookup decisions) {
         DecisionLookup.RegisteredDecision decision = decisions.find(id).orElseThrow(() ->
-                new RuleViolationException("DECISION_NOT_REGISTERED", "decision " + id + " is not in the register; register it first"));
+                new RuleViolationException(Refusal.DECISION_NOT_REGISTERED, "decision " + id + " is not in the register; register it first"));
         return new DecisionReference(decision.decisionId(), decision.citation());
     }
 
@@ -145,13 +146,13 @@ class Consultation {
     private static String text(String value, String field, int maxLength, boolean required) {
         if (value == null || value.isBlank()) {
             if (required) {
-                throw new RuleViolationException("VALIDATION_FAILED", field + " is required");
+                throw new RuleViolationException(Refusal.VALIDATION_FAILED, field + " is required");
             }
             return null;
         }
         String text = Normalizer.normalize(value.strip(), Normalizer.Form.NFC);
         if (text.length() > maxLength) {
-            throw new RuleViolationException("VALIDATION_FAILED", field + " is longer than " + maxLength + " characters");
+            throw new RuleViolationException(Refusal.VALIDATION_FAILED, field + " is longer than " + maxLength + " characters");
         }
         return text;
     }

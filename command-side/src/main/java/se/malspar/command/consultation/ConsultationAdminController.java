@@ -8,11 +8,12 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import se.malspar.command.admin.Accepted;
+import se.malspar.command.programme.Accepted;
+import se.malspar.command.programme.ETags;
 import se.malspar.command.admin.AdminCommands;
+import se.malspar.command.admin.AdminHeaders;
 import se.malspar.kernel.consultation.ConsultationId;
 import se.malspar.kernel.consultation.ConsultationOutcome;
 import se.malspar.kernel.consultation.LinkResponseToChange;
@@ -39,12 +40,12 @@ class ConsultationAdminController {
             description = "decision and sentOn only when a paper gives them. 409 ALREADY_EXISTS for a known id.")
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Accepted> open(@Valid @RequestBody ConsultationRequests.OpenConsultationRequest request,
-                                  @RequestHeader(name = AdminCommands.IDEMPOTENCY_KEY_HEADER, required = false) String key) {
+                                  AdminHeaders.Write headers) {
         ConsultationId id = parse(request.consultationId(), "consultationId", ConsultationId::of);
         Accepted accepted = commands.send(new OpenConsultation(id, request.title(),
                 request.decision() == null || request.decision().isBlank() ? null : decision(request.decision()),
-                request.sentOn()), key, request.source());
-        return AdminCommands.created(accepted, "/api/consultations/" + id);
+                request.sentOn()), headers, request.source());
+        return ETags.created(accepted, "/api/consultations/" + id);
     }
 
     @Operation(summary = "Record an answer (remissvar)",
@@ -53,7 +54,7 @@ class ConsultationAdminController {
     @PostMapping(path = "/{consultationId}/responses", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Accepted> respond(@PathVariable String consultationId,
                                      @Valid @RequestBody ConsultationRequests.RecordResponseRequest request,
-                                     @RequestHeader(name = AdminCommands.IDEMPOTENCY_KEY_HEADER, required = false) String key) {
+                                     AdminHeaders.Write headers) {
         ConsultationId id = parse(consultationId, "consultationId", ConsultationId::of);
         Respondent respondent = parse(request.respondent(), "respondent", Respondent::fromCode);
         ConsultationOutcome outcome = request.outcome() == null ? null
@@ -61,8 +62,8 @@ class ConsultationAdminController {
         String responseId = request.responseId() == null ? null
                 : parse(request.responseId(), "responseId", ConsultationId::requireResponseId);
         Accepted accepted = commands.send(new RecordConsultationResponse(id, responseId, respondent, request.subject(),
-                request.comment(), request.proposedAnswer(), outcome, request.outcomeText()), key, request.source());
-        return AdminCommands.created(accepted, "/api/consultations/" + id);
+                request.comment(), request.proposedAnswer(), outcome, request.outcomeText()), headers, request.source());
+        return ETags.created(accepted, "/api/consultations/" + id);
     }
 
     @Operation(summary = "Link an answer to the change it led to",
@@ -71,11 +72,11 @@ class ConsultationAdminController {
     @PostMapping(path = "/{consultationId}/responses/{responseId}/changes", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Accepted> link(@PathVariable String consultationId, @PathVariable String responseId,
                                   @Valid @RequestBody ConsultationRequests.LinkChangeRequest request,
-                                  @RequestHeader(name = AdminCommands.IDEMPOTENCY_KEY_HEADER, required = false) String key) {
+                                  AdminHeaders.Write headers) {
         ConsultationId id = parse(consultationId, "consultationId", ConsultationId::of);
         String response = parse(responseId, "responseId", ConsultationId::requireResponseId);
         Accepted accepted = commands.send(new LinkResponseToChange(id, response, decision(request.decision()),
-                request.entity(), request.reason()), key, request.source());
-        return AdminCommands.created(accepted, "/api/consultations/" + id);
+                request.entity(), request.reason()), headers, request.source());
+        return ETags.created(accepted, "/api/consultations/" + id);
     }
 }

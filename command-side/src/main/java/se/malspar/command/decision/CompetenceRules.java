@@ -1,8 +1,10 @@
 package se.malspar.command.decision;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import se.malspar.kernel.programme.ChangeKind;
 
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
@@ -19,9 +21,23 @@ import java.util.stream.Collectors;
  * KSAU 2022-02-23 § 38); a paper's count of delmål is the programme's (KF) or KS's.
  */
 @ConfigurationProperties(prefix = "malspar")
-public class CompetenceRules {
+public record CompetenceRules(Map<ChangeKind, Set<String>> competence) {
 
-    private Map<ChangeKind, Set<String>> competence = defaults();
+    /** Configured entries replace the default for their change; the others keep the default. */
+    @ConstructorBinding
+    public CompetenceRules {
+        Map<ChangeKind, Set<String>> rules = defaults();
+        if (competence != null) {
+            competence.forEach((change, organs) -> rules.put(change, organs.stream()
+                    .map(o -> o.strip().toUpperCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet())));
+        }
+        competence = Collections.unmodifiableMap(rules);
+    }
+
+    /** The defaults alone. */
+    public CompetenceRules() {
+        this(null);
+    }
 
     public static Map<ChangeKind, Set<String>> defaults() {
         Map<ChangeKind, Set<String>> rules = new EnumMap<>(ChangeKind.class);
@@ -51,17 +67,5 @@ public class CompetenceRules {
 
     public Set<String> organsFor(ChangeKind change) {
         return competence.getOrDefault(change, Set.of());
-    }
-
-    public Map<ChangeKind, Set<String>> getCompetence() {
-        return competence;
-    }
-
-    /** Configured entries replace the default for their change; the others keep the default. */
-    public void setCompetence(Map<ChangeKind, Set<String>> configured) {
-        Map<ChangeKind, Set<String>> rules = defaults();
-        configured.forEach((change, organs) -> rules.put(change,
-                organs.stream().map(o -> o.strip().toUpperCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet())));
-        this.competence = rules;
     }
 }

@@ -8,6 +8,7 @@ import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 import se.malspar.kernel.common.DateRange;
 import se.malspar.kernel.common.PlainText;
+import se.malspar.kernel.common.Refusal;
 import se.malspar.kernel.common.RuleViolationException;
 import se.malspar.kernel.decision.AdoptDecision;
 import se.malspar.kernel.decision.Citation;
@@ -62,7 +63,7 @@ class Decision {
             throw duplicate(citation, decisionId);
         }
         if (!citation.decisionId().equals(command.decisionId())) {
-            throw new RuleViolationException("VALIDATION_FAILED",
+            throw new RuleViolationException(Refusal.VALIDATION_FAILED,
                     "decision id " + command.decisionId() + " does not belong to citation " + citation);
         }
         lookup.findByCitation(citation.toString()).ifPresent(existing -> {
@@ -86,11 +87,11 @@ class Decision {
     @CommandHandler
     DecisionEntry handle(AdoptDecision command) {
         if (status != DecisionStatus.PLANNED) {
-            throw new RuleViolationException("DECISION_ALREADY_ADOPTED",
+            throw new RuleViolationException(Refusal.DECISION_ALREADY_ADOPTED,
                     "decision " + decisionId + " is already adopted");
         }
         if (command.adoptedOn() == null) {
-            throw new RuleViolationException("VALIDATION_FAILED", "adoptedOn is required");
+            throw new RuleViolationException(Refusal.VALIDATION_FAILED, "adoptedOn is required");
         }
         DateRange.optional(command.adoptedOn(), "adoptedOn");
         requireText(command.adoptedBy(), "adoptedBy");
@@ -123,7 +124,7 @@ class Decision {
         addIfChanged(corrected, "protocolUrl", protocolUrl, newProtocolUrl);
         addIfChanged(corrected, "effectiveFrom", effectiveFrom, newEffectiveFrom);
         if (corrected.isEmpty()) {
-            throw new RuleViolationException("NOTHING_TO_CORRECT",
+            throw new RuleViolationException(Refusal.NOTHING_TO_CORRECT,
                     "the correction changes nothing in the entry for " + decisionId);
         }
         Citation newCitation = new Citation(organ, newDate, newParagraph);
@@ -146,18 +147,18 @@ class Decision {
     VerificationReceipt handle(RecordVerification command, RevisionScope scope) {
         requireText(command.protocolReference(), "protocolReference");
         if (command.outcome() == null) {
-            throw new RuleViolationException("VALIDATION_FAILED", "outcome is required");
+            throw new RuleViolationException(Refusal.VALIDATION_FAILED, "outcome is required");
         }
         long latest = scope.latestCheckpointTreeSize().orElseThrow(() -> new RuleViolationException(
-                "TREE_SIZE_NOT_SIGNED", "no checkpoint has been signed yet"));
+                Refusal.TREE_SIZE_NOT_SIGNED, "no checkpoint has been signed yet"));
         if (command.treeSize() > latest) {
-            throw new RuleViolationException("TREE_SIZE_NOT_SIGNED", "treeSize " + command.treeSize()
+            throw new RuleViolationException(Refusal.TREE_SIZE_NOT_SIGNED, "treeSize " + command.treeSize()
                     + " is beyond the latest signed checkpoint (" + latest + ")");
         }
         List<Long> changes = scope.changeSequences(decisionId);
         long first = changes.isEmpty() ? 1 : changes.get(0);
         if (command.treeSize() < first) {
-            throw new RuleViolationException("TREE_SIZE_BEFORE_FIRST_CHANGE", "treeSize " + command.treeSize()
+            throw new RuleViolationException(Refusal.TREE_SIZE_BEFORE_FIRST_CHANGE, "treeSize " + command.treeSize()
                     + " is below the decision's first change (sequence " + first + ")");
         }
         List<Long> covers = changes.stream().filter(s -> s <= command.treeSize()).toList();
@@ -196,13 +197,13 @@ class Decision {
     }
 
     private static RuleViolationException duplicate(Citation citation, DecisionId existing) {
-        return new RuleViolationException("DUPLICATE_DECISION",
+        return new RuleViolationException(Refusal.DUPLICATE_DECISION,
                 "decision " + citation + " is already registered (as " + existing + ")");
     }
 
     private static void requireText(String value, String field) {
         if (value == null || value.isBlank()) {
-            throw new RuleViolationException("VALIDATION_FAILED", field + " is required");
+            throw new RuleViolationException(Refusal.VALIDATION_FAILED, field + " is required");
         }
     }
 

@@ -10,10 +10,10 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import se.malspar.command.admin.AdminCommands;
+import se.malspar.command.admin.AdminHeaders;
 import se.malspar.kernel.decision.AdoptDecision;
 import se.malspar.kernel.decision.Citation;
 import se.malspar.kernel.decision.CorrectDecision;
@@ -43,10 +43,10 @@ class DecisionAdminController {
     @ResponseStatus(HttpStatus.CREATED)
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<DecisionEntry> register(@Valid @RequestBody RegisterDecisionRequest request,
-                                           @RequestHeader(name = AdminCommands.IDEMPOTENCY_KEY_HEADER, required = false) String key) {
+                                           AdminHeaders.Write headers) {
         Citation citation = request.toCitation();
         DecisionEntry entry = commands.send(new RegisterDecision(citation.decisionId(), citation,
-                request.caseNumber(), request.title(), request.protocolUrl(), request.effectiveFrom(), request.note(), request.status()), key, request.source());
+                request.caseNumber(), request.title(), request.protocolUrl(), request.effectiveFrom(), request.note(), request.status()), headers, request.source());
         return ResponseEntity.created(URI.create("/api/decisions/" + entry.decisionId())).body(entry);
     }
 
@@ -55,7 +55,7 @@ class DecisionAdminController {
                     + "decision; 422 NOTHING_TO_CORRECT when nothing changes.")
     @PostMapping(path = "/{decisionId}/corrections", consumes = MediaType.APPLICATION_JSON_VALUE)
     DecisionEntry correct(@PathVariable String decisionId, @Valid @RequestBody CorrectDecisionRequest request,
-                          @RequestHeader(name = AdminCommands.IDEMPOTENCY_KEY_HEADER, required = false) String key) {
+                          AdminHeaders.Write headers) {
         DecisionId id = Fields.parse(decisionId, "decisionId", DecisionId::of);
         MeetingDate meetingDate = request.meetingDate() == null ? null
                 : Fields.parse(request.meetingDate(), "meetingDate", MeetingDate::parse);
@@ -63,7 +63,7 @@ class DecisionAdminController {
             throw new InvalidFieldException("paragraph", "must be between 1 and 9999");
         }
         return commands.send(new CorrectDecision(id, meetingDate, request.paragraph(), request.caseNumber(),
-                request.title(), request.protocolUrl(), request.effectiveFrom(), request.reason()), key);
+                request.title(), request.protocolUrl(), request.effectiveFrom(), request.reason()), headers);
     }
 
     @Operation(summary = "Record that a planned decision was adopted",
@@ -71,8 +71,8 @@ class DecisionAdminController {
                     + "paragraph or paper). 404 for an unknown decision; 422 DECISION_ALREADY_ADOPTED when it is adopted.")
     @PostMapping(path = "/{decisionId}/adoption", consumes = MediaType.APPLICATION_JSON_VALUE)
     DecisionEntry adopt(@PathVariable String decisionId, @Valid @RequestBody AdoptDecisionRequest request,
-                        @RequestHeader(name = AdminCommands.IDEMPOTENCY_KEY_HEADER, required = false) String key) {
+                        AdminHeaders.Write headers) {
         DecisionId id = Fields.parse(decisionId, "decisionId", DecisionId::of);
-        return commands.send(new AdoptDecision(id, request.adoptedOn(), request.adoptedBy(), request.note()), key);
+        return commands.send(new AdoptDecision(id, request.adoptedOn(), request.adoptedBy(), request.note()), headers);
     }
 }

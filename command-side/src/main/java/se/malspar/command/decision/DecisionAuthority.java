@@ -2,6 +2,7 @@ package se.malspar.command.decision;
 
 import se.malspar.kernel.common.DatePrecision;
 import se.malspar.kernel.common.DateRange;
+import se.malspar.kernel.common.Refusal;
 import se.malspar.kernel.common.RuleViolationException;
 import se.malspar.kernel.decision.DecisionId;
 import se.malspar.kernel.programme.ChangeKind;
@@ -27,17 +28,17 @@ public class DecisionAuthority {
 
     public Authorised authorise(ChangeKind change, DecisionId decisionId, LocalDate effectiveFrom) {
         if (decisionId == null) {
-            throw new RuleViolationException("VALIDATION_FAILED", "a decision (citation or id) is required");
+            throw new RuleViolationException(Refusal.VALIDATION_FAILED, "a decision (citation or id) is required");
         }
         DecisionLookup.RegisteredDecision decision = decisions.find(decisionId).orElseThrow(() ->
-                new RuleViolationException("DECISION_NOT_REGISTERED",
+                new RuleViolationException(Refusal.DECISION_NOT_REGISTERED,
                         "decision " + decisionId + " is not in the register; register it first"));
         if (!decision.adopted()) {
-            throw new RuleViolationException("DECISION_NOT_ADOPTED", decision.citation()
+            throw new RuleViolationException(Refusal.DECISION_NOT_ADOPTED, decision.citation()
                     + " is planned, not shown to be adopted: it cannot authorise a change until its adoption is recorded");
         }
         if (!competence.mayAuthorise(decision.organ(), change)) {
-            throw new RuleViolationException("DECISION_LACKS_COMPETENCE",
+            throw new RuleViolationException(Refusal.DECISION_LACKS_COMPETENCE,
                     decision.citation() + " cannot authorise " + change.name().toLowerCase().replace('_', ' ')
                             + ": " + decision.organ() + " lacks competence (may: "
                             + String.join(", ", new TreeSet<>(competence.organsFor(change))) + ")");
@@ -45,7 +46,7 @@ public class DecisionAuthority {
         LocalDate effective = effectiveFrom != null ? DateRange.optional(effectiveFrom, "effectiveFrom")
                 : decision.effectiveFrom();
         if (effective == null) {
-            throw new RuleViolationException("EFFECTIVE_DATE_UNKNOWN", decision.citation()
+            throw new RuleViolationException(Refusal.EFFECTIVE_DATE_UNKNOWN, decision.citation()
                     + " gives no day to take effect from; state effectiveFrom explicitly");
         }
         return new Authorised(new DecisionReference(decision.decisionId(), decision.citation()), effective);
@@ -61,7 +62,7 @@ public class DecisionAuthority {
             return authorise(change, decisionId, effectiveFrom);
         }
         if (effectiveFrom == null) {
-            throw new RuleViolationException("VALIDATION_FAILED",
+            throw new RuleViolationException(Refusal.VALIDATION_FAILED,
                     "effectiveFrom must be given when its precision is " + precision);
         }
         precision.requireStart(effectiveFrom, "effectiveFrom");

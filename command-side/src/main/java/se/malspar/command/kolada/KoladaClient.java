@@ -1,5 +1,6 @@
 package se.malspar.command.kolada;
 
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Component;
 
 import java.io.IOException;
@@ -19,6 +20,7 @@ import java.util.Set;
  * most {@code max-pages} pages). Never used by the tests: they upload Kolada-shaped files.
  */
 @Component
+@EnableConfigurationProperties(KoladaProperties.class)
 class KoladaClient {
 
     private final KoladaProperties properties;
@@ -26,19 +28,19 @@ class KoladaClient {
 
     KoladaClient(KoladaProperties properties) {
         this.properties = properties;
-        this.http = HttpClient.newBuilder().connectTimeout(properties.getTimeout())
+        this.http = HttpClient.newBuilder().connectTimeout(properties.timeout())
                 .followRedirects(HttpClient.Redirect.NEVER).build();
     }
 
     boolean configured() {
-        return properties.getBaseUrl() != null && !properties.getBaseUrl().isBlank();
+        return properties.baseUrl() != null && !properties.baseUrl().isBlank();
     }
 
     /** {base}/data/kpi/{kpis}/municipality/{municipality,national,county}[/year/{years}] */
     String url(List<String> kpis, List<Integer> years) {
-        String base = properties.getBaseUrl().strip().replaceAll("/+$", "");
+        String base = properties.baseUrl().strip().replaceAll("/+$", "");
         String url = base + "/data/kpi/" + String.join(",", kpis) + "/municipality/"
-                + String.join(",", properties.getMunicipality(), properties.getNational(), properties.getCounty());
+                + String.join(",", properties.municipality(), properties.national(), properties.county());
         if (!years.isEmpty()) {
             url += "/year/" + String.join(",", years.stream().map(String::valueOf).toList());
         }
@@ -47,13 +49,13 @@ class KoladaClient {
 
     /** Every page from {@code url} on, parsed and merged. */
     KoladaData fetch(String url) {
-        String base = properties.getBaseUrl().strip().replaceAll("/+$", "");
+        String base = properties.baseUrl().strip().replaceAll("/+$", "");
         List<KoladaValue> values = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         String next = url;
         for (int page = 1; next != null; page++) {
-            if (page > properties.getMaxPages()) {
-                throw new KoladaUnavailableException("Kolada's answer has more than " + properties.getMaxPages()
+            if (page > properties.maxPages()) {
+                throw new KoladaUnavailableException("Kolada's answer has more than " + properties.maxPages()
                         + " pages; ask for fewer KPIs or years");
             }
             if (!next.startsWith(base + "/")) {
@@ -77,7 +79,7 @@ class KoladaClient {
     }
 
     private byte[] get(String url, int page) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(properties.getTimeout())
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(properties.timeout())
                 .header("Accept", "application/json").GET().build();
         try {
             HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
@@ -86,10 +88,10 @@ class KoladaClient {
                     throw new KoladaUnavailableException("Kolada answered HTTP " + response.statusCode()
                             + " for page " + page + " (" + url + "); nothing was recorded");
                 }
-                byte[] bytes = body.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, properties.getMaxResponseBytes() + 1));
-                if (bytes.length > properties.getMaxResponseBytes()) {
+                byte[] bytes = body.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, properties.maxResponseBytes() + 1));
+                if (bytes.length > properties.maxResponseBytes()) {
                     throw new KoladaUnavailableException("Kolada's answer is larger than "
-                            + properties.getMaxResponseBytes() + " bytes; ask for fewer KPIs or years");
+                            + properties.maxResponseBytes() + " bytes; ask for fewer KPIs or years");
                 }
                 return bytes;
             }

@@ -12,12 +12,13 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import se.malspar.command.admin.AdminCommands;
+import se.malspar.command.admin.AdminHeaders;
 import se.malspar.command.admin.IdempotentRequests;
+import se.malspar.kernel.common.Refusal;
 import se.malspar.kernel.programme.FollowUpPeriod;
 import se.malspar.platform.web.InvalidFieldException;
 import se.malspar.platform.web.Problems;
@@ -75,7 +76,7 @@ class KoladaImportController {
                                          @RequestParam(required = false) String origin,
                                          @RequestParam(required = false) String fetchedAt,
                                          @RequestBody(required = false) byte[] body,
-                                         @RequestHeader(name = AdminCommands.IDEMPOTENCY_KEY_HEADER, required = false) String key) {
+                                         AdminHeaders.Write headers) {
         String period = reportPeriod(reportPeriod);
         String url = origin == null || origin.isBlank() ? "upload sha256:" + sha256(body) : origin(origin);
         Instant fetched = fetchedAt(fetchedAt);
@@ -90,7 +91,7 @@ class KoladaImportController {
                     + "answer (every page) or use /api/admin/imports/kolada/fetch");
         }
         String request = String.join("\n", "kolada-upload", period, url, String.valueOf(fetched), sha256(body));
-        return ResponseEntity.ok(requests.once(key, request, ImportSummary.class,
+        return ResponseEntity.ok(requests.once(headers.idempotencyKey(), request, ImportSummary.class,
                 () -> importer.record(data, period, url, fetched)));
     }
 
@@ -103,7 +104,7 @@ class KoladaImportController {
                                         @RequestParam(required = false) String reportPeriod,
                                         @RequestParam(required = false) String kpi,
                                         @RequestParam(required = false) String years,
-                                        @RequestHeader(name = AdminCommands.IDEMPOTENCY_KEY_HEADER, required = false) String key) {
+                                        AdminHeaders.Write headers) {
         String period = reportPeriod(reportPeriod);
         List<String> kpis = kpis(kpi);
         List<Integer> yearList = years(years);
@@ -113,13 +114,13 @@ class KoladaImportController {
         String url = kolada.url(kpis, yearList);
         Instant fetchedAt = clock.instant();
         String request = String.join("\n", "kolada-fetch", period, url);
-        return ResponseEntity.ok(requests.once(key, request, ImportSummary.class,
+        return ResponseEntity.ok(requests.once(headers.idempotencyKey(), request, ImportSummary.class,
                 () -> importer.record(kolada.fetch(url), period, url, fetchedAt)));
     }
 
     @ExceptionHandler(KoladaUnavailableException.class)
     ResponseEntity<ProblemDetail> koladaFailed(KoladaUnavailableException e) {
-        ProblemDetail problem = Problems.problem("KOLADA_UNAVAILABLE", e.getMessage());
+        ProblemDetail problem = Problems.problem(Refusal.KOLADA_UNAVAILABLE, e.getMessage());
         problem.setStatus(HttpStatus.BAD_GATEWAY.value());
         problem.setTitle(HttpStatus.BAD_GATEWAY.getReasonPhrase());
         return Problems.response(problem);
@@ -127,7 +128,7 @@ class KoladaImportController {
 
     @ExceptionHandler(FetchingOff.class)
     ResponseEntity<ProblemDetail> fetchingOff(FetchingOff e) {
-        return Problems.response(Problems.problem("SERVICE_UNAVAILABLE", "fetching from Kolada is not configured "
+        return Problems.response(Problems.problem(Refusal.SERVICE_UNAVAILABLE, "fetching from Kolada is not configured "
                 + "(malspar.kolada.base-url is empty); upload the document to /api/admin/imports/kolada instead"));
     }
 

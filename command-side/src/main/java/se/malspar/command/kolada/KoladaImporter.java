@@ -6,8 +6,9 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.HandlerExecutionException;
 import org.springframework.jdbc.support.SQLStateSQLExceptionTranslator;
 import org.springframework.stereotype.Component;
-import se.malspar.command.admin.Accepted;
+import se.malspar.command.programme.Accepted;
 import se.malspar.command.admin.AdminCommands;
+import se.malspar.command.admin.AdminHeaders;
 import se.malspar.command.period.ClosedPeriods;
 import se.malspar.kernel.common.RuleViolation;
 import se.malspar.kernel.programme.MeasurementRecorded;
@@ -63,7 +64,7 @@ class KoladaImporter {
     }
 
     KoladaMapping.Areas areas() {
-        return new KoladaMapping.Areas(properties.getMunicipality(), properties.getCounty(), properties.getNational());
+        return new KoladaMapping.Areas(properties.municipality(), properties.county(), properties.national());
     }
 
     ImportSummary record(KoladaData data, String reportPeriod, String url, Instant fetchedAt) {
@@ -106,7 +107,7 @@ class KoladaImporter {
             RecordMeasurement command = planned.command();
             if (closedBy.isPresent()) {
                 results.add(ImportSummary.IndicatorResult.of(planned, ImportSummary.Outcome.REFUSED, null));
-                skipped.add(new KoladaMapping.Skipped(planned.kpi(), properties.getMunicipality(),
+                skipped.add(new KoladaMapping.Skipped(planned.kpi(), properties.municipality(),
                         Integer.valueOf(command.dataPeriod()), "report period " + reportPeriod + " is closed ("
                         + closedBy.get() + "): PERIOD_CLOSED, nothing recorded for indicator " + command.indicatorId()));
                 continue;
@@ -117,7 +118,8 @@ class KoladaImporter {
                 continue;
             }
             try {
-                Accepted accepted = commands.send(command, null);
+                // No key of its own: the import request's Idempotency-Key guards the whole import.
+                Accepted accepted = commands.send(command, new AdminHeaders.Write(null));
                 recorded++;
                 results.add(ImportSummary.IndicatorResult.of(planned, ImportSummary.Outcome.RECORDED,
                         accepted.version()));
@@ -128,7 +130,7 @@ class KoladaImporter {
                         .filter(RuleViolation.class::isInstance).map(RuleViolation.class::cast)
                         .orElseThrow(() -> e);
                 results.add(ImportSummary.IndicatorResult.of(planned, ImportSummary.Outcome.REFUSED, null));
-                skipped.add(new KoladaMapping.Skipped(planned.kpi(), properties.getMunicipality(),
+                skipped.add(new KoladaMapping.Skipped(planned.kpi(), properties.municipality(),
                         Integer.valueOf(command.dataPeriod()), "indicator " + command.indicatorId() + " refused it: "
                         + violation.code() + " " + violation.message()));
             }

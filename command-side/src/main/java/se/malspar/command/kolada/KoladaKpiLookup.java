@@ -16,7 +16,7 @@ import java.util.Locale;
 /**
  * The command side's answer to "which indicators name this Kolada KPI": {@code kolada_kpi_lookup},
  * kept in step with IndicatorDefined / IndicatorRetired inside their transaction (a subscribing
- * processor, see {@link KoladaLookupConfiguration}), so an import never records on an indicator
+ * processor, see {@code malspar-command-side.yml}), so an import never records on an indicator
  * whose retirement has committed. Indicators defined before the table existed are filled in by
  * the V6 migration.
  */

@@ -1,5 +1,6 @@
 package se.malspar.command.period;
 
+import se.malspar.kernel.common.Refusal;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.CommandMessage;
@@ -29,7 +30,7 @@ class ClosedPeriodGuard {
                 if (decision.isPresent()) {
                     String message = "period " + period + " is closed (" + decision.get()
                             + "); a reopening decision with a reason must come first";
-                    throw new CommandExecutionException(message, null, new RuleViolation("PERIOD_CLOSED", message));
+                    throw new CommandExecutionException(message, null, new RuleViolation(Refusal.PERIOD_CLOSED, message));
                 }
             }
             return chain.proceed();

@@ -1,12 +1,13 @@
 package se.malspar.command.period;
 
+import se.malspar.kernel.common.Refusal;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
-import se.malspar.command.admin.Accepted;
+import se.malspar.command.programme.Accepted;
 import se.malspar.command.decision.DecisionAuthority;
 import se.malspar.kernel.common.RuleViolationException;
 import se.malspar.kernel.programme.ChangeKind;
@@ -37,7 +38,7 @@ class Period {
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     Accepted handle(ClosePeriod command, DecisionAuthority authority) {
         if (closedBy != null) {
-            throw new RuleViolationException("PERIOD_ALREADY_CLOSED", "period " + command.periodId().period()
+            throw new RuleViolationException(Refusal.PERIOD_ALREADY_CLOSED, "period " + command.periodId().period()
                     + " is already closed (" + closedBy.citation() + "); reopen it first");
         }
         // The period's own end is the date the decision acts on (the decision may give no day of its own).
@@ -51,14 +52,14 @@ class Period {
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     Accepted handle(ReopenPeriod command, DecisionAuthority authority) {
         if (closedBy == null) {
-            throw new RuleViolationException("PERIOD_NOT_CLOSED", "period " + command.periodId().period()
+            throw new RuleViolationException(Refusal.PERIOD_NOT_CLOSED, "period " + command.periodId().period()
                     + " is not closed; only a closed period can be reopened");
         }
         if (command.reason() == null || command.reason().isBlank()) {
-            throw new RuleViolationException("VALIDATION_FAILED", "reason must be given when a period is reopened");
+            throw new RuleViolationException(Refusal.VALIDATION_FAILED, "reason must be given when a period is reopened");
         }
         if (command.reason().length() > 2000) {
-            throw new RuleViolationException("VALIDATION_FAILED", "reason must be at most 2000 characters");
+            throw new RuleViolationException(Refusal.VALIDATION_FAILED, "reason must be at most 2000 characters");
         }
         DecisionReference decision = authority.authorise(ChangeKind.REOPEN_PERIOD, command.decision(),
                 FollowUpPeriod.endDate(command.periodId().period())).decision();

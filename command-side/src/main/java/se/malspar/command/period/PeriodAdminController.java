@@ -13,11 +13,12 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import se.malspar.command.admin.Accepted;
+import se.malspar.command.programme.Accepted;
+import se.malspar.command.programme.ETags;
 import se.malspar.command.admin.AdminCommands;
+import se.malspar.command.admin.AdminHeaders;
 import se.malspar.command.admin.SourceRequest;
 import se.malspar.kernel.programme.measurement.ClosePeriod;
 import se.malspar.kernel.programme.measurement.PeriodId;
@@ -62,8 +63,8 @@ class PeriodAdminController {
     @PostMapping(path = "/{period}/close", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Accepted> closePeriod(@Parameter(description = PERIOD, example = "2021-AR") @PathVariable String period,
                                          @Valid @RequestBody ClosePeriodRequest request,
-                                         @RequestHeader(name = AdminCommands.IDEMPOTENCY_KEY_HEADER, required = false) String key) {
-        return AdminCommands.ok(commands.send(new ClosePeriod(periodId(period), decision(request.decision())), key,
+                                         AdminHeaders.Write headers) {
+        return ETags.ok(commands.send(new ClosePeriod(periodId(period), decision(request.decision())), headers,
                 request.source()));
     }
 
@@ -72,9 +73,9 @@ class PeriodAdminController {
     @PostMapping(path = "/{period}/reopen", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Accepted> reopenPeriod(@Parameter(description = PERIOD, example = "2021-AR") @PathVariable String period,
                                           @Valid @RequestBody ReopenPeriodRequest request,
-                                          @RequestHeader(name = AdminCommands.IDEMPOTENCY_KEY_HEADER, required = false) String key) {
-        return AdminCommands.ok(commands.send(new ReopenPeriod(periodId(period), decision(request.decision()),
-                request.reason()), key, request.source()));
+                                          AdminHeaders.Write headers) {
+        return ETags.ok(commands.send(new ReopenPeriod(periodId(period), decision(request.decision()),
+                request.reason()), headers, request.source()));
     }
 
     private static PeriodId periodId(String period) {

@@ -8,11 +8,10 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import se.malspar.command.admin.Accepted;
 import se.malspar.command.admin.AdminCommands;
+import se.malspar.command.admin.AdminHeaders;
 import se.malspar.kernel.programme.GoalId;
 import se.malspar.kernel.programme.structure.ChildRightsArticles;
 import se.malspar.kernel.programme.structure.LinkChildRights;
@@ -40,7 +39,7 @@ class ChildRightsAdminController {
                     + "400 naming the field for an article outside 1–54; 404 for an unknown goal.")
     @PutMapping(path = "/{goalId}/child-rights", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Accepted> link(@PathVariable String goalId, @Valid @RequestBody ProgrammeRequests.ChildRightsRequest request,
-                                  @RequestHeader(name = AdminCommands.IDEMPOTENCY_KEY_HEADER, required = false) String key) {
+                                  AdminHeaders.Write headers) {
         GoalId goal = parse(goalId, "goalId", GoalId::of);
         List<Integer> articles;
         try {
@@ -48,7 +47,7 @@ class ChildRightsAdminController {
         } catch (IllegalArgumentException e) {
             throw new InvalidFieldException("articles", e.getMessage());
         }
-        return AdminCommands.ok(commands.send(new LinkChildRights(goal, articles, decision(request.decision()),
-                request.effectiveFrom()), key, request.source()));
+        return ETags.ok(commands.send(new LinkChildRights(goal, articles, decision(request.decision()),
+                request.effectiveFrom()), headers, request.source()));
     }
 }

@@ -6,8 +6,8 @@ import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
-import se.malspar.command.admin.Accepted;
 import se.malspar.command.decision.DecisionAuthority;
+import se.malspar.kernel.common.Refusal;
 import se.malspar.kernel.common.RuleViolationException;
 import se.malspar.kernel.programme.AddDelmal;
 import se.malspar.kernel.programme.ChangeKind;
@@ -63,7 +63,7 @@ class Delmal {
         requireActive();
         String newName = Rules.requireName(command.name(), "name", 300);
         if (newName.equals(name)) {
-            throw new RuleViolationException("NOTHING_TO_CHANGE", "delmål " + delmalId + " is already named '" + name + "'");
+            throw new RuleViolationException(Refusal.NOTHING_TO_CHANGE, "delmål " + delmalId + " is already named '" + name + "'");
         }
         if (structure.nameTaken(StructureLookup.Kind.DELMAL, goalId.value(), newName, delmalId.value())) {
             throw Rules.duplicateName("delmål", newName, "goal " + goalId);
@@ -83,7 +83,7 @@ class Delmal {
 
     private void requireActive() {
         if (retired) {
-            throw new RuleViolationException("DELMAL_RETIRED", "delmål " + delmalId + " is retired; it cannot be changed");
+            throw new RuleViolationException(Refusal.DELMAL_RETIRED, "delmål " + delmalId + " is retired; it cannot be changed");
         }
     }
 

@@ -1,12 +1,12 @@
 package se.malspar.command.programme;
 
+import se.malspar.kernel.common.Refusal;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
-import se.malspar.command.admin.Accepted;
 import se.malspar.command.decision.DecisionAuthority;
 import se.malspar.kernel.common.RuleViolationException;
 import se.malspar.kernel.decision.Citation;
@@ -67,7 +67,7 @@ class Goal {
         // A programme's goals are decided by the organ that owns it: KF's by KF, KS's own by KS.
         String organ = Citation.parse(authorised.decision().citation()).organ();
         structure.owner(programme).filter(owner -> !owner.equals(organ)).ifPresent(owner -> {
-            throw new RuleViolationException("DECISION_LACKS_COMPETENCE", authorised.decision().citation()
+            throw new RuleViolationException(Refusal.DECISION_LACKS_COMPETENCE, authorised.decision().citation()
                     + " cannot add a goal to programme " + programme + ": it is owned by " + owner
                     + ", whose own decisions add its goals");
         });
@@ -83,10 +83,10 @@ class Goal {
         for (GoalId target : seen) {
             StructureLookup.Entry entry = structure.find(StructureLookup.Kind.GOAL, target.value())
                     .filter(e -> !e.retired())
-                    .orElseThrow(() -> new RuleViolationException("VALIDATION_FAILED",
+                    .orElseThrow(() -> new RuleViolationException(Refusal.VALIDATION_FAILED,
                             "contributesTo must name existing goals; there is no goal " + target));
             if (entry.parentId().equals(command.programmeId().value())) {
-                throw new RuleViolationException("VALIDATION_FAILED", "contributesTo must name goals of another "
+                throw new RuleViolationException(Refusal.VALIDATION_FAILED, "contributesTo must name goals of another "
                         + "programme; " + target + " belongs to " + entry.parentId() + " itself");
             }
             result.add(target);
@@ -100,11 +100,11 @@ class Goal {
         try {
             articles = ChildRightsArticles.normalise(command.articles());
         } catch (IllegalArgumentException e) {
-            throw new RuleViolationException("VALIDATION_FAILED", e.getMessage());
+            throw new RuleViolationException(Refusal.VALIDATION_FAILED, e.getMessage());
         }
         var authorised = authority.authorise(ChangeKind.LINK_CHILD_RIGHTS, command.decision(), command.effectiveFrom());
         if (articles.equals(childRights) && authorised.decision().decisionId().value().equals(childRightsDecision)) {
-            throw new RuleViolationException("DUPLICATE_CHANGE", "goal " + goalId + " is already linked to articles "
+            throw new RuleViolationException(Refusal.DUPLICATE_CHANGE, "goal " + goalId + " is already linked to articles "
                     + articles + " by " + authorised.decision().citation());
         }
         apply(new ChildRightsLinked(goalId, articles, authorised.decision(), authorised.effectiveFrom()));
@@ -115,12 +115,12 @@ class Goal {
     @CommandHandler
     Accepted handle(StateDelmalCount command, DecisionAuthority authority) {
         if (command.count() < 1 || command.count() > 100) {
-            throw new RuleViolationException("VALIDATION_FAILED", "count must be between 1 and 100");
+            throw new RuleViolationException(Refusal.VALIDATION_FAILED, "count must be between 1 and 100");
         }
         var authorised = authority.authorise(ChangeKind.STATE_DELMAL_COUNT, command.decision(), command.effectiveFrom(),
                 command.effectiveFromPrecision());
         if (statedDelmal != null && statedDelmal == command.count()) {
-            throw new RuleViolationException("DUPLICATE_CHANGE", "goal " + goalId + " is already stated to have "
+            throw new RuleViolationException(Refusal.DUPLICATE_CHANGE, "goal " + goalId + " is already stated to have "
                     + command.count() + " delmål");
         }
         apply(new DelmalCountStated(goalId, programmeId, command.count(), authorised.decision(),

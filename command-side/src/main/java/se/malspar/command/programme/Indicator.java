@@ -7,11 +7,11 @@ import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
+import se.malspar.kernel.common.Refusal;
 import se.malspar.kernel.programme.SourceKind;
 import se.malspar.kernel.programme.IndicatorSource;
 import se.malspar.kernel.programme.IndicatorSourceChanged;
 import se.malspar.kernel.programme.ChangeIndicatorSource;
-import se.malspar.command.admin.Accepted;
 import se.malspar.command.decision.DecisionAuthority;
 import se.malspar.kernel.ambition.AmbitionReader;
 import se.malspar.kernel.ambition.AmbitionReading;
@@ -102,7 +102,7 @@ class Indicator {
         }
         String unit = Rules.requireName(command.unit(), "unit", 50);
         if (command.kind() == null || command.direction() == null) {
-            throw new RuleViolationException("VALIDATION_FAILED", "kind and direction are required");
+            throw new RuleViolationException(Refusal.VALIDATION_FAILED, "kind and direction are required");
         }
         var authorised = authority.authorise(ChangeKind.DEFINE_INDICATOR, command.decision(), command.effectiveFrom(),
                 command.effectiveFromPrecision());
@@ -112,7 +112,7 @@ class Indicator {
         String reason = command.directionReason() == null || command.directionReason().isBlank() ? null
                 : Rules.requireText(command.directionReason(), "directionReason", 2000);
         if (basis == DirectionBasis.ASSUMED && reason == null) {
-            throw new RuleViolationException("VALIDATION_FAILED", "directionReason is required when the direction is ASSUMED");
+            throw new RuleViolationException(Refusal.VALIDATION_FAILED, "directionReason is required when the direction is ASSUMED");
         }
         apply(new IndicatorDefined(command.indicatorId(), command.delmalId(), new GoalId(delmalEntry.parentId()), name,
                 unit, command.kind(), command.direction(), command.politicallyDecidedTarget(), command.source(),
@@ -126,19 +126,19 @@ class Indicator {
         requireActive();
         IndicatorSource next = command.source();
         if (next == null || next.kind() == null) {
-            throw new RuleViolationException("VALIDATION_FAILED", "kind is required (KOLADA, SURVEY or MANUAL)");
+            throw new RuleViolationException(Refusal.VALIDATION_FAILED, "kind is required (KOLADA, SURVEY or MANUAL)");
         }
         String kpi = next.kpi() == null || next.kpi().isBlank() ? null : next.kpi().strip().toUpperCase(java.util.Locale.ROOT);
         if (next.kind() == SourceKind.KOLADA && (kpi == null || !kpi.matches("[A-Z0-9]{1,20}"))) {
-            throw new RuleViolationException("VALIDATION_FAILED", "kpi must be a Kolada KPI id (e.g. N15428) for a KOLADA source");
+            throw new RuleViolationException(Refusal.VALIDATION_FAILED, "kpi must be a Kolada KPI id (e.g. N15428) for a KOLADA source");
         }
         if (next.kind() != SourceKind.KOLADA && kpi != null) {
-            throw new RuleViolationException("VALIDATION_FAILED", "kpi must be left out unless the source is KOLADA");
+            throw new RuleViolationException(Refusal.VALIDATION_FAILED, "kpi must be left out unless the source is KOLADA");
         }
         String reason = Rules.requireText(command.reason(), "reason", 2000);
         IndicatorSource after = new IndicatorSource(next.kind(), kpi);
         if (after.equals(source)) {
-            throw new RuleViolationException("NOTHING_TO_CHANGE", "indicator " + indicatorId + " already has source "
+            throw new RuleViolationException(Refusal.NOTHING_TO_CHANGE, "indicator " + indicatorId + " already has source "
                     + after.kind() + (kpi == null ? "" : " " + kpi));
         }
         apply(new IndicatorSourceChanged(indicatorId, delmalId, kind, source, after, reason));
@@ -168,7 +168,7 @@ class Indicator {
                         && entry.effectiveFrom().equals(authorised.effectiveFrom())
                         && entry.level().equals(level));
         if (alreadyRecorded) {
-            throw new RuleViolationException("DUPLICATE_CHANGE", "this ambition level is already recorded for "
+            throw new RuleViolationException(Refusal.DUPLICATE_CHANGE, "this ambition level is already recorded for "
                     + authorised.decision().citation() + " from " + authorised.effectiveFrom());
         }
         apply(new AmbitionLevelSet(indicatorId, level, authorised.decision(), authorised.effectiveFrom(),
@@ -183,16 +183,16 @@ class Indicator {
         IndicatorEvidence.LevelEntry entry = evidence.ambitionLevels().stream()
                 .filter(e -> command.correctsDecision() == null || e.decision().decisionId().equals(command.correctsDecision()))
                 .reduce((first, second) -> second)
-                .orElseThrow(() -> new RuleViolationException("NOTHING_TO_CORRECT", command.correctsDecision() == null
+                .orElseThrow(() -> new RuleViolationException(Refusal.NOTHING_TO_CORRECT, command.correctsDecision() == null
                         ? "indicator " + indicatorId + " has no ambition level to correct"
                         : "indicator " + indicatorId + " has no ambition level set by " + command.correctsDecision()));
         if (command.text() == null && command.rules() == null) {
-            throw new RuleViolationException("VALIDATION_FAILED", "give the corrected text, the corrected rules, or both");
+            throw new RuleViolationException(Refusal.VALIDATION_FAILED, "give the corrected text, the corrected rules, or both");
         }
         String text = command.text() == null ? entry.level().text() : Rules.requireText(command.text(), "text", 1000);
         AmbitionLevel corrected = read(text, command.rules());
         if (corrected.equals(entry.level())) {
-            throw new RuleViolationException("NOTHING_TO_CORRECT", "the correction changes nothing in the ambition level "
+            throw new RuleViolationException(Refusal.NOTHING_TO_CORRECT, "the correction changes nothing in the ambition level "
                     + "set by " + entry.decision().citation());
         }
         apply(new AmbitionLevelCorrected(indicatorId, entry.decision(), entry.effectiveFrom(), entry.level(), corrected,
@@ -208,14 +208,14 @@ class Indicator {
         requireActiveDelmal(structure);
         if (!politicallyDecidedTarget) {
             // Seed 001, point 7: only indicators of particular political interest get a decided målvärde.
-            throw new RuleViolationException("TARGET_NOT_POLITICAL", "indicator " + indicatorId
+            throw new RuleViolationException(Refusal.TARGET_NOT_POLITICAL, "indicator " + indicatorId
                     + " is not marked politicallyDecidedTarget; its target is set by the experts, not by decision");
         }
         if (command.value() == null) {
-            throw new RuleViolationException("VALIDATION_FAILED", "value is required");
+            throw new RuleViolationException(Refusal.VALIDATION_FAILED, "value is required");
         }
         if (command.year() < 2000 || command.year() > 2100) {
-            throw new RuleViolationException("VALIDATION_FAILED", "year must be between 2000 and 2100");
+            throw new RuleViolationException(Refusal.VALIDATION_FAILED, "year must be between 2000 and 2100");
         }
         BigDecimal value = Quantities.require(command.value(), "value");
         var authorised = authority.authorise(ChangeKind.SET_TARGET_VALUE, command.decision(), command.effectiveFrom());
@@ -230,20 +230,20 @@ class Indicator {
         requireActive();
         requireFinished();
         if (!FollowUpPeriod.isValid(command.period())) {
-            throw new RuleViolationException("VALIDATION_FAILED",
+            throw new RuleViolationException(Refusal.VALIDATION_FAILED,
                     "period '" + command.period() + "' must be YYYY-T1, YYYY-T2 or YYYY-AR");
         }
         if (kind == IndicatorKind.MEASURED && (command.value() == null || command.done() != null)) {
-            throw new RuleViolationException("VALIDATION_FAILED", "a measured indicator takes a value (and no 'done')");
+            throw new RuleViolationException(Refusal.VALIDATION_FAILED, "a measured indicator takes a value (and no 'done')");
         }
         if (kind == IndicatorKind.ACTIVITY && (command.done() == null || command.value() != null)) {
-            throw new RuleViolationException("VALIDATION_FAILED", "an activity takes 'done' (and no value)");
+            throw new RuleViolationException(Refusal.VALIDATION_FAILED, "an activity takes 'done' (and no value)");
         }
         if (command.source() == null || command.source().kind() == null) {
-            throw new RuleViolationException("VALIDATION_FAILED", "source.kind is required");
+            throw new RuleViolationException(Refusal.VALIDATION_FAILED, "source.kind is required");
         }
         if (command.dataPeriod() != null && !FollowUpPeriod.isValidDataPeriod(command.dataPeriod())) {
-            throw new RuleViolationException("VALIDATION_FAILED", "dataPeriod " + FollowUpPeriod.DATA_PERIOD_RULE);
+            throw new RuleViolationException(Refusal.VALIDATION_FAILED, "dataPeriod " + FollowUpPeriod.DATA_PERIOD_RULE);
         }
         // Bounded here too, whatever path the command came by (API, Kolada import, history seed).
         BigDecimal value = Quantities.optional(command.value(), "value");
@@ -272,11 +272,11 @@ class Indicator {
     Accepted handle(AssessFulfilment command, DecisionAuthority authority) {
         requireFinished();
         if (!FollowUpPeriod.isValid(command.period())) {
-            throw new RuleViolationException("VALIDATION_FAILED",
+            throw new RuleViolationException(Refusal.VALIDATION_FAILED,
                     "period '" + command.period() + "' must be YYYY-T1, YYYY-T2 or YYYY-AR");
         }
         if (command.status() == null) {
-            throw new RuleViolationException("VALIDATION_FAILED", "status is required");
+            throw new RuleViolationException(Refusal.VALIDATION_FAILED, "status is required");
         }
         String motivation = Rules.requireText(command.motivation(), "motivation", 5000);
         DecisionReference decision = command.decision() == null ? null
@@ -309,7 +309,7 @@ class Indicator {
         AmbitionReading reading = AmbitionReader.read(text);
         if (reading.rules().stream().map(AmbitionRule::margin)
                 .anyMatch(margin -> margin != null && !Quantities.allowed(margin))) {
-            throw new RuleViolationException("VALIDATION_FAILED", "text: a number in it " + Quantities.RULE);
+            throw new RuleViolationException(Refusal.VALIDATION_FAILED, "text: a number in it " + Quantities.RULE);
         }
         if (claimed == null) {
             return new AmbitionLevel(reading.text(), reading.rules(), reading.targetYear(), reading.ambiguous(),
@@ -317,7 +317,7 @@ class Indicator {
         }
         List<String> conflicts = AmbitionReader.conflicts(reading, claimed);
         if (!conflicts.isEmpty()) {
-            throw new RuleViolationException("AMBITION_RULE_CONFLICT",
+            throw new RuleViolationException(Refusal.AMBITION_RULE_CONFLICT,
                     "the rules do not agree with the text '" + reading.text() + "': " + String.join("; ", conflicts));
         }
         // The client's reading settles what the text left open; the findings still say what that was.
@@ -330,7 +330,7 @@ class Indicator {
     /** A level left to dialogue: the verbatim text and what the reader found in it, but no rule. */
     private static AmbitionLevel toBeDiscussed(String text, List<AmbitionRule> claimed) {
         if (claimed != null) {
-            throw new RuleViolationException("VALIDATION_FAILED", "rules must be left out when the ambition level is TO_BE_DISCUSSED");
+            throw new RuleViolationException(Refusal.VALIDATION_FAILED, "rules must be left out when the ambition level is TO_BE_DISCUSSED");
         }
         AmbitionReading reading = AmbitionReader.read(text);
         return new AmbitionLevel(reading.text(), List.of(), reading.targetYear(), false, reading.findings(),
@@ -346,7 +346,7 @@ class Indicator {
         List<AmbitionRule> own = level.rules().stream().filter(r -> r.targetGroup() == null
                 || r.targetGroup().strip().toLowerCase(java.util.Locale.ROOT).equals(group)).toList();
         if (own.size() == level.rules().size() || own.stream().noneMatch(r -> r.targetGroup() != null)) {
-            throw new RuleViolationException("VALIDATION_FAILED", "targetGroup: the text '" + level.text()
+            throw new RuleViolationException(Refusal.VALIDATION_FAILED, "targetGroup: the text '" + level.text()
                     + "' states no rules for target group '" + targetGroup.strip() + "' beside others");
         }
         List<String> findings = new ArrayList<>(level.findings());
@@ -358,14 +358,14 @@ class Indicator {
     /** A planned indicator ("ska tas fram") has no method yet: it is never measured or assessed. */
     private void requireFinished() {
         if (kind == IndicatorKind.PLANNED) {
-            throw new RuleViolationException("INDICATOR_PLANNED", "indicator " + indicatorId
+            throw new RuleViolationException(Refusal.INDICATOR_PLANNED, "indicator " + indicatorId
                     + " is planned (to be developed, no method yet): it takes no measurement and no assessment");
         }
     }
 
     private void requireActive() {
         if (retired) {
-            throw new RuleViolationException("INDICATOR_RETIRED",
+            throw new RuleViolationException(Refusal.INDICATOR_RETIRED,
                     "indicator " + indicatorId + " is retired; it cannot be changed");
         }
     }
@@ -379,7 +379,7 @@ class Indicator {
     }
 
     private static RuleViolationException delmalRetired(DelmalId delmalId) {
-        return new RuleViolationException("DELMAL_RETIRED", "delmål " + delmalId + " is retired; nothing can be added to it");
+        return new RuleViolationException(Refusal.DELMAL_RETIRED, "delmål " + delmalId + " is retired; nothing can be added to it");
     }
 
     @EventSourcingHandler

@@ -5,20 +5,18 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import se.malspar.kernel.programme.IndicatorSource;
 import se.malspar.kernel.programme.ChangeIndicatorSource;
-import se.malspar.command.admin.Accepted;
 import se.malspar.command.admin.AdminCommands;
+import se.malspar.command.admin.AdminHeaders;
 import se.malspar.kernel.ambition.AmbitionRule;
 import se.malspar.kernel.decision.DecisionId;
 import se.malspar.kernel.fulfilment.AssessFulfilment;
@@ -36,7 +34,6 @@ import se.malspar.platform.web.InvalidFieldException;
 import java.util.List;
 
 import static se.malspar.command.admin.AdminCommands.decision;
-import static se.malspar.command.admin.AdminCommands.expectedVersion;
 import static se.malspar.platform.web.Fields.parse;
 
 /** Indicators (mätvärden): definition, ambition levels, target values, measurements. */
@@ -56,7 +53,7 @@ class IndicatorAdminController {
     @PostMapping(path = "/delmal/{delmalId}/indicators", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Accepted> defineIndicator(@PathVariable String delmalId,
                                              @Valid @RequestBody ProgrammeRequests.DefineIndicatorRequest request,
-                                             @RequestHeader(name = AdminCommands.IDEMPOTENCY_KEY_HEADER, required = false) String key) {
+                                             AdminHeaders.Write headers) {
         DelmalId delmal = parse(delmalId, "delmalId", DelmalId::of);
         IndicatorId indicator = request.indicatorId() != null
                 ? parse(request.indicatorId(), "indicatorId", IndicatorId::of)
@@ -64,8 +61,8 @@ class IndicatorAdminController {
         Accepted accepted = commands.send(new DefineIndicator(indicator, delmal, request.name(), request.unit(),
                 request.kind(), request.direction(), request.politicallyDecidedTarget(), request.source(),
                 decision(request.decision()), start(request.effectiveFrom()), request.note(), request.directionBasis(),
-                request.directionReason(), precision(request.effectiveFrom())), key, request.documentSource());
-        return AdminCommands.created(accepted, "/api/indicators/" + indicator + "/history");
+                request.directionReason(), precision(request.effectiveFrom())), headers, request.documentSource());
+        return ETags.created(accepted, "/api/indicators/" + indicator + "/history");
     }
 
     @Operation(summary = "Set or change where an indicator's values come from (ChangeIndicatorSource)",
@@ -75,20 +72,18 @@ class IndicatorAdminController {
     @PutMapping(path = "/indicators/{indicatorId}/source", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Accepted> changeIndicatorSource(@PathVariable String indicatorId,
                                                    @Valid @RequestBody ProgrammeRequests.ChangeSourceRequest request,
-                                                   @RequestHeader(name = AdminCommands.IDEMPOTENCY_KEY_HEADER, required = false) String key,
-                                                   @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-        return AdminCommands.ok(commands.send(new ChangeIndicatorSource(indicator(indicatorId),
-                new IndicatorSource(request.kind(), request.kpi()), request.reason(), expectedVersion(ifMatch)), key));
+                                                   AdminHeaders.Change headers) {
+        return ETags.ok(commands.send(new ChangeIndicatorSource(indicator(indicatorId),
+                new IndicatorSource(request.kind(), request.kpi()), request.reason(), headers.expectedVersion()), headers));
     }
 
     @Operation(summary = "Retire an indicator (KS)")
     @PostMapping(path = "/indicators/{indicatorId}/retire", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Accepted> retireIndicator(@PathVariable String indicatorId,
                                              @Valid @RequestBody ProgrammeRequests.RetireRequest request,
-                                             @RequestHeader(name = AdminCommands.IDEMPOTENCY_KEY_HEADER, required = false) String key,
-                                             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-        return AdminCommands.ok(commands.send(new RetireIndicator(indicator(indicatorId), decision(request.decision()),
-                request.effectiveFrom(), expectedVersion(ifMatch)), key, request.source()));
+                                             AdminHeaders.Change headers) {
+        return ETags.ok(commands.send(new RetireIndicator(indicator(indicatorId), decision(request.decision()),
+                request.effectiveFrom(), headers.expectedVersion()), headers, request.source()));
     }
 
     @Operation(summary = "Set the ambition level decided for an indicator (SetAmbitionLevel, KS)",
@@ -98,12 +93,11 @@ class IndicatorAdminController {
     @PutMapping(path = "/indicators/{indicatorId}/ambition-level", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Accepted> setAmbitionLevel(@PathVariable String indicatorId,
                                               @Valid @RequestBody ProgrammeRequests.SetAmbitionLevelRequest request,
-                                              @RequestHeader(name = AdminCommands.IDEMPOTENCY_KEY_HEADER, required = false) String key,
-                                              @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-        return AdminCommands.ok(commands.send(new SetAmbitionLevel(indicator(indicatorId), request.text(),
+                                              AdminHeaders.Change headers) {
+        return ETags.ok(commands.send(new SetAmbitionLevel(indicator(indicatorId), request.text(),
                 rules(request.rule(), request.rules()), decision(request.decision()), start(request.effectiveFrom()),
-                expectedVersion(ifMatch), request.status(), request.targetGroup(), precision(request.effectiveFrom())),
-                key, request.source()));
+                headers.expectedVersion(), request.status(), request.targetGroup(), precision(request.effectiveFrom())),
+                headers, request.source()));
     }
 
     @Operation(summary = "Correct an entry error in a recorded ambition level",
@@ -111,21 +105,19 @@ class IndicatorAdminController {
     @PostMapping(path = "/indicators/{indicatorId}/ambition-level/corrections", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Accepted> correctAmbitionLevel(@PathVariable String indicatorId,
                                                   @Valid @RequestBody ProgrammeRequests.CorrectAmbitionLevelRequest request,
-                                                  @RequestHeader(name = AdminCommands.IDEMPOTENCY_KEY_HEADER, required = false) String key,
-                                                  @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+                                                  AdminHeaders.Change headers) {
         DecisionId corrects = request.correctsDecision() == null ? null : decisionField(request.correctsDecision());
-        return AdminCommands.ok(commands.send(new CorrectAmbitionLevel(indicator(indicatorId), corrects, request.text(),
-                rules(request.rule(), request.rules()), request.reason(), expectedVersion(ifMatch)), key, request.source()));
+        return ETags.ok(commands.send(new CorrectAmbitionLevel(indicator(indicatorId), corrects, request.text(),
+                rules(request.rule(), request.rules()), request.reason(), headers.expectedVersion()), headers, request.source()));
     }
 
     @Operation(summary = "Set the target value (målvärde) decided for an indicator (SetTargetValue, KS)")
     @PutMapping(path = "/indicators/{indicatorId}/target-value", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Accepted> setTargetValue(@PathVariable String indicatorId,
                                             @Valid @RequestBody ProgrammeRequests.SetTargetValueRequest request,
-                                            @RequestHeader(name = AdminCommands.IDEMPOTENCY_KEY_HEADER, required = false) String key,
-                                            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-        return AdminCommands.ok(commands.send(new SetTargetValue(indicator(indicatorId), request.value(), request.year(),
-                decision(request.decision()), request.effectiveFrom(), expectedVersion(ifMatch)), key, request.source()));
+                                            AdminHeaders.Change headers) {
+        return ETags.ok(commands.send(new SetTargetValue(indicator(indicatorId), request.value(), request.year(),
+                decision(request.decision()), request.effectiveFrom(), headers.expectedVersion()), headers, request.source()));
     }
 
     @Operation(summary = "Record a measurement for a follow-up period (RecordMeasurement)",
@@ -135,13 +127,12 @@ class IndicatorAdminController {
     @PostMapping(path = "/indicators/{indicatorId}/measurements", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Accepted> recordMeasurement(@PathVariable String indicatorId,
                                                @Valid @RequestBody ProgrammeRequests.RecordMeasurementRequest request,
-                                               @RequestHeader(name = AdminCommands.IDEMPOTENCY_KEY_HEADER, required = false) String key,
-                                               @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+                                               AdminHeaders.Change headers) {
         IndicatorId indicator = indicator(indicatorId);
         Accepted accepted = commands.send(new RecordMeasurement(indicator, request.period(), request.value(),
                 request.done(), request.dataPeriod(), request.referenceValues(), request.source(), request.note(),
-                expectedVersion(ifMatch)), key);
-        return AdminCommands.created(accepted, "/api/indicators/" + indicator + "/history");
+                headers.expectedVersion()), headers);
+        return ETags.created(accepted, "/api/indicators/" + indicator + "/history");
     }
 
     @Operation(summary = "Assess fulfilment for a period by human judgement (AssessFulfilment)",
@@ -151,13 +142,12 @@ class IndicatorAdminController {
     @PostMapping(path = "/indicators/{indicatorId}/assessments", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Accepted> assessFulfilment(@PathVariable String indicatorId,
                                               @Valid @RequestBody ProgrammeRequests.AssessFulfilmentRequest request,
-                                              @RequestHeader(name = AdminCommands.IDEMPOTENCY_KEY_HEADER, required = false) String key,
-                                              @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+                                              AdminHeaders.Change headers) {
         IndicatorId indicator = indicator(indicatorId);
         Accepted accepted = commands.send(new AssessFulfilment(indicator, request.period(), request.status(),
                 request.motivation(), request.decision() == null ? null : decision(request.decision()),
-                expectedVersion(ifMatch)), key);
-        return AdminCommands.created(accepted, "/api/indicators/" + indicator + "/fulfilment?period=" + request.period());
+                headers.expectedVersion()), headers);
+        return ETags.created(accepted, "/api/indicators/" + indicator + "/fulfilment?period=" + request.period());
     }
 
     private static IndicatorId indicator(String indicatorId) {

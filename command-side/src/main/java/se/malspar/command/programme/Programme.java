@@ -1,12 +1,12 @@
 package se.malspar.command.programme;
 
+import se.malspar.kernel.common.Refusal;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
-import se.malspar.command.admin.Accepted;
 import se.malspar.command.decision.DecisionAuthority;
 import se.malspar.kernel.common.RuleViolationException;
 import se.malspar.kernel.decision.Citation;
@@ -61,7 +61,7 @@ class Programme {
         // A programme is decided by the organ that owns it: KF's programme by KF, KS's own goals by KS.
         String organ = Citation.parse(authorised.decision().citation()).organ();
         if (!organ.equals(ownerOrgan)) {
-            throw new RuleViolationException("DECISION_LACKS_COMPETENCE",
+            throw new RuleViolationException(Refusal.DECISION_LACKS_COMPETENCE,
                     authorised.decision().citation() + " cannot create a programme owned by " + ownerOrgan
                             + ": a programme is created by the organ that owns it");
         }
@@ -76,7 +76,7 @@ class Programme {
         String subject = Rules.requireText(command.subject(), "subject", 1000);
         var authorised = authority.authorise(ChangeKind.OPEN_AMBITION_REVIEW, command.decision(), command.effectiveFrom());
         if (reviewOpenedBy != null) {
-            throw new RuleViolationException("AMBITION_REVIEW_UNDER_WAY", "the ambition levels of programme "
+            throw new RuleViolationException(Refusal.AMBITION_REVIEW_UNDER_WAY, "the ambition levels of programme "
                     + programmeId + " are already under review since " + reviewSince + " (" + reviewOpenedBy.citation()
                     + "); close that review first");
         }
@@ -88,13 +88,13 @@ class Programme {
     @CommandHandler
     Accepted handle(CloseAmbitionReview command, DecisionAuthority authority) {
         if (reviewOpenedBy == null) {
-            throw new RuleViolationException("NO_AMBITION_REVIEW", "the ambition levels of programme " + programmeId
+            throw new RuleViolationException(Refusal.NO_AMBITION_REVIEW, "the ambition levels of programme " + programmeId
                     + " are not under review: there is nothing to close");
         }
         String outcome = Rules.requireText(command.outcome(), "outcome", 1000);
         var authorised = authority.authorise(ChangeKind.CLOSE_AMBITION_REVIEW, command.decision(), command.effectiveFrom());
         if (authorised.effectiveFrom().isBefore(reviewSince)) {
-            throw new RuleViolationException("VALIDATION_FAILED", "effectiveFrom must not be before the review opened ("
+            throw new RuleViolationException(Refusal.VALIDATION_FAILED, "effectiveFrom must not be before the review opened ("
                     + reviewSince + ", " + reviewOpenedBy.citation() + ")");
         }
         apply(new AmbitionReviewClosed(programmeId, reviewOpenedBy, outcome, authorised.decision(),

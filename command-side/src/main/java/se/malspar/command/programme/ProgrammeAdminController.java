@@ -5,17 +5,15 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import se.malspar.command.admin.Accepted;
 import se.malspar.command.admin.AdminCommands;
+import se.malspar.command.admin.AdminHeaders;
 import se.malspar.kernel.programme.AddDelmal;
 import se.malspar.kernel.programme.AddGoal;
 import se.malspar.kernel.programme.CreateProgramme;
@@ -30,7 +28,6 @@ import se.malspar.kernel.programme.ambition.OpenAmbitionReview;
 import se.malspar.kernel.programme.structure.StateDelmalCount;
 
 import static se.malspar.command.admin.AdminCommands.decision;
-import static se.malspar.command.admin.AdminCommands.expectedVersion;
 import static se.malspar.platform.web.Fields.parse;
 
 /** Programmes, their goals and delmål. Every change names the decision behind it. */
@@ -49,12 +46,12 @@ class ProgrammeAdminController {
     @ResponseStatus(HttpStatus.CREATED)
     @PostMapping(path = "/programmes", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Accepted> createProgramme(@Valid @RequestBody ProgrammeRequests.CreateProgrammeRequest request,
-                                             @RequestHeader(name = AdminCommands.IDEMPOTENCY_KEY_HEADER, required = false) String key) {
+                                             AdminHeaders.Write headers) {
         ProgrammeId id = parse(request.programmeId(), "programmeId", ProgrammeId::of);
         Accepted accepted = commands.send(new CreateProgramme(id, request.name(), request.ownerOrgan(),
-                decision(request.decision()), start(request.effectiveFrom()), precision(request.effectiveFrom())), key,
+                decision(request.decision()), start(request.effectiveFrom()), precision(request.effectiveFrom())), headers,
                 request.source());
-        return AdminCommands.created(accepted, "/api/programmes/" + id);
+        return ETags.created(accepted, "/api/programmes/" + id);
     }
 
     @Operation(summary = "Add an overall goal to a programme (KF)")
@@ -62,15 +59,15 @@ class ProgrammeAdminController {
     @PostMapping(path = "/programmes/{programmeId}/goals", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Accepted> addGoal(@PathVariable String programmeId,
                                      @Valid @RequestBody ProgrammeRequests.AddGoalRequest request,
-                                     @RequestHeader(name = AdminCommands.IDEMPOTENCY_KEY_HEADER, required = false) String key) {
+                                     AdminHeaders.Write headers) {
         ProgrammeId programme = parse(programmeId, "programmeId", ProgrammeId::of);
         GoalId goal = parse(request.goalId(), "goalId", GoalId::of);
         java.util.List<GoalId> contributesTo = request.contributesTo() == null ? java.util.List.of()
                 : request.contributesTo().stream().map(g -> parse(g, "contributesTo", GoalId::of)).toList();
         Accepted accepted = commands.send(new AddGoal(goal, programme, request.name(), request.goalArea(),
                 decision(request.decision()), start(request.effectiveFrom()), precision(request.effectiveFrom()),
-                contributesTo), key, request.source());
-        return AdminCommands.created(accepted, "/api/programmes/" + programme);
+                contributesTo), headers, request.source());
+        return ETags.created(accepted, "/api/programmes/" + programme);
     }
 
     @Operation(summary = "Add a delmål under a goal (AddDelmål)",
@@ -81,37 +78,35 @@ class ProgrammeAdminController {
     @PostMapping(path = "/goals/{goalId}/delmal", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Accepted> addDelmal(@PathVariable String goalId,
                                        @Valid @RequestBody ProgrammeRequests.AddDelmalRequest request,
-                                       @RequestHeader(name = AdminCommands.IDEMPOTENCY_KEY_HEADER, required = false) String key) {
+                                       AdminHeaders.Write headers) {
         GoalId goal = parse(goalId, "goalId", GoalId::of);
         DelmalId delmal = request.delmalId() != null
                 ? parse(request.delmalId(), "delmalId", DelmalId::of)
                 : parse(Ids.slug(goal.value(), request.name()), "name", DelmalId::of);
         Accepted accepted = commands.send(new AddDelmal(delmal, goal, request.name(), request.description(),
-                decision(request.decision()), start(request.effectiveFrom()), precision(request.effectiveFrom())), key,
+                decision(request.decision()), start(request.effectiveFrom()), precision(request.effectiveFrom())), headers,
                 request.source());
-        return AdminCommands.created(accepted, "/api/delmal/" + delmal);
+        return ETags.created(accepted, "/api/delmal/" + delmal);
     }
 
     @Operation(summary = "Rename a delmål", description = "If-Match with the delmål's ETag guards against lost updates (412).")
     @PostMapping(path = "/delmal/{delmalId}/rename", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Accepted> renameDelmal(@PathVariable String delmalId,
                                           @Valid @RequestBody ProgrammeRequests.RenameDelmalRequest request,
-                                          @RequestHeader(name = AdminCommands.IDEMPOTENCY_KEY_HEADER, required = false) String key,
-                                          @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+                                          AdminHeaders.Change headers) {
         DelmalId delmal = parse(delmalId, "delmalId", DelmalId::of);
-        return AdminCommands.ok(commands.send(new RenameDelmal(delmal, request.name(), decision(request.decision()),
-                request.effectiveFrom(), expectedVersion(ifMatch)), key, request.source()));
+        return ETags.ok(commands.send(new RenameDelmal(delmal, request.name(), decision(request.decision()),
+                request.effectiveFrom(), headers.expectedVersion()), headers, request.source()));
     }
 
     @Operation(summary = "Retire a delmål", description = "Nothing can be added to or changed on a retired delmål.")
     @PostMapping(path = "/delmal/{delmalId}/retire", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Accepted> retireDelmal(@PathVariable String delmalId,
                                           @Valid @RequestBody ProgrammeRequests.RetireRequest request,
-                                          @RequestHeader(name = AdminCommands.IDEMPOTENCY_KEY_HEADER, required = false) String key,
-                                          @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+                                          AdminHeaders.Change headers) {
         DelmalId delmal = parse(delmalId, "delmalId", DelmalId::of);
-        return AdminCommands.ok(commands.send(new RetireDelmal(delmal, decision(request.decision()),
-                request.effectiveFrom(), expectedVersion(ifMatch)), key, request.source()));
+        return ETags.ok(commands.send(new RetireDelmal(delmal, decision(request.decision()),
+                request.effectiveFrom(), headers.expectedVersion()), headers, request.source()));
     }
 
     @Operation(summary = "Put the programme's ambition levels under review (an adopted assignment, KS or KSAU)",
@@ -121,10 +116,10 @@ class ProgrammeAdminController {
     @PostMapping(path = "/programmes/{programmeId}/ambition-reviews", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Accepted> openAmbitionReview(@PathVariable String programmeId,
                                                 @Valid @RequestBody ProgrammeRequests.OpenAmbitionReviewRequest request,
-                                                @RequestHeader(name = AdminCommands.IDEMPOTENCY_KEY_HEADER, required = false) String key) {
+                                                AdminHeaders.Write headers) {
         ProgrammeId programme = parse(programmeId, "programmeId", ProgrammeId::of);
-        return AdminCommands.ok(commands.send(new OpenAmbitionReview(programme, request.subject(),
-                decision(request.decision()), request.effectiveFrom()), key, request.source()));
+        return ETags.ok(commands.send(new OpenAmbitionReview(programme, request.subject(),
+                decision(request.decision()), request.effectiveFrom()), headers, request.source()));
     }
 
     @Operation(summary = "Close the review of the ambition levels under way (KS)",
@@ -132,10 +127,10 @@ class ProgrammeAdminController {
     @PostMapping(path = "/programmes/{programmeId}/ambition-reviews/close", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Accepted> closeAmbitionReview(@PathVariable String programmeId,
                                                  @Valid @RequestBody ProgrammeRequests.CloseAmbitionReviewRequest request,
-                                                 @RequestHeader(name = AdminCommands.IDEMPOTENCY_KEY_HEADER, required = false) String key) {
+                                                 AdminHeaders.Write headers) {
         ProgrammeId programme = parse(programmeId, "programmeId", ProgrammeId::of);
-        return AdminCommands.ok(commands.send(new CloseAmbitionReview(programme, request.outcome(),
-                decision(request.decision()), request.effectiveFrom()), key, request.source()));
+        return ETags.ok(commands.send(new CloseAmbitionReview(programme, request.outcome(),
+                decision(request.decision()), request.effectiveFrom()), headers, request.source()));
     }
 
     @Operation(summary = "State how many delmål a paper says a goal has (KF or KS)",
@@ -143,10 +138,10 @@ class ProgrammeAdminController {
     @PostMapping(path = "/goals/{goalId}/delmal-count", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Accepted> stateDelmalCount(@PathVariable String goalId,
                                               @Valid @RequestBody ProgrammeRequests.StateDelmalCountRequest request,
-                                              @RequestHeader(name = AdminCommands.IDEMPOTENCY_KEY_HEADER, required = false) String key) {
+                                              AdminHeaders.Write headers) {
         GoalId goal = parse(goalId, "goalId", GoalId::of);
-        return AdminCommands.ok(commands.send(new StateDelmalCount(goal, request.count(), decision(request.decision()),
-                start(request.effectiveFrom()), precision(request.effectiveFrom())), key, request.source()));
+        return ETags.ok(commands.send(new StateDelmalCount(goal, request.count(), decision(request.decision()),
+                start(request.effectiveFrom()), precision(request.effectiveFrom())), headers, request.source()));
     }
 
     /** The first day of an effectiveFrom given as YYYY-MM-DD, YYYY-MM or YYYY (a paper's month or year). */

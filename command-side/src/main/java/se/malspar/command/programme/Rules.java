@@ -1,6 +1,7 @@
 package se.malspar.command.programme;
 
 import se.malspar.kernel.common.PlainText;
+import se.malspar.kernel.common.Refusal;
 import se.malspar.kernel.common.RuleViolationException;
 
 import java.text.Normalizer;
@@ -14,11 +15,11 @@ final class Rules {
     /** The text trimmed and NFC-normalised (as the API promises), so that equal names are equal strings. */
     static String requireText(String value, String field, int maxLength) {
         if (value == null || value.isBlank()) {
-            throw new RuleViolationException("VALIDATION_FAILED", field + " is required");
+            throw new RuleViolationException(Refusal.VALIDATION_FAILED, field + " is required");
         }
         String text = Normalizer.normalize(value.strip(), Normalizer.Form.NFC);
         if (text.length() > maxLength) {
-            throw new RuleViolationException("VALIDATION_FAILED", field + " is longer than " + maxLength + " characters");
+            throw new RuleViolationException(Refusal.VALIDATION_FAILED, field + " is longer than " + maxLength + " characters");
         }
         return text;
     }
@@ -29,15 +30,15 @@ final class Rules {
     }
 
     static RuleViolationException alreadyExists(String what, Object id) {
-        return new RuleViolationException("ALREADY_EXISTS", what + " " + id + " already exists");
+        return new RuleViolationException(Refusal.ALREADY_EXISTS, what + " " + id + " already exists");
     }
 
     static RuleViolationException notFound(String what, Object id) {
-        return new RuleViolationException("NOT_FOUND", "no " + what + " " + id);
+        return new RuleViolationException(Refusal.NOT_FOUND, "no " + what + " " + id);
     }
 
     static RuleViolationException duplicateName(String what, String name, String parent) {
-        return new RuleViolationException("DUPLICATE_NAME",
+        return new RuleViolationException(Refusal.DUPLICATE_NAME,
                 "there is already an active " + what + " named '" + name + "' under " + parent);
     }
 }

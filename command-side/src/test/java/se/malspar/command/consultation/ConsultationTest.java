@@ -7,7 +7,7 @@ import org.hamcrest.Matcher;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import se.malspar.command.admin.Accepted;
+import se.malspar.command.programme.Accepted;
 import se.malspar.command.decision.InMemoryDecisionLookup;
 import se.malspar.kernel.common.RuleViolationException;
 import se.malspar.kernel.consultation.ConsultationId;

@@ -2,12 +2,15 @@ package se.malspar.command.kolada;
 
 import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -17,22 +20,19 @@ class KoladaFetchTest {
 
     @Test
     void theUrlIsBuiltFromTheConfiguredBaseUrlAndAreas() {
-        KoladaProperties properties = new KoladaProperties();
-        KoladaClient client = new KoladaClient(properties);
+        KoladaClient client = new KoladaClient(properties(Map.of()));
         assertThat(client.configured()).isTrue();
         assertThat(client.url(List.of("N15428", "N17461"), List.of()))
                 .isEqualTo("https://api.kolada.se/v3/data/kpi/N15428,N17461/municipality/0665,0000,0006");
-        properties.setBaseUrl("http://kolada.example/v3/");
-        properties.setMunicipality("0680");
+        client = new KoladaClient(properties(Map.of("base-url", "http://kolada.example/v3/", "municipality", "0680")));
         assertThat(client.url(List.of("N15428"), List.of(2021, 2022)))
                 .isEqualTo("http://kolada.example/v3/data/kpi/N15428/municipality/0680,0000,0006/year/2021,2022");
     }
 
     @Test
     void withoutABaseUrlFetchingIsSwitchedOffBeforeAnythingIsRead() {
-        KoladaProperties properties = new KoladaProperties();
-        properties.setBaseUrl("");
-        KoladaImportController controller = new KoladaImportController(null, new KoladaClient(properties),
+        KoladaImportController controller = new KoladaImportController(null,
+                new KoladaClient(properties(Map.of("base-url", ""))),
                 Clock.systemUTC(), null);
         assertThatThrownBy(() -> controller.fetch("2022-AR", "N15428", null, null))
                 .isInstanceOf(KoladaImportController.FetchingOff.class);
@@ -63,9 +63,7 @@ class KoladaFetchTest {
         });
         server.start();
         try {
-            KoladaProperties properties = new KoladaProperties();
-            properties.setBaseUrl(base);
-            KoladaClient client = new KoladaClient(properties);
+            KoladaClient client = new KoladaClient(properties(Map.of("base-url", base)));
             KoladaData data = client.fetch(client.url(List.of("N15428"), List.of()));
             assertThat(data.values()).extracting(KoladaValue::municipality).containsExactly("0665", "0000");
             assertThatThrownBy(() -> client.fetch(client.url(List.of("N99999"), List.of())))
@@ -112,9 +110,7 @@ class KoladaFetchTest {
         });
         server.start();
         try {
-            KoladaProperties properties = new KoladaProperties();
-            properties.setBaseUrl(base);
-            KoladaClient client = new KoladaClient(properties);
+            KoladaClient client = new KoladaClient(properties(Map.of("base-url", base)));
             assertThatThrownBy(() -> client.fetch(client.url(List.of("N15428"), List.of())))
                     .isInstanceOf(KoladaUnavailableException.class)
                     .hasMessageContaining("HTTP 500 for page 2")
@@ -123,5 +119,13 @@ class KoladaFetchTest {
         } finally {
             server.stop(0);
         }
+    }
+
+    /** The properties as Spring binds {@code malspar.kolada.*} (defaults included) from these values. */
+    private static KoladaProperties properties(Map<String, String> values) {
+        Map<String, String> prefixed = new java.util.HashMap<>();
+        values.forEach((key, value) -> prefixed.put("malspar.kolada." + key, value));
+        return new Binder(new MapConfigurationPropertySource(prefixed))
+                .bindOrCreate("malspar.kolada", KoladaProperties.class);
     }
 }

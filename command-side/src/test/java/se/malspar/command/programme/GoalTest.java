@@ -7,7 +7,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import static se.malspar.command.programme.Refusals.refusedWith;
-import se.malspar.command.admin.Accepted;
 import se.malspar.command.decision.InMemoryDecisionLookup;
 import se.malspar.kernel.common.RuleViolationException;
 import se.malspar.kernel.decision.DecisionId;

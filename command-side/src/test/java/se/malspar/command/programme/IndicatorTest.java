@@ -11,7 +11,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import se.malspar.kernel.programme.IndicatorSourceChanged;
 import se.malspar.kernel.programme.ChangeIndicatorSource;
-import se.malspar.command.admin.Accepted;
 import se.malspar.command.decision.CompetenceRules;
 import se.malspar.command.decision.DecisionAuthority;
 import se.malspar.command.decision.DecisionLookup;

@@ -1,16 +1,15 @@
 package se.malspar.platform.axon;
 
-import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.MessageDispatchInterceptor;
 import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.slf4j.MDC;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import se.malspar.platform.observability.CorrelationIdFilter;
+import se.malspar.platform.pipeline.CommandPipeline;
 
 import java.util.Map;
 
@@ -25,13 +24,17 @@ class MessageContext {
 
     static final String TRACE_ID = "traceId";
 
-    @Autowired
-    void register(CommandBus commandBus) {
-        commandBus.registerDispatchInterceptor(correlationFromRequest());
-        commandBus.registerHandlerInterceptor(MessageContext.<CommandMessage<?>>logContext());
+    @Bean
+    CommandPipeline.DispatchStage traceIdStage() {
+        return new CommandPipeline.DispatchStage(CommandPipeline.Dispatch.TRACE_ID, correlationFromRequest());
     }
 
-    /** Separate from the command bus wiring above: Axon's configuration needs it before the bus exists. */
+    @Bean
+    CommandPipeline.HandlerStage logContextStage() {
+        return new CommandPipeline.HandlerStage(CommandPipeline.Handling.LOG_CONTEXT, MessageContext.<CommandMessage<?>>logContext());
+    }
+
+    /** Separate from the command stages above: Axon's configuration needs it before the bus exists. */
     @Configuration(proxyBeanMethods = false)
     static class EventLogContext {
 
@@ -42,7 +45,7 @@ class MessageContext {
         }
     }
 
-    private MessageDispatchInterceptor<CommandMessage<?>> correlationFromRequest() {
+    private static MessageDispatchInterceptor<CommandMessage<?>> correlationFromRequest() {
         return messages -> (index, command) -> {
             String correlationId = MDC.get(CorrelationIdFilter.MDC_KEY);
             if (correlationId == null || command.getMetaData().containsKey(TRACE_ID)) {

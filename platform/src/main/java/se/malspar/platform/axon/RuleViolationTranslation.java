@@ -1,10 +1,10 @@
 package se.malspar.platform.axon;
 
-import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.CommandExecutionException;
-import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import se.malspar.kernel.common.RuleViolationException;
+import se.malspar.platform.pipeline.CommandPipeline;
 
 /**
  * A refusal thrown by a command handler travels as the {@code details} of a
@@ -14,9 +14,9 @@ import se.malspar.kernel.common.RuleViolationException;
 @Configuration(proxyBeanMethods = false)
 class RuleViolationTranslation {
 
-    @Autowired
-    void register(CommandBus commandBus) {
-        commandBus.registerHandlerInterceptor((unitOfWork, chain) -> {
+    @Bean
+    CommandPipeline.HandlerStage refusalTranslationStage() {
+        return new CommandPipeline.HandlerStage(CommandPipeline.Handling.REFUSAL_TRANSLATION, (unitOfWork, chain) -> {
             try {
                 return chain.proceed();
             } catch (RuleViolationException e) {

@@ -2,10 +2,10 @@ package se.malspar.platform.observability;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import org.axonframework.commandhandling.CommandBus;
-import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import se.malspar.kernel.common.RuleViolationException;
+import se.malspar.platform.pipeline.CommandPipeline;
 
 /**
  * Counts and times every command handled ({@code malspar.commands}, tagged with the command
@@ -14,9 +14,9 @@ import se.malspar.kernel.common.RuleViolationException;
 @Configuration(proxyBeanMethods = false)
 class CommandMetrics {
 
-    @Autowired
-    void register(CommandBus commandBus, MeterRegistry registry) {
-        commandBus.registerHandlerInterceptor((unitOfWork, chain) -> {
+    @Bean
+    CommandPipeline.HandlerStage metricsStage(MeterRegistry registry) {
+        return new CommandPipeline.HandlerStage(CommandPipeline.Handling.METRICS, (unitOfWork, chain) -> {
             String command = unitOfWork.getMessage().getPayloadType().getSimpleName();
             Timer.Sample sample = Timer.start(registry);
             String outcome = "accepted";

@@ -1,18 +1,18 @@
 package se.malspar.platform.security;
 
-import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.messaging.MessageDispatchInterceptor;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
+import se.malspar.kernel.common.Refusal;
 import se.malspar.kernel.common.RuleViolationException;
+import se.malspar.platform.pipeline.CommandPipeline;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -28,13 +28,18 @@ class CallerMetadata {
     static final String USER_ID = "userId";
     static final String LOGIN_MODE = "loginMode";
 
-    @Autowired
-    void register(CommandBus commandBus, MalsparSecurityProperties properties) {
-        commandBus.registerDispatchInterceptor(stampCaller(properties.getMode().name().toLowerCase()));
-        commandBus.registerHandlerInterceptor((unitOfWork, chain) -> {
+    @Bean
+    CommandPipeline.DispatchStage callerStage(MalsparSecurityProperties properties) {
+        return new CommandPipeline.DispatchStage(CommandPipeline.Dispatch.CALLER,
+                stampCaller(properties.mode().name().toLowerCase()));
+    }
+
+    @Bean
+    CommandPipeline.HandlerStage requireUserStage() {
+        return new CommandPipeline.HandlerStage(CommandPipeline.Handling.REQUIRE_USER, (unitOfWork, chain) -> {
             Object userId = unitOfWork.getMessage().getMetaData().get(USER_ID);
             if (userId == null || userId.toString().isBlank()) {
-                throw new RuleViolationException("UNAUTHENTICATED", "a command needs an authenticated user");
+                throw new RuleViolationException(Refusal.UNAUTHENTICATED, "a command needs an authenticated user");
             }
             return chain.proceed();
         });
@@ -58,7 +63,7 @@ class CallerMetadata {
 
     /**
      * Copies the caller onto every event; Axon's own origin provider (correlation and trace ids)
-     * stays. Separate from the bus wiring above: Axon's configuration needs these before the bus exists.
+     * stays. Separate from the command stages above: Axon's configuration needs these before the bus exists.
      */
     @Configuration(proxyBeanMethods = false)
     static class CallerCorrelation {

@@ -40,21 +40,21 @@ class JwtLogin {
     }
 
     JwtDecoder decoder() {
-        if (!StringUtils.hasText(settings.getIssuer()) || !StringUtils.hasText(settings.getAudience())) {
+        if (!StringUtils.hasText(settings.issuer()) || !StringUtils.hasText(settings.audience())) {
             throw new IllegalStateException("jwt login needs malspar.security.jwt.issuer and .audience "
                     + "(MALSPAR_SECURITY_JWT_ISSUER, MALSPAR_SECURITY_JWT_AUDIENCE)");
         }
-        NimbusJwtDecoder decoder = StringUtils.hasText(settings.getJwkSetUri())
-                ? NimbusJwtDecoder.withJwkSetUri(settings.getJwkSetUri()).build()
-                : NimbusJwtDecoder.withIssuerLocation(settings.getIssuer()).build();
+        NimbusJwtDecoder decoder = StringUtils.hasText(settings.jwkSetUri())
+                ? NimbusJwtDecoder.withJwkSetUri(settings.jwkSetUri()).build()
+                : NimbusJwtDecoder.withIssuerLocation(settings.issuer()).build();
         OAuth2TokenValidator<Jwt> audience = new JwtClaimValidator<List<String>>(JwtClaimNames.AUD,
-                aud -> aud != null && aud.contains(settings.getAudience()));
+                aud -> aud != null && aud.contains(settings.audience()));
         // Every event must name who caused it: a token without a sane user id is no login at all.
-        OAuth2TokenValidator<Jwt> user = new JwtClaimValidator<Object>(settings.getUserIdClaim(),
+        OAuth2TokenValidator<Jwt> user = new JwtClaimValidator<Object>(settings.userIdClaim(),
                 id -> id instanceof String text && USER_ID.matcher(text).matches());
         decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
-                JwtValidators.createDefaultWithIssuer(settings.getIssuer()), audience, user,
-                limitedLifetime(settings.getMaxLifetime(), Clock.systemUTC())));
+                JwtValidators.createDefaultWithIssuer(settings.issuer()), audience, user,
+                limitedLifetime(settings.maxLifetime(), Clock.systemUTC())));
         return decoder;
     }
 
@@ -89,7 +89,7 @@ class JwtLogin {
 
     Converter<Jwt, AbstractAuthenticationToken> converter() {
         JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
-        converter.setPrincipalClaimName(settings.getUserIdClaim());
+        converter.setPrincipalClaimName(settings.userIdClaim());
         converter.setJwtGrantedAuthoritiesConverter(this::roles);
         return converter;
     }
@@ -101,7 +101,7 @@ class JwtLogin {
      */
     Collection<GrantedAuthority> roles(Jwt jwt) {
         Object value = jwt.getClaims();
-        for (String part : settings.getRolesClaim().split("\\.")) {
+        for (String part : settings.rolesClaim().split("\\.")) {
             value = value instanceof Map<?, ?> map ? map.get(part) : null;
         }
         List<String> names = new ArrayList<>();

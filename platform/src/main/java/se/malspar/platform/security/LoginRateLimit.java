@@ -14,6 +14,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.filter.OncePerRequestFilter;
+import se.malspar.kernel.common.Refusal;
 import se.malspar.platform.web.Problems;
 
 import java.io.IOException;
@@ -39,8 +40,8 @@ class LoginRateLimit extends OncePerRequestFilter {
 
     LoginRateLimit(MalsparSecurityProperties.LoginRateLimit settings, ObjectMapper objectMapper) {
         this.objectMapper = objectMapper;
-        this.users = buckets(settings.getFailuresPerUser(), settings.getWindow());
-        this.addresses = buckets(settings.getFailuresPerAddress(), settings.getWindow());
+        this.users = buckets(settings.failuresPerUser(), settings.window());
+        this.addresses = buckets(settings.failuresPerAddress(), settings.window());
     }
 
     private static LoadingCache<String, Bucket> buckets(int failures, Duration window) {
@@ -69,7 +70,7 @@ class LoginRateLimit extends OncePerRequestFilter {
         long waitNanos = Math.max(wait(address), wait(user));
         if (waitNanos > 0) {
             long seconds = Math.max(1, (waitNanos + 999_999_999L) / 1_000_000_000L);
-            ProblemDetail problem = Problems.problem("TOO_MANY_REQUESTS",
+            ProblemDetail problem = Problems.problem(Refusal.TOO_MANY_REQUESTS,
                     "too many failed logins for this user name or from this address; try again in " + seconds + " s");
             response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
             SecurityConfiguration.write(request, response, objectMapper, problem);

@@ -75,7 +75,7 @@ class PageSecurity {
                         .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
                         .httpStrictTransportSecurity(h -> h.includeSubDomains(true).maxAgeInSeconds(31536000)));
 
-        if (properties.getMode() == MalsparSecurityProperties.Mode.JWT) {
+        if (properties.mode() == MalsparSecurityProperties.Mode.JWT) {
             ClientRegistrationRepository repository = registrations.getIfAvailable();
             if (repository == null) {
                 // The API works without it; the pages then only show the login page, which says why.

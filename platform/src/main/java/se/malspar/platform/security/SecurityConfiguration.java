@@ -36,6 +36,7 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.CorsConfigurationSource;
 import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
+import se.malspar.kernel.common.Refusal;
 import se.malspar.platform.web.Problems;
 
 import java.io.IOException;
@@ -60,13 +61,13 @@ class SecurityConfiguration {
     SecurityFilterChain api(HttpSecurity http, MalsparSecurityProperties properties, ObjectMapper objectMapper,
                             JwtLogin jwtLogin, VerifiedCredentials verifiedCredentials) throws Exception {
         AuthenticationEntryPoint unauthenticated = (request, response, e) -> {
-            response.setHeader("WWW-Authenticate", properties.getMode() == MalsparSecurityProperties.Mode.JWT
+            response.setHeader("WWW-Authenticate", properties.mode() == MalsparSecurityProperties.Mode.JWT
                     ? "Bearer" : "Basic realm=\"malspar\"");
-            write(request, response, objectMapper, Problems.problem("UNAUTHENTICATED",
-                    "authentication is required (" + properties.getMode().name().toLowerCase() + " login)"));
+            write(request, response, objectMapper, Problems.problem(Refusal.UNAUTHENTICATED,
+                    "authentication is required (" + properties.mode().name().toLowerCase() + " login)"));
         };
         AccessDeniedHandler forbidden = (request, response, e) -> write(request, response, objectMapper,
-                Problems.problem("FORBIDDEN", "your role may not " + request.getMethod() + " " + request.getRequestURI()));
+                Problems.problem(Refusal.FORBIDDEN, "your role may not " + request.getMethod() + " " + request.getRequestURI()));
 
         http.authorizeHttpRequests(auth -> auth
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
@@ -96,10 +97,10 @@ class SecurityConfiguration {
                 .exceptionHandling(e -> e.authenticationEntryPoint(unauthenticated).accessDeniedHandler(forbidden));
 
         // Before any credential is checked: a name or address with too many failures is not even tried.
-        http.addFilterBefore(new LoginRateLimit(properties.getLoginRateLimit(), objectMapper),
+        http.addFilterBefore(new LoginRateLimit(properties.loginRateLimit(), objectMapper),
                 org.springframework.security.web.authentication.www.BasicAuthenticationFilter.class);
 
-        if (properties.getMode() == MalsparSecurityProperties.Mode.JWT) {
+        if (properties.mode() == MalsparSecurityProperties.Mode.JWT) {
             http.oauth2ResourceServer(rs -> rs
                     .jwt(jwt -> jwt.decoder(jwtLogin.decoder()).jwtAuthenticationConverter(jwtLogin.converter()))
                     .authenticationEntryPoint(unauthenticated)
@@ -141,14 +142,14 @@ class SecurityConfiguration {
     RequestRejectedHandler requestRejected(ObjectMapper objectMapper) {
         return (request, response, e) -> {
             log.debug("request refused by the firewall: {}", e.getMessage());
-            write(request, response, objectMapper, Problems.problem("VALIDATION_FAILED",
+            write(request, response, objectMapper, Problems.problem(Refusal.VALIDATION_FAILED,
                     "the request URL is not allowed (encoded or ambiguous path)"));
         };
     }
 
     @Bean
     JwtLogin jwtLogin(MalsparSecurityProperties properties) {
-        return new JwtLogin(properties.getJwt());
+        return new JwtLogin(properties.jwt());
     }
 
     /**
@@ -158,8 +159,8 @@ class SecurityConfiguration {
      */
     @Bean
     PasswordEncoder passwordEncoder(MalsparSecurityProperties properties, Environment environment) {
-        List<String> hashes = new ArrayList<>(properties.getUsers().stream()
-                .map(MalsparSecurityProperties.User::getPasswordHash).toList());
+        List<String> hashes = new ArrayList<>(properties.users().stream()
+                .map(MalsparSecurityProperties.User::passwordHash).toList());
         if (environment.acceptsProfiles(Profiles.of("demo"))) {
             hashes.add(DemoUsers.hash("-"));
         }
@@ -190,18 +191,18 @@ class SecurityConfiguration {
     @Bean
     UserDetailsService users(MalsparSecurityProperties properties, Environment environment) {
         List<UserDetails> users = new ArrayList<>();
-        for (MalsparSecurityProperties.User user : properties.getUsers()) {
-            if (user.getPasswordHash() == null || !user.getPasswordHash().matches("^(\\{bcrypt})?\\$2[aby]?\\$.*")) {
-                throw new IllegalStateException("user '" + user.getUsername()
+        for (MalsparSecurityProperties.User user : properties.users()) {
+            if (user.passwordHash() == null || !user.passwordHash().matches("^(\\{bcrypt})?\\$2[aby]?\\$.*")) {
+                throw new IllegalStateException("user '" + user.username()
                         + "': malspar.security.users[].password-hash must be a bcrypt hash");
             }
-            users.add(User.withUsername(user.getUsername())
-                    .password(user.getPasswordHash().startsWith("{") ? user.getPasswordHash() : "{bcrypt}" + user.getPasswordHash())
-                    .roles(user.getRoles().stream().map(Role::name).toArray(String[]::new))
+            users.add(User.withUsername(user.username())
+                    .password(user.passwordHash().startsWith("{") ? user.passwordHash() : "{bcrypt}" + user.passwordHash())
+                    .roles(user.roles().stream().map(Role::name).toArray(String[]::new))
                     .build());
         }
         users.addAll(DemoUsers.of(environment));
-        if (users.isEmpty() && properties.getMode() == MalsparSecurityProperties.Mode.BASIC) {
+        if (users.isEmpty() && properties.mode() == MalsparSecurityProperties.Mode.BASIC) {
             log.warn("basic login is on but no users are configured: every request will be refused "
                     + "(configure malspar.security.users or run with the 'demo' profile locally)");
         }
@@ -211,9 +212,9 @@ class SecurityConfiguration {
     @Bean
     CorsConfigurationSource corsConfigurationSource(MalsparSecurityProperties properties) {
         UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
-        if (!properties.getCorsAllowedOrigins().isEmpty()) {
+        if (!properties.corsAllowedOrigins().isEmpty()) {
             CorsConfiguration cors = new CorsConfiguration();
-            cors.setAllowedOrigins(properties.getCorsAllowedOrigins());
+            cors.setAllowedOrigins(properties.corsAllowedOrigins());
             cors.setAllowedMethods(List.of("GET", "POST", "PUT"));
             cors.setAllowedHeaders(List.of("Authorization", "Content-Type", "Idempotency-Key", "If-Match"));
             cors.setExposedHeaders(List.of("ETag", "Location", "X-Correlation-Id"));

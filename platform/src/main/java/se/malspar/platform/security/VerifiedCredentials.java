@@ -1,5 +1,7 @@
 package se.malspar.platform.security;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
@@ -14,8 +16,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Basic login sends the password with every request, and bcrypt is deliberately slow (cost 10
@@ -23,21 +23,30 @@ import java.util.concurrent.ConcurrentHashMap;
  * few dozen requests per second. A credential that bcrypt accepted is remembered for a short
  * time, keyed by an HMAC of user and password under a key made at start-up and never stored: the
  * password itself is kept nowhere, and a wrong or changed password is checked by bcrypt again.
+ * The memory is a Caffeine cache: entries expire {@code ttl} after bcrypt accepted them, and at
+ * most 10,000 are kept (the least useful go first).
  */
 class VerifiedCredentials implements AuthenticationProvider {
 
     private static final int MAX_ENTRIES = 10_000;
 
     private final AuthenticationProvider delegate;
-    private final Clock clock;
     private final Duration ttl;
     private final SecretKeySpec key;
-    private final Map<String, Remembered> remembered = new ConcurrentHashMap<>();
+    private final Cache<String, Authentication> remembered;
 
     VerifiedCredentials(AuthenticationProvider delegate, Clock clock, Duration ttl) {
         this.delegate = delegate;
-        this.clock = clock;
         this.ttl = ttl;
+        this.remembered = Caffeine.newBuilder()
+                .maximumSize(MAX_ENTRIES)
+                .expireAfterWrite(ttl)
+                .ticker(() -> {
+                    Instant now = clock.instant();
+                    return now.getEpochSecond() * 1_000_000_000L + now.getNano();
+                })
+                .executor(Runnable::run)
+                .build();
         byte[] secret = new byte[32];
         new SecureRandom().nextBytes(secret);
         this.key = new SecretKeySpec(secret, "HmacSHA256");
@@ -49,20 +58,16 @@ class VerifiedCredentials implements AuthenticationProvider {
             return delegate.authenticate(authentication);
         }
         String fingerprint = fingerprint(authentication.getName(), authentication.getCredentials().toString());
-        Instant now = clock.instant();
-        Remembered known = remembered.get(fingerprint);
-        if (known != null && now.isBefore(known.until())) {
-            return known.authentication();
+        Authentication known = remembered.getIfPresent(fingerprint);
+        if (known != null) {
+            return known;
         }
         Authentication verified = delegate.authenticate(authentication);
         if (verified == null || !verified.isAuthenticated()) {
             return verified;
         }
-        if (remembered.size() >= MAX_ENTRIES) {
-            remembered.clear();
-        }
         Authentication kept = withoutCredentials(verified);
-        remembered.put(fingerprint, new Remembered(kept, now.plus(ttl)));
+        remembered.put(fingerprint, kept);
         return kept;
     }
 
@@ -86,8 +91,5 @@ class VerifiedCredentials implements AuthenticationProvider {
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private record Remembered(Authentication authentication, Instant until) {
     }
 }

@@ -27,6 +27,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import se.malspar.kernel.common.Refusal;
 import se.malspar.kernel.common.RuleViolation;
 import se.malspar.kernel.common.RuleViolationException;
 import se.malspar.kernel.decision.InvalidCitationException;
@@ -58,13 +59,13 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                     java.util.regex.Pattern.DOTALL);
 
     static ProblemDetail fromViolation(RuleViolation violation) {
-        if ("VALIDATION_FAILED".equals(violation.code())) {
+        if (violation.refusal() == Refusal.VALIDATION_FAILED) {
             java.util.regex.Matcher m = FIELD_FIRST.matcher(violation.message());
             if (m.matches()) {
                 return Problems.validation(List.of(new Problems.FieldError(m.group(1), m.group(2))));
             }
         }
-        ProblemDetail problem = Problems.problem(violation.code(), violation.message());
+        ProblemDetail problem = Problems.problem(violation.refusal(), violation.message());
         String field = FIELD_OF_CODE.get(violation.code());
         if (field != null) {
             problem.setProperty("errors", List.of(new Problems.FieldError(field, violation.message())));
@@ -94,36 +95,36 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(InvalidCitationException.class)
     ResponseEntity<ProblemDetail> invalidCitation(InvalidCitationException e) {
-        return Problems.response(Problems.problem("VALIDATION_FAILED", e.getMessage()));
+        return Problems.response(Problems.problem(Refusal.VALIDATION_FAILED, e.getMessage()));
     }
 
     @ExceptionHandler(NotFoundException.class)
     ResponseEntity<ProblemDetail> notFound(NotFoundException e) {
-        return Problems.response(Problems.problem("NOT_FOUND", e.getMessage()));
+        return Problems.response(Problems.problem(Refusal.NOT_FOUND, e.getMessage()));
     }
 
     @ExceptionHandler(AggregateNotFoundException.class)
     ResponseEntity<ProblemDetail> aggregateNotFound(AggregateNotFoundException e) {
-        return Problems.response(Problems.problem("NOT_FOUND", "no such entry: " + e.getAggregateIdentifier()));
+        return Problems.response(Problems.problem(Refusal.NOT_FOUND, "no such entry: " + e.getAggregateIdentifier()));
     }
 
     @ExceptionHandler(ConflictingAggregateVersionException.class)
     ResponseEntity<ProblemDetail> staleVersion(ConflictingAggregateVersionException e) {
-        return Problems.response(Problems.problem("PRECONDITION_FAILED",
+        return Problems.response(Problems.problem(Refusal.PRECONDITION_FAILED,
                 "the entry has changed since version " + e.getExpectedVersion()
                         + " (it is now at version " + e.getActualVersion() + ")"));
     }
 
     @ExceptionHandler(AggregateStreamCreationException.class)
     ResponseEntity<ProblemDetail> alreadyExists(AggregateStreamCreationException e) {
-        return Problems.response(Problems.problem("ALREADY_EXISTS",
+        return Problems.response(Problems.problem(Refusal.ALREADY_EXISTS,
                 "an entry with this id was created at the same time; nothing was written"));
     }
 
     /** Unique constraints that stand for a rule, and the refusal each one means. */
-    private static final Map<String, String> CONSTRAINT_CODES = Map.of(
-            "uk_structure_lookup_name", "DUPLICATE_NAME",
-            "uk_decision_lookup_citation", "DUPLICATE_DECISION");
+    private static final Map<String, Refusal> CONSTRAINT_CODES = Map.of(
+            "uk_structure_lookup_name", Refusal.DUPLICATE_NAME,
+            "uk_decision_lookup_citation", Refusal.DUPLICATE_DECISION);
 
     @ExceptionHandler({ConcurrencyException.class, DataIntegrityViolationException.class})
     ResponseEntity<ProblemDetail> conflict(Exception e, WebRequest request) {
@@ -132,14 +133,14 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             // bad input that slipped past validation, not a conflict with another write.
             if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("22")) {
                 log.warn("a value the database cannot hold was refused (SQLSTATE {}): {}", sql.getSQLState(), e.toString());
-                return Problems.response(Problems.problem("VALIDATION_FAILED",
+                return Problems.response(Problems.problem(Refusal.VALIDATION_FAILED,
                         "a value in the request is outside what the register can hold; nothing was written"));
             }
         }
         log.info("conflicting concurrent write refused: {}", e.toString());
         for (Throwable t = e; t != null; t = t.getCause()) {
             String message = String.valueOf(t.getMessage());
-            for (Map.Entry<String, String> constraint : CONSTRAINT_CODES.entrySet()) {
+            for (Map.Entry<String, Refusal> constraint : CONSTRAINT_CODES.entrySet()) {
                 if (message.contains(constraint.getKey())) {
                     return Problems.response(Problems.problem(constraint.getValue(),
                             "a concurrent change already took this name or citation; nothing was written"));
@@ -147,10 +148,10 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             }
         }
         if (request.getHeader(HttpHeaders.IF_MATCH) != null) {
-            return Problems.response(Problems.problem("PRECONDITION_FAILED",
+            return Problems.response(Problems.problem(Refusal.PRECONDITION_FAILED,
                     "the entry changed after the version in If-Match; nothing was written"));
         }
-        return Problems.response(Problems.problem("VERSION_CONFLICT",
+        return Problems.response(Problems.problem(Refusal.VERSION_CONFLICT,
                 "another change to the same entry was written at the same time; nothing was written, try again"));
     }
 
@@ -170,7 +171,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     ResponseEntity<ProblemDetail> unexpected(Exception e, WebRequest request) {
         if (DatabaseUnavailable.causes(e)) {
             log.warn("the database is unreachable: {}", e.toString());
-            ProblemDetail problem = Problems.problem("DATABASE_UNAVAILABLE",
+            ProblemDetail problem = Problems.problem(Refusal.DATABASE_UNAVAILABLE,
                     "the database is not reachable right now; try again shortly (a write that got this answer may or"
                             + " may not have been recorded: repeat it with the same Idempotency-Key)");
             return ResponseEntity.status(problem.getStatus())
@@ -189,7 +190,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             return Problems.response(fromStatus(errorResponse.getStatusCode(), errorResponse.getBody().getDetail()));
         }
         log.error("unexpected error while handling a request", e);
-        return Problems.response(Problems.problem("INTERNAL_ERROR",
+        return Problems.response(Problems.problem(Refusal.INTERNAL_ERROR,
                 "an unexpected error occurred; it has been logged with this request's correlation id"));
     }
 
@@ -209,8 +210,8 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                                                                   HttpStatusCode status, WebRequest request) {
         Throwable cause = ex.getCause();
         for (Throwable t = ex; t != null; t = t.getCause()) {
-            if (t instanceof RequestSizeLimitFilter.PayloadTooLargeException) {
-                return asObject(Problems.response(Problems.problem("PAYLOAD_TOO_LARGE", t.getMessage())));
+            if (t instanceof PayloadTooLargeException) {
+                return asObject(Problems.response(Problems.problem(Refusal.PAYLOAD_TOO_LARGE, t.getMessage())));
             }
         }
         String field = "body";
@@ -267,21 +268,21 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     }
 
     private static ProblemDetail fromStatus(HttpStatusCode status, String detail) {
-        String code = switch (status.value()) {
-            case 400 -> "VALIDATION_FAILED";
-            case 401 -> "UNAUTHENTICATED";
-            case 403 -> "FORBIDDEN";
-            case 404 -> "NOT_FOUND";
-            case 405 -> "METHOD_NOT_ALLOWED";
-            case 406 -> "NOT_ACCEPTABLE";
-            case 409 -> "CONFLICT";
-            case 412 -> "PRECONDITION_FAILED";
-            case 413 -> "PAYLOAD_TOO_LARGE";
-            case 415 -> "UNSUPPORTED_MEDIA_TYPE";
-            case 503 -> "SERVICE_UNAVAILABLE";
-            default -> status.is5xxServerError() ? "INTERNAL_ERROR" : "VALIDATION_FAILED";
+        Refusal refusal = switch (status.value()) {
+            case 400 -> Refusal.VALIDATION_FAILED;
+            case 401 -> Refusal.UNAUTHENTICATED;
+            case 403 -> Refusal.FORBIDDEN;
+            case 404 -> Refusal.NOT_FOUND;
+            case 405 -> Refusal.METHOD_NOT_ALLOWED;
+            case 406 -> Refusal.NOT_ACCEPTABLE;
+            case 409 -> Refusal.CONFLICT;
+            case 412 -> Refusal.PRECONDITION_FAILED;
+            case 413 -> Refusal.PAYLOAD_TOO_LARGE;
+            case 415 -> Refusal.UNSUPPORTED_MEDIA_TYPE;
+            case 503 -> Refusal.SERVICE_UNAVAILABLE;
+            default -> status.is5xxServerError() ? Refusal.INTERNAL_ERROR : Refusal.VALIDATION_FAILED;
         };
-        ProblemDetail problem = Problems.problem(code, detail == null ? "request refused" : detail);
+        ProblemDetail problem = Problems.problem(refusal, detail == null ? "request refused" : detail);
         problem.setStatus(status.value());
         return problem;
     }

@@ -9,6 +9,7 @@ import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
+import se.malspar.kernel.common.Refusal;
 
 import java.io.IOException;
 import java.io.Writer;
@@ -73,10 +74,10 @@ public class ContainerRefusals {
                 return;
             }
             HttpStatus known = HttpStatus.resolve(status);
-            String code = status == 400 ? "VALIDATION_FAILED"
-                    : status == 413 ? "PAYLOAD_TOO_LARGE"
-                    : status >= 500 ? "INTERNAL_ERROR"
-                    : known == null || ProblemTypePages.entry(known.name()).isEmpty() ? "REFUSED" : known.name();
+            String code = status == 400 ? Refusal.VALIDATION_FAILED.name()
+                    : status == 413 ? Refusal.PAYLOAD_TOO_LARGE.name()
+                    : status >= 500 ? Refusal.INTERNAL_ERROR.name()
+                    : known == null || ProblemTypePages.entry(known.name()).isEmpty() ? ProblemTypePages.REFUSED : known.name();
             String title = known == null ? "Error" : known.getReasonPhrase();
             String detail = status == 400
                     ? "the request was refused before it reached the application: a malformed or too large request "

@@ -8,6 +8,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.util.HtmlUtils;
+import se.malspar.kernel.common.Refusal;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -35,6 +36,9 @@ public class ProblemTypePages {
     /** Where the pages live; {@link Problems#typeOf} points here. */
     public static final String PATH = "/problem/";
 
+    /** The web server's own refusal with a status no {@link Refusal} has; the only code that is not one. */
+    public static final String REFUSED = "REFUSED";
+
     private static final Map<String, Entry> ENTRIES = load();
 
     /** One problem type: its code, and what it means and what to do, in Swedish and English. */
@@ -61,7 +65,7 @@ public class ProblemTypePages {
         }
         Entry e = entry.get();
         // REFUSED stands for whatever status the web server chose; every other code has one status.
-        String status = "REFUSED".equals(e.code()) ? "" : ", HTTP status " + Problems.statusOf(e.code()).value();
+        String status = REFUSED.equals(e.code()) ? "" : ", HTTP status " + Problems.statusOf(Refusal.valueOf(e.code())).value();
         String body = "<h1>" + esc(e.titleSv()) + "</h1>"
                 + "<p>Kod <code>" + esc(e.code()) + "</code>" + status.replace("status", "-status") + ".</p>"
                 + "<h2>Vad det betyder</h2><p>" + esc(e.meaningSv()) + "</p>"

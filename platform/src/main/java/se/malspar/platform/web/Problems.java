@@ -4,11 +4,11 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import se.malspar.kernel.common.Refusal;
 
 import java.net.URI;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * Builds the RFC 9457 problem details of API.md: {@code type}, {@code title}, {@code status},
@@ -16,43 +16,43 @@ import java.util.Map;
  */
 public final class Problems {
 
-    /** The HTTP status of each refusal code; a code not listed is a 422 (understood, but refused). */
-    private static final Map<String, HttpStatus> STATUS = Map.ofEntries(
-            Map.entry("VALIDATION_FAILED", HttpStatus.BAD_REQUEST),
-            Map.entry("UNAUTHENTICATED", HttpStatus.UNAUTHORIZED),
-            Map.entry("FORBIDDEN", HttpStatus.FORBIDDEN),
-            Map.entry("NOT_FOUND", HttpStatus.NOT_FOUND),
-            Map.entry("METHOD_NOT_ALLOWED", HttpStatus.METHOD_NOT_ALLOWED),
-            Map.entry("NOT_ACCEPTABLE", HttpStatus.NOT_ACCEPTABLE),
-            Map.entry("DUPLICATE_DECISION", HttpStatus.CONFLICT),
-            Map.entry("DUPLICATE_NAME", HttpStatus.CONFLICT),
-            Map.entry("ALREADY_EXISTS", HttpStatus.CONFLICT),
-            Map.entry("CONFLICT", HttpStatus.CONFLICT),
-            Map.entry("VERSION_CONFLICT", HttpStatus.CONFLICT),
-            Map.entry("PERIOD_ALREADY_CLOSED", HttpStatus.CONFLICT),
-            Map.entry("PERIOD_NOT_CLOSED", HttpStatus.CONFLICT),
-            Map.entry("PRECONDITION_FAILED", HttpStatus.PRECONDITION_FAILED),
-            Map.entry("PAYLOAD_TOO_LARGE", HttpStatus.PAYLOAD_TOO_LARGE),
-            Map.entry("TOO_MANY_REQUESTS", HttpStatus.TOO_MANY_REQUESTS),
-            Map.entry("UNSUPPORTED_MEDIA_TYPE", HttpStatus.UNSUPPORTED_MEDIA_TYPE),
-            Map.entry("SERVICE_UNAVAILABLE", HttpStatus.SERVICE_UNAVAILABLE),
-            Map.entry("DATABASE_UNAVAILABLE", HttpStatus.SERVICE_UNAVAILABLE),
-            Map.entry("KOLADA_UNAVAILABLE", HttpStatus.BAD_GATEWAY),
-            Map.entry("INTERNAL_ERROR", HttpStatus.INTERNAL_SERVER_ERROR));
-
     private Problems() {
     }
 
-    public static HttpStatus statusOf(String code) {
-        return STATUS.getOrDefault(code, HttpStatus.UNPROCESSABLE_ENTITY);
+    /** The HTTP status of each refusal, the one place it is decided (a new refusal does not compile without one). */
+    public static HttpStatus statusOf(Refusal refusal) {
+        return switch (refusal) {
+            case VALIDATION_FAILED -> HttpStatus.BAD_REQUEST;
+            case UNAUTHENTICATED -> HttpStatus.UNAUTHORIZED;
+            case FORBIDDEN -> HttpStatus.FORBIDDEN;
+            case NOT_FOUND -> HttpStatus.NOT_FOUND;
+            case METHOD_NOT_ALLOWED -> HttpStatus.METHOD_NOT_ALLOWED;
+            case NOT_ACCEPTABLE -> HttpStatus.NOT_ACCEPTABLE;
+            case DUPLICATE_DECISION, DUPLICATE_NAME, ALREADY_EXISTS, CONFLICT, VERSION_CONFLICT, PERIOD_ALREADY_CLOSED,
+                 PERIOD_NOT_CLOSED -> HttpStatus.CONFLICT;
+            case PRECONDITION_FAILED -> HttpStatus.PRECONDITION_FAILED;
+            case PAYLOAD_TOO_LARGE -> HttpStatus.PAYLOAD_TOO_LARGE;
+            case TOO_MANY_REQUESTS -> HttpStatus.TOO_MANY_REQUESTS;
+            case UNSUPPORTED_MEDIA_TYPE -> HttpStatus.UNSUPPORTED_MEDIA_TYPE;
+            case SERVICE_UNAVAILABLE, DATABASE_UNAVAILABLE -> HttpStatus.SERVICE_UNAVAILABLE;
+            case KOLADA_UNAVAILABLE -> HttpStatus.BAD_GATEWAY;
+            case INTERNAL_ERROR -> HttpStatus.INTERNAL_SERVER_ERROR;
+            // Understood, but refused by a rule of the register.
+            case IDEMPOTENCY_KEY_REUSED, AMBITION_RULE_CONFLICT, DECISION_LACKS_COMPETENCE, DECISION_NOT_ADOPTED,
+                 DECISION_ALREADY_ADOPTED, DECISION_NOT_REGISTERED, DELMAL_RETIRED, DUPLICATE_CHANGE,
+                 EFFECTIVE_DATE_UNKNOWN, INDICATOR_RETIRED, NOTHING_TO_CHANGE, NOTHING_TO_CORRECT,
+                 TARGET_NOT_POLITICAL, TREE_SIZE_BEFORE_FIRST_CHANGE, TREE_SIZE_NOT_SIGNED, INDICATOR_PLANNED,
+                 AMBITION_REVIEW_UNDER_WAY, NO_AMBITION_REVIEW, NO_SUCH_CHANGE, PERIOD_CLOSED ->
+                    HttpStatus.UNPROCESSABLE_ENTITY;
+        };
     }
 
-    public static ProblemDetail problem(String code, String detail) {
-        HttpStatus status = statusOf(code);
+    public static ProblemDetail problem(Refusal refusal, String detail) {
+        HttpStatus status = statusOf(refusal);
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setType(typeOf(code));
+        problem.setType(typeOf(refusal.name()));
         problem.setTitle(status.getReasonPhrase());
-        problem.setProperty("code", code);
+        problem.setProperty("code", refusal.name());
         return problem;
     }
 
@@ -74,7 +74,7 @@ public final class Problems {
         String detail = errors.size() == 1
                 ? errors.get(0).field() + ": " + errors.get(0).message()
                 : errors.size() + " fields are invalid";
-        ProblemDetail problem = problem("VALIDATION_FAILED", detail);
+        ProblemDetail problem = problem(Refusal.VALIDATION_FAILED, detail);
         problem.setProperty("errors", errors);
         return problem;
     }

@@ -57,9 +57,8 @@ class JwtLoginRolesTest {
     }
 
     private static JwtLogin login(String rolesClaim) {
-        MalsparSecurityProperties.Jwt settings = new MalsparSecurityProperties.Jwt();
-        settings.setRolesClaim(rolesClaim);
-        return new JwtLogin(settings);
+        return new JwtLogin(new MalsparSecurityProperties.Jwt(null, null, null, rolesClaim, "sub",
+                java.time.Duration.ofHours(2)));
     }
 
     private static List<String> authorities(JwtLogin login, Jwt token) {

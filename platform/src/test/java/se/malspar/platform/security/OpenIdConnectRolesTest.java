@@ -21,8 +21,8 @@ class OpenIdConnectRolesTest {
 
     @Test
     void theRolesComeFromTheConfiguredClaimOfTheIdToken() {
-        MalsparSecurityProperties.Jwt settings = new MalsparSecurityProperties.Jwt();
-        settings.setRolesClaim("realm_access.roles");
+        MalsparSecurityProperties.Jwt settings = new MalsparSecurityProperties.Jwt(null, null, null,
+                "realm_access.roles", "sub", java.time.Duration.ofHours(2));
         OidcIdToken idToken = new OidcIdToken("id-token", Instant.now(), Instant.now().plusSeconds(60), Map.of(
                 "sub", "anna.revision", "realm_access", Map.of("roles", List.of("REVISOR", "revisor", "offline_access"))));
 
@@ -37,7 +37,7 @@ class OpenIdConnectRolesTest {
     void aLoginWithoutTheClaimHasNoRole() {
         OidcIdToken idToken = new OidcIdToken("id-token", Instant.now(), Instant.now().plusSeconds(60),
                 Map.of("sub", "okand"));
-        assertThat(PageSecurity.oidcRoles(new JwtLogin(new MalsparSecurityProperties.Jwt()))
+        assertThat(PageSecurity.oidcRoles(new JwtLogin(new MalsparSecurityProperties.Jwt(null, null, null, "roles", "sub", java.time.Duration.ofHours(2))))
                 .mapAuthorities(List.of(new OidcUserAuthority(idToken)))).isEmpty();
     }
 }

@@ -29,11 +29,11 @@ class DataErrorsTest {
     @Test
     void aRefusalThatNamesItsFieldFirstListsTheField() {
         ProblemDetail named = ApiExceptionHandler.fromViolation(new se.malspar.kernel.common.RuleViolation(
-                "VALIDATION_FAILED", "referenceValues.NATIONAL must be a number from -10^15 to 10^15"));
+                se.malspar.kernel.common.Refusal.VALIDATION_FAILED, "referenceValues.NATIONAL must be a number from -10^15 to 10^15"));
         assertThat(named.getProperties().get("errors")).asList().containsExactly(new Problems.FieldError(
                 "referenceValues.NATIONAL", "must be a number from -10^15 to 10^15"));
         ProblemDetail unnamed = ApiExceptionHandler.fromViolation(new se.malspar.kernel.common.RuleViolation(
-                "VALIDATION_FAILED", "a measured indicator takes a value (and no 'done')"));
+                se.malspar.kernel.common.Refusal.VALIDATION_FAILED, "a measured indicator takes a value (and no 'done')"));
         assertThat(unnamed.getProperties()).doesNotContainKey("errors");
         assertThat(unnamed.getDetail()).isEqualTo("a measured indicator takes a value (and no 'done')");
     }

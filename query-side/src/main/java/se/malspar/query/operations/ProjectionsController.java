@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import se.malspar.kernel.common.Refusal;
 import se.malspar.platform.web.NotFoundException;
 import se.malspar.platform.web.Problems;
 
@@ -55,6 +56,6 @@ class ProjectionsController {
 
     @ExceptionHandler(ReplayRefusedException.class)
     ResponseEntity<ProblemDetail> refused(ReplayRefusedException e) {
-        return Problems.response(Problems.problem("CONFLICT", e.getMessage()));
+        return Problems.response(Problems.problem(Refusal.CONFLICT, e.getMessage()));
     }
 }

@@ -36,7 +36,7 @@ public enum DatePrecision {
         }
         Matcher m = WRITTEN.matcher(text.strip());
         if (!m.matches()) {
-            throw new RuleViolationException("VALIDATION_FAILED", field + " must be YYYY-MM-DD, YYYY-MM or YYYY");
+            throw new RuleViolationException(Refusal.VALIDATION_FAILED, field + " must be YYYY-MM-DD, YYYY-MM or YYYY");
         }
         try {
             int year = Integer.parseInt(m.group(1));
@@ -48,7 +48,7 @@ public enum DatePrecision {
             }
             return new Dated(LocalDate.parse(text.strip()), DAY);
         } catch (java.time.DateTimeException e) {
-            throw new RuleViolationException("VALIDATION_FAILED", field + " must be a real calendar date");
+            throw new RuleViolationException(Refusal.VALIDATION_FAILED, field + " must be a real calendar date");
         }
     }
 
@@ -76,7 +76,7 @@ public enum DatePrecision {
             case YEAR -> date.getDayOfYear() == 1;
         };
         if (!ok) {
-            throw new RuleViolationException("VALIDATION_FAILED", field + " must be the first day of its "
+            throw new RuleViolationException(Refusal.VALIDATION_FAILED, field + " must be the first day of its "
                     + name().toLowerCase() + " when its precision is " + name());
         }
         return date;

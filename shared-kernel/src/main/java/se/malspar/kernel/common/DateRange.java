@@ -32,7 +32,7 @@ public final class DateRange {
     /** The date, or null when it is null; a VALIDATION_FAILED refusal naming the field when out of range. */
     public static LocalDate optional(LocalDate date, String field) {
         if (date != null && !contains(date)) {
-            throw new RuleViolationException("VALIDATION_FAILED", field + " " + RULE);
+            throw new RuleViolationException(Refusal.VALIDATION_FAILED, field + " " + RULE);
         }
         return date;
     }

@@ -33,7 +33,7 @@ public final class PlainText {
     public static String require(String text, String field) {
         String problem = problem(text);
         if (problem != null) {
-            throw new RuleViolationException("VALIDATION_FAILED", field + " " + problem);
+            throw new RuleViolationException(Refusal.VALIDATION_FAILED, field + " " + problem);
         }
         return text;
     }

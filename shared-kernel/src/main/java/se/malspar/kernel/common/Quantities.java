@@ -56,7 +56,7 @@ public final class Quantities {
      */
     public static BigDecimal require(BigDecimal value, String field) {
         if (!allowed(value)) {
-            throw new RuleViolationException("VALIDATION_FAILED", field + " " + RULE);
+            throw new RuleViolationException(Refusal.VALIDATION_FAILED, field + " " + RULE);
         }
         if (value.scale() >= 0 && value.scale() <= MAX_DECIMALS) {
             return value;

@@ -7,9 +7,9 @@ public class RuleViolationException extends RuntimeException {
 
     private final transient RuleViolation violation;
 
-    public RuleViolationException(String code, String message) {
+    public RuleViolationException(Refusal refusal, String message) {
         super(message);
-        this.violation = new RuleViolation(code, message);
+        this.violation = new RuleViolation(refusal, message);
     }
 
     public RuleViolation violation() {

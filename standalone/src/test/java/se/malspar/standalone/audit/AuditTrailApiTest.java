@@ -9,6 +9,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import se.malspar.platform.test.ApiClient;
 import se.malspar.platform.test.MalsparApplicationTest;
 import se.malspar.standalone.StandaloneApplication;
+import se.malspar.standalone.Paragraphs;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -16,7 +17,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -25,7 +25,6 @@ import static org.awaitility.Awaitility.await;
 @MalsparApplicationTest(classes = StandaloneApplication.class)
 class AuditTrailApiTest {
 
-    private static final AtomicInteger PARAGRAPHS = new AtomicInteger(6000 + (int) (Math.random() * 3000));
 
     @LocalServerPort
     int port;
@@ -44,7 +43,7 @@ class AuditTrailApiTest {
 
     /** A decision, its correction, a programme and a goal under it: four events, the last two naming the decision. */
     private String[] writeHistory(String correlationId, String idempotencyKey) {
-        int p = PARAGRAPHS.incrementAndGet();
+        int p = Paragraphs.next();
         String citation = "KF 2020-10-26 § " + p;
         String decisionId = "kf-2020-10-26-p" + p;
         var registered = api.send("strategy", "POST", "/api/admin/decisions",

@@ -7,6 +7,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import se.malspar.platform.test.ApiClient;
 import se.malspar.platform.test.MalsparApplicationTest;
 import se.malspar.standalone.StandaloneApplication;
+import se.malspar.standalone.Paragraphs;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -38,7 +39,7 @@ class FulfilmentApiTest {
     void anIndicatorWhoseAmbitionIsFourPointsAboveRiket() {
         api = new ApiClient(port);
         String run = UUID.randomUUID().toString().substring(0, 6);
-        int p = 1 + (int) (Math.random() * 8000);
+        int p = Paragraphs.next();
         String kf = ok(api.post("strategy", "/api/admin/decisions", "{\"citation\": \"KF 2020-10-26 § " + p + "\", \"title\": \"t\"}")).get("citation").asText();
         ks = ok(api.post("strategy", "/api/admin/decisions", "{\"citation\": \"KS 2021-01-13 § " + p + "\", \"title\": \"t\"}")).get("citation").asText();
         ok(api.post("strategy", "/api/admin/programmes", """

@@ -10,6 +10,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import se.malspar.platform.test.ApiClient;
 import se.malspar.platform.test.MalsparApplicationTest;
 import se.malspar.standalone.StandaloneApplication;
+import se.malspar.standalone.Paragraphs;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -18,7 +19,6 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -35,7 +35,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 class KoladaImportApiTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final AtomicInteger PARAGRAPHS = new AtomicInteger(7000 + (int) (Math.random() * 2000));
     private static final String IMPORT = "/api/admin/imports/kolada";
 
     @LocalServerPort
@@ -282,7 +281,7 @@ class KoladaImportApiTest {
     }
 
     private String decision(String organ, String date) {
-        String citation = organ + " " + date + " § " + PARAGRAPHS.incrementAndGet();
+        String citation = organ + " " + date + " § " + Paragraphs.next();
         var created = api.post("strategy", "/api/admin/decisions", "{\"citation\": \"" + citation + "\", \"title\": \"t\"}");
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         return citation;

@@ -9,6 +9,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import se.malspar.platform.test.ApiClient;
 import se.malspar.platform.test.MalsparApplicationTest;
 import se.malspar.standalone.StandaloneApplication;
+import se.malspar.standalone.Paragraphs;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -17,7 +18,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -35,7 +35,6 @@ class ProjectionReplayApiTest {
             "decision_lookup", "structure_lookup", "idempotency_record",
             // bookkeeping of the read models (their positions for ETags), not rows a replay rebuilds
             "read_model_position");
-    private static final AtomicInteger PARAGRAPHS = new AtomicInteger(3000 + (int) (Math.random() * 3000));
 
     @LocalServerPort
     int port;
@@ -66,7 +65,7 @@ class ProjectionReplayApiTest {
 
     private void writeDecisionsAndCorrections() {
         for (int i = 0; i < 6; i++) {
-            int p = PARAGRAPHS.incrementAndGet();
+            int p = Paragraphs.next();
             var created = api.post("strategy", "/api/admin/decisions",
                     "{\"citation\": \"KS 2021-06-" + (10 + i) + " § " + p + "\", \"title\": \"Beslut " + p + "\"}");
             assertThat(created.status()).as(created.toString()).isEqualTo(201);
@@ -92,9 +91,9 @@ class ProjectionReplayApiTest {
     private String writeMeasurements() {
         String run = UUID.randomUUID().toString().substring(0, 6);
         String kf = ok(api.post("strategy", "/api/admin/decisions", "{\"citation\": \"KF 2021-02-22 § "
-                + PARAGRAPHS.incrementAndGet() + "\", \"title\": \"t\"}")).get("citation").asText();
+                + Paragraphs.next() + "\", \"title\": \"t\"}")).get("citation").asText();
         String ks = ok(api.post("strategy", "/api/admin/decisions", "{\"citation\": \"KS 2021-03-03 § "
-                + PARAGRAPHS.incrementAndGet() + "\", \"title\": \"t\"}")).get("citation").asText();
+                + Paragraphs.next() + "\", \"title\": \"t\"}")).get("citation").asText();
         ok(api.post("strategy", "/api/admin/programmes", """
                 {"programmeId": "replay-%s", "name": "Program %s", "ownerOrgan": "KF", "decision": "%s"}""".formatted(run, run, kf)));
         ok(api.post("strategy", "/api/admin/programmes/replay-" + run + "/goals", """

@@ -13,6 +13,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import se.malspar.platform.test.ApiClient;
 import se.malspar.platform.test.MalsparApplicationTest;
 import se.malspar.standalone.StandaloneApplication;
+import se.malspar.standalone.Paragraphs;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -22,7 +23,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -39,7 +39,6 @@ class NumbersAcrossTheRangeTest {
     /** Change to explore other values; a failure message names the value. */
     private static final long SEED = 20261126L;
     private static final int COUNT = 24;
-    private static final AtomicInteger PARAGRAPHS = new AtomicInteger(7000 + (int) (Math.random() * 900));
     private static final ObjectMapper EXACT = JsonMapper.builder()
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
 
@@ -66,7 +65,7 @@ class NumbersAcrossTheRangeTest {
 
     private static Setup indicatorWithDecidedTarget(ApiClient api) {
         String run = UUID.randomUUID().toString().substring(0, 6);
-        int p = PARAGRAPHS.incrementAndGet();
+        int p = Paragraphs.next();
         String kf = exact(api.post("strategy", "/api/admin/decisions", "{\"citation\": \"KF 2020-10-28 § " + p + "\", \"title\": \"t\"}")).get("citation").asText();
         String ks = exact(api.post("strategy", "/api/admin/decisions", "{\"citation\": \"KS 2021-01-15 § " + p + "\", \"title\": \"t\"}")).get("citation").asText();
         String programme = "numbers-" + run;

@@ -11,6 +11,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import se.malspar.platform.test.ApiClient;
 import se.malspar.platform.test.MalsparApplicationTest;
 import se.malspar.standalone.StandaloneApplication;
+import se.malspar.standalone.Paragraphs;
 
 import java.time.Instant;
 import java.util.List;
@@ -68,7 +69,7 @@ class ProgrammeAsOfTest {
     @BeforeAll
     void tellTheHistory() throws Exception {
         api = new ApiClient(port);
-        int p = 1 + (int) (Math.random() * 8000);
+        int p = Paragraphs.next();
         String suffix = UUID.randomUUID().toString().substring(0, 6);
         String kf = register("KF 2020-10-26 § " + p);
         ks12 = register("KS 2021-01-13 § " + p);

@@ -43,6 +43,7 @@ import se.malspar.kernel.programme.SourceKind;
 import se.malspar.platform.test.MalsparApplicationTest;
 import se.malspar.query.programme.ProgrammeTree;
 import se.malspar.standalone.StandaloneApplication;
+import se.malspar.standalone.Paragraphs;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -108,16 +109,12 @@ class ProgrammeFoldTest {
         String run = UUID.randomUUID().toString().substring(0, 6);
         List<DecisionId> kf = new ArrayList<>();
         List<DecisionId> ks = new ArrayList<>();
-        int paragraph = 1 + rnd.nextInt(5000);
         for (int i = 0; i < 6; i++) {
             String organ = i < 2 ? "KF" : "KS";
             LocalDate meeting = date(rnd);
-            Citation citation = Citation.parse(organ + " " + meeting + " § " + (paragraph + i));
-            // Another run may own this paragraph already; then take the next free one.
-            int bump = 0;
-            while (!send(new RegisterDecision(citation.decisionId(), citation, null, "beslut", null, null))) {
-                citation = Citation.parse(organ + " " + meeting + " § " + (paragraph + i + (bump += 97)));
-            }
+            Citation citation = Citation.parse(organ + " " + meeting + " § " + Paragraphs.next());
+            assertThat(send(new RegisterDecision(citation.decisionId(), citation, null, "beslut", null, null)))
+                    .as("registering %s", citation).isTrue();
             (i < 2 ? kf : ks).add(citation.decisionId());
         }
         ProgrammeId programme = new ProgrammeId("fold-" + run);

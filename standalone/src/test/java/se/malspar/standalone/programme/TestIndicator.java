@@ -2,9 +2,9 @@ package se.malspar.standalone.programme;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import se.malspar.platform.test.ApiClient;
+import se.malspar.standalone.Paragraphs;
 
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -12,7 +12,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 public final class TestIndicator {
 
     // Paragraph numbers unique within the run: every test in a context registers into one register.
-    private static final AtomicInteger PARAGRAPHS = new AtomicInteger(8000 + (int) (Math.random() * 1000));
 
     private TestIndicator() {
     }
@@ -25,7 +24,7 @@ public final class TestIndicator {
     /** Its id; each measurement of it also gets a computed verdict. */
     public static String create(ApiClient api, String prefix) {
         String run = UUID.randomUUID().toString().substring(0, 6);
-        int p = PARAGRAPHS.incrementAndGet();
+        int p = Paragraphs.next();
         String kf = ok(api.post("strategy", "/api/admin/decisions", "{\"citation\": \"KF 2020-10-27 § " + p + "\", \"title\": \"t\"}")).get("citation").asText();
         String ks = ok(api.post("strategy", "/api/admin/decisions", "{\"citation\": \"KS 2021-01-14 § " + p + "\", \"title\": \"t\"}")).get("citation").asText();
         ok(api.post("strategy", "/api/admin/programmes", """

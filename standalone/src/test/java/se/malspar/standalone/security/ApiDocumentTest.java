@@ -89,6 +89,48 @@ class ApiDocumentTest {
         assertThat(operations().get("POST /api/admin/projections/{name}/replay").getResponses()).containsKey("202");
     }
 
+    /** Writes say they take Idempotency-Key; changes to a known version also If-Match; reads take neither. */
+    @Test
+    void writesListTheHeadersTheyTake() {
+        Map<String, List<String>> headers = new TreeMap<>();
+        operations().forEach((name, operation) -> {
+            List<String> names = operation.getParameters() == null ? List.of() : operation.getParameters().stream()
+                    .filter(p -> "header".equals(p.getIn())).map(p -> p.getName()).toList();
+            if (!names.isEmpty()) {
+                headers.put(name, names);
+            }
+        });
+        List<String> key = List.of("Idempotency-Key");
+        List<String> keyAndVersion = List.of("Idempotency-Key", "If-Match");
+        assertThat(headers).isEqualTo(new TreeMap<>(Map.ofEntries(
+                Map.entry("POST /api/admin/decisions", key),
+                Map.entry("POST /api/admin/decisions/{decisionId}/corrections", key),
+                Map.entry("POST /api/admin/decisions/{decisionId}/adoption", key),
+                Map.entry("POST /api/admin/imports/kolada", key),
+                Map.entry("POST /api/admin/imports/kolada/fetch", key),
+                Map.entry("POST /api/admin/programmes", key),
+                Map.entry("POST /api/admin/programmes/{programmeId}/goals", key),
+                Map.entry("POST /api/admin/goals/{goalId}/delmal", key),
+                Map.entry("POST /api/admin/delmal/{delmalId}/rename", keyAndVersion),
+                Map.entry("POST /api/admin/delmal/{delmalId}/retire", keyAndVersion),
+                Map.entry("POST /api/admin/delmal/{delmalId}/indicators", key),
+                Map.entry("PUT /api/admin/indicators/{indicatorId}/source", keyAndVersion),
+                Map.entry("POST /api/admin/indicators/{indicatorId}/retire", keyAndVersion),
+                Map.entry("PUT /api/admin/indicators/{indicatorId}/ambition-level", keyAndVersion),
+                Map.entry("POST /api/admin/indicators/{indicatorId}/ambition-level/corrections", keyAndVersion),
+                Map.entry("PUT /api/admin/indicators/{indicatorId}/target-value", keyAndVersion),
+                Map.entry("POST /api/admin/indicators/{indicatorId}/measurements", key),
+                Map.entry("POST /api/admin/indicators/{indicatorId}/assessments", keyAndVersion))));
+        Operation measurement = operations().get("POST /api/admin/indicators/{indicatorId}/measurements");
+        assertThat(measurement.getParameters()).filteredOn(p -> "header".equals(p.getIn())).singleElement()
+                .satisfies(p -> {
+                    assertThat(p.getRequired()).isNotEqualTo(Boolean.TRUE);
+                    Schema<?> schema = p.getSchema();
+                    assertThat(schema.getType() != null ? List.of(schema.getType()) : List.copyOf(schema.getTypes()))
+                            .containsExactly("string");
+                });
+    }
+
     /** A generated client sends the Kolada document as a JSON object, and always with its report period. */
     @Test
     void koladaUploadIsATypedJsonBodyWithARequiredReportPeriod() {

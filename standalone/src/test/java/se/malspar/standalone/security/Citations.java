@@ -1,19 +1,16 @@
 package se.malspar.standalone.security;
 
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.atomic.AtomicInteger;
+import se.malspar.standalone.Paragraphs;
 
 /** Citations no other test in the same context uses, so tests sharing a database stay independent. */
 final class Citations {
 
-    private static final AtomicInteger NEXT = new AtomicInteger(ThreadLocalRandom.current().nextInt(9000));
-
     private Citations() {
     }
 
-    /** A fresh paragraph of the meeting KS 2022-03-09 (1–9999). */
+    /** A fresh paragraph of the meeting KS 2022-03-09: one no other test in this JVM uses. */
     static int freshParagraph() {
-        return 1 + NEXT.getAndIncrement() % 9999;
+        return Paragraphs.next();
     }
 
     /** A complete, valid registration body for {@code KS 2022-03-09 § paragraph}. */

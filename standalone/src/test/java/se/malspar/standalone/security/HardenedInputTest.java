@@ -10,11 +10,11 @@ import se.malspar.platform.test.ApiClient;
 import se.malspar.platform.test.ApiClient.Response;
 import se.malspar.platform.test.MalsparApplicationTest;
 import se.malspar.standalone.StandaloneApplication;
+import se.malspar.standalone.Paragraphs;
 
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static se.malspar.standalone.security.ProblemResponses.assertFieldError;
@@ -29,7 +29,6 @@ import static se.malspar.standalone.security.ProblemResponses.assertProblem;
 @MalsparApplicationTest(classes = StandaloneApplication.class)
 class HardenedInputTest {
 
-    private static final AtomicInteger PARAGRAPHS = new AtomicInteger(6000 + (int) (Math.random() * 900));
 
     @LocalServerPort
     int port;
@@ -46,7 +45,7 @@ class HardenedInputTest {
 
     private String decision(String organ, String day) {
         Response created = api.post("strategy", "/api/admin/decisions",
-                "{\"citation\": \"" + organ + " " + day + " § " + PARAGRAPHS.incrementAndGet() + "\", \"title\": \"t\"}");
+                "{\"citation\": \"" + organ + " " + day + " § " + Paragraphs.next() + "\", \"title\": \"t\"}");
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         return created.json().get("citation").asText();
     }
@@ -69,7 +68,7 @@ class HardenedInputTest {
                     .formatted(UUID.randomUUID().toString().substring(0, 8), kf, date)), "effectiveFrom");
             assertFieldError(api.post("strategy", "/api/admin/decisions", """
                     {"citation": "KS 2022-05-05 § %d", "title": "t", "effectiveFrom": "%s"}"""
-                    .formatted(PARAGRAPHS.incrementAndGet(), date)), "effectiveFrom");
+                    .formatted(Paragraphs.next(), date)), "effectiveFrom");
         }
         assertFieldError(api.post("strategy", "/api/admin/decisions",
                 "{\"organ\": \"KS\", \"meetingDate\": \"0000-01-01\", \"paragraph\": 1, \"title\": \"t\"}"), "meetingDate");
@@ -117,7 +116,7 @@ class HardenedInputTest {
                     .formatted(UUID.randomUUID().toString().substring(0, 8), name, kf)), "name");
             assertThat(problem.get("detail").asText()).contains(String.format("U+%04X", (int) c.charAt(0)));
             assertFieldError(api.post("strategy", "/api/admin/decisions",
-                    "{\"citation\": \"KS 2022-05-06 § " + PARAGRAPHS.incrementAndGet() + "\", \"title\": \"" + name + "\"}"),
+                    "{\"citation\": \"KS 2022-05-06 § " + Paragraphs.next() + "\", \"title\": \"" + name + "\"}"),
                     "title");
         }
         assertThat(events.count()).isEqualTo(before);

@@ -1,10 +1,11 @@
-package se.malspar.command.admin;
+package se.malspar.command.programme;
 
 import org.axonframework.modelling.command.AggregateLifecycle;
 
 /**
  * What a change command answers: the entity it changed and that entity's version after the
- * change (the admin API's ETag; send it back as If-Match to change it again).
+ * change. The admin API sends the version as ETag (send it back as If-Match to change it again);
+ * it lives beside the aggregates, which answer with it, so that they do not depend on the web layer.
  */
 public record Accepted(String id, long version) {
 

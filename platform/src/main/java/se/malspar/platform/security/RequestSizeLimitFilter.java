@@ -1,4 +1,4 @@
-package se.malspar.platform.web;
+package se.malspar.platform.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.FilterChain;
@@ -13,7 +13,9 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
-import se.malspar.platform.security.MalsparSecurityProperties;
+import se.malspar.kernel.common.Refusal;
+import se.malspar.platform.web.PayloadTooLargeException;
+import se.malspar.platform.web.Problems;
 
 import java.io.IOException;
 
@@ -34,8 +36,8 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
     private final ObjectMapper objectMapper;
 
     RequestSizeLimitFilter(MalsparSecurityProperties properties, ObjectMapper objectMapper) {
-        this.globalLimit = properties.getMaxRequestSize().toBytes();
-        this.koladaLimit = properties.getMaxKoladaUploadSize().toBytes();
+        this.globalLimit = properties.maxRequestSize().toBytes();
+        this.koladaLimit = properties.maxKoladaUploadSize().toBytes();
         this.objectMapper = objectMapper;
     }
 
@@ -48,18 +50,11 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
             response.setStatus(413);
             response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
             response.setHeader("Connection", "close");
-            objectMapper.writeValue(response.getOutputStream(), Problems.at(Problems.problem("PAYLOAD_TOO_LARGE",
+            objectMapper.writeValue(response.getOutputStream(), Problems.at(Problems.problem(Refusal.PAYLOAD_TOO_LARGE,
                     "the request body is larger than the limit of " + limit + " bytes"), request));
             return;
         }
         chain.doFilter(new Limited(request, limit), response);
-    }
-
-    /** Thrown while reading a streamed body that passes the limit. */
-    static final class PayloadTooLargeException extends IOException {
-        PayloadTooLargeException(long limit) {
-            super("the request body is larger than the limit of " + limit + " bytes");
-        }
     }
 
     private static final class Limited extends HttpServletRequestWrapper {

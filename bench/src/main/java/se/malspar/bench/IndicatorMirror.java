@@ -5,7 +5,7 @@ import se.malspar.kernel.fulfilment.FulfilmentComputed;
 import se.malspar.kernel.fulfilment.IndicatorEvidence;
 import se.malspar.kernel.fulfilment.VerdictTrigger;
 import se.malspar.kernel.programme.IndicatorId;
-import se.malspar.kernel.programme.MeasurementRecorded;
+import se.malspar.kernel.programme.measurement.MeasurementRecorded;
 
 /**
  * What the command side's {@code Indicator} aggregate knows when it records a measurement, rebuilt from the

@@ -24,10 +24,10 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import se.malspar.kernel.fulfilment.FulfilmentComputed;
 import se.malspar.kernel.programme.IndicatorId;
-import se.malspar.kernel.programme.MeasurementRecorded;
-import se.malspar.kernel.programme.MeasurementSource;
-import se.malspar.kernel.programme.ReferenceArea;
-import se.malspar.kernel.programme.SourceKind;
+import se.malspar.kernel.programme.measurement.MeasurementRecorded;
+import se.malspar.kernel.programme.measurement.MeasurementSource;
+import se.malspar.kernel.programme.measurement.ReferenceArea;
+import se.malspar.kernel.programme.measurement.SourceKind;
 
 import javax.sql.DataSource;
 import java.math.BigDecimal;

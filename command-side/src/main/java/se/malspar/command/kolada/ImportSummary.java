@@ -1,6 +1,6 @@
 package se.malspar.command.kolada;
 
-import se.malspar.kernel.programme.ReferenceArea;
+import se.malspar.kernel.programme.measurement.ReferenceArea;
 
 import java.math.BigDecimal;
 import java.util.List;

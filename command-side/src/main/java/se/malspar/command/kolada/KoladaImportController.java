@@ -19,7 +19,7 @@ import se.malspar.command.admin.AdminCommands;
 import se.malspar.command.admin.AdminHeaders;
 import se.malspar.command.admin.IdempotentRequests;
 import se.malspar.kernel.common.Refusal;
-import se.malspar.kernel.programme.FollowUpPeriod;
+import se.malspar.kernel.programme.measurement.FollowUpPeriod;
 import se.malspar.platform.web.InvalidFieldException;
 import se.malspar.platform.web.Problems;
 

@@ -11,9 +11,9 @@ import se.malspar.command.admin.AdminCommands;
 import se.malspar.command.admin.AdminHeaders;
 import se.malspar.command.period.ClosedPeriods;
 import se.malspar.kernel.common.RuleViolation;
-import se.malspar.kernel.programme.MeasurementRecorded;
-import se.malspar.kernel.programme.MeasurementSource;
-import se.malspar.kernel.programme.RecordMeasurement;
+import se.malspar.kernel.programme.measurement.MeasurementRecorded;
+import se.malspar.kernel.programme.measurement.MeasurementSource;
+import se.malspar.kernel.programme.measurement.RecordMeasurement;
 import se.malspar.platform.database.AdvisoryLocks;
 
 import javax.sql.DataSource;

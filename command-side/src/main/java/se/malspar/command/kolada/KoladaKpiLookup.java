@@ -4,11 +4,11 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import se.malspar.kernel.programme.IndicatorDefined;
-import se.malspar.kernel.programme.IndicatorKind;
-import se.malspar.kernel.programme.IndicatorRetired;
-import se.malspar.kernel.programme.IndicatorSourceChanged;
-import se.malspar.kernel.programme.SourceKind;
+import se.malspar.kernel.programme.indicator.IndicatorDefined;
+import se.malspar.kernel.programme.indicator.IndicatorKind;
+import se.malspar.kernel.programme.indicator.IndicatorRetired;
+import se.malspar.kernel.programme.indicator.IndicatorSourceChanged;
+import se.malspar.kernel.programme.measurement.SourceKind;
 
 import java.util.List;
 import java.util.Locale;

@@ -1,11 +1,11 @@
 package se.malspar.command.kolada;
 
 import se.malspar.kernel.programme.IndicatorId;
-import se.malspar.kernel.programme.IndicatorKind;
-import se.malspar.kernel.programme.MeasurementSource;
-import se.malspar.kernel.programme.RecordMeasurement;
-import se.malspar.kernel.programme.ReferenceArea;
-import se.malspar.kernel.programme.SourceKind;
+import se.malspar.kernel.programme.indicator.IndicatorKind;
+import se.malspar.kernel.programme.measurement.MeasurementSource;
+import se.malspar.kernel.programme.measurement.RecordMeasurement;
+import se.malspar.kernel.programme.measurement.ReferenceArea;
+import se.malspar.kernel.programme.measurement.SourceKind;
 
 import java.math.BigDecimal;
 import java.time.Instant;

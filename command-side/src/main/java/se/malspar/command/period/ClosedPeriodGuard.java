@@ -8,7 +8,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Configuration;
 import se.malspar.kernel.common.RuleViolation;
 import se.malspar.kernel.fulfilment.AssessFulfilment;
-import se.malspar.kernel.programme.RecordMeasurement;
+import se.malspar.kernel.programme.measurement.RecordMeasurement;
 
 /**
  * A measurement or an assessment for a closed period is refused before the indicator decides,

@@ -12,7 +12,7 @@ import se.malspar.command.decision.DecisionAuthority;
 import se.malspar.kernel.common.RuleViolationException;
 import se.malspar.kernel.programme.ChangeKind;
 import se.malspar.kernel.programme.DecisionReference;
-import se.malspar.kernel.programme.FollowUpPeriod;
+import se.malspar.kernel.programme.measurement.FollowUpPeriod;
 import se.malspar.kernel.programme.measurement.ClosePeriod;
 import se.malspar.kernel.programme.measurement.PeriodClosed;
 import se.malspar.kernel.programme.measurement.PeriodId;

@@ -9,16 +9,16 @@ import org.axonframework.spring.stereotype.Aggregate;
 import se.malspar.command.decision.DecisionAuthority;
 import se.malspar.kernel.common.Refusal;
 import se.malspar.kernel.common.RuleViolationException;
-import se.malspar.kernel.programme.AddDelmal;
+import se.malspar.kernel.programme.structure.AddDelmal;
 import se.malspar.kernel.programme.ChangeKind;
-import se.malspar.kernel.programme.DelmalAdded;
+import se.malspar.kernel.programme.structure.DelmalAdded;
 import se.malspar.kernel.programme.DelmalId;
-import se.malspar.kernel.programme.DelmalRenamed;
-import se.malspar.kernel.programme.DelmalRetired;
+import se.malspar.kernel.programme.structure.DelmalRenamed;
+import se.malspar.kernel.programme.structure.DelmalRetired;
 import se.malspar.kernel.programme.GoalId;
 import se.malspar.kernel.programme.ProgrammeId;
-import se.malspar.kernel.programme.RenameDelmal;
-import se.malspar.kernel.programme.RetireDelmal;
+import se.malspar.kernel.programme.structure.RenameDelmal;
+import se.malspar.kernel.programme.structure.RetireDelmal;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 

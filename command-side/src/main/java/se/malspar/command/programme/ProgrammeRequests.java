@@ -1,7 +1,7 @@
 package se.malspar.command.programme;
 
 import se.malspar.command.admin.SourceRequest;
-import se.malspar.kernel.programme.SourceKind;
+import se.malspar.kernel.programme.measurement.SourceKind;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -13,14 +13,14 @@ import jakarta.validation.constraints.Size;
 import se.malspar.kernel.ambition.AmbitionRule;
 import se.malspar.platform.web.PlainName;
 import se.malspar.kernel.fulfilment.Verdict;
-import se.malspar.kernel.programme.Direction;
-import se.malspar.kernel.programme.FollowUpPeriod;
-import se.malspar.kernel.programme.IndicatorKind;
-import se.malspar.kernel.programme.DirectionBasis;
+import se.malspar.kernel.programme.indicator.Direction;
+import se.malspar.kernel.programme.measurement.FollowUpPeriod;
+import se.malspar.kernel.programme.indicator.IndicatorKind;
+import se.malspar.kernel.programme.indicator.DirectionBasis;
 import se.malspar.kernel.programme.ambition.AmbitionStatus;
-import se.malspar.kernel.programme.IndicatorSource;
-import se.malspar.kernel.programme.MeasurementSource;
-import se.malspar.kernel.programme.ReferenceArea;
+import se.malspar.kernel.programme.indicator.IndicatorSource;
+import se.malspar.kernel.programme.measurement.MeasurementSource;
+import se.malspar.kernel.programme.measurement.ReferenceArea;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;

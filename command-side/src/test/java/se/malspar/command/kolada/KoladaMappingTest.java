@@ -2,11 +2,11 @@ package se.malspar.command.kolada;
 
 import org.junit.jupiter.api.Test;
 import se.malspar.kernel.programme.IndicatorId;
-import se.malspar.kernel.programme.IndicatorKind;
-import se.malspar.kernel.programme.MeasurementRecorded;
-import se.malspar.kernel.programme.RecordMeasurement;
-import se.malspar.kernel.programme.ReferenceArea;
-import se.malspar.kernel.programme.SourceKind;
+import se.malspar.kernel.programme.indicator.IndicatorKind;
+import se.malspar.kernel.programme.measurement.MeasurementRecorded;
+import se.malspar.kernel.programme.measurement.RecordMeasurement;
+import se.malspar.kernel.programme.measurement.ReferenceArea;
+import se.malspar.kernel.programme.measurement.SourceKind;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -136,7 +136,7 @@ class KoladaMappingTest {
         var source = command.source();
         MeasurementRecorded earlier = new MeasurementRecorded(IndicatorId.of("a"), "2022-AR", new BigDecimal("81.20"), null,
                 "2022", Map.of(ReferenceArea.NATIONAL, new BigDecimal("84.650")),
-                new se.malspar.kernel.programme.MeasurementSource(SourceKind.KOLADA, "N15428", source.areaIds(),
+                new se.malspar.kernel.programme.measurement.MeasurementSource(SourceKind.KOLADA, "N15428", source.areaIds(),
                         "another file", Instant.parse("2020-01-01T00:00:00Z"),
                         Map.of("0665", new BigDecimal("81.2"), "0000", new BigDecimal("84.65"))), command.note());
         assertThat(KoladaImporter.same(earlier, command)).isTrue();

@@ -20,7 +20,7 @@ import se.malspar.command.admin.AdminCommands;
 import se.malspar.kernel.common.Refusal;
 import se.malspar.kernel.common.RuleViolationException;
 import se.malspar.kernel.decision.RegisterDecision;
-import se.malspar.kernel.programme.RenameDelmal;
+import se.malspar.kernel.programme.structure.RenameDelmal;
 
 import java.util.ArrayList;
 import java.util.List;

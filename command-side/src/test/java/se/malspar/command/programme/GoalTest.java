@@ -10,9 +10,9 @@ import static se.malspar.command.programme.Refusals.refusedWith;
 import se.malspar.command.decision.InMemoryDecisionLookup;
 import se.malspar.kernel.common.RuleViolationException;
 import se.malspar.kernel.decision.DecisionId;
-import se.malspar.kernel.programme.AddGoal;
+import se.malspar.kernel.programme.structure.AddGoal;
 import se.malspar.kernel.programme.DecisionReference;
-import se.malspar.kernel.programme.GoalAdded;
+import se.malspar.kernel.programme.structure.GoalAdded;
 import se.malspar.kernel.programme.GoalId;
 import se.malspar.kernel.programme.ProgrammeId;
 

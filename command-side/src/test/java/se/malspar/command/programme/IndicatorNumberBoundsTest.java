@@ -15,20 +15,20 @@ import se.malspar.kernel.common.RuleViolationException;
 import se.malspar.kernel.decision.DecisionId;
 import se.malspar.kernel.programme.DecisionReference;
 import se.malspar.kernel.programme.DelmalId;
-import se.malspar.kernel.programme.Direction;
+import se.malspar.kernel.programme.indicator.Direction;
 import se.malspar.kernel.programme.GoalId;
-import se.malspar.kernel.programme.IndicatorDefined;
+import se.malspar.kernel.programme.indicator.IndicatorDefined;
 import se.malspar.kernel.programme.IndicatorId;
-import se.malspar.kernel.programme.IndicatorKind;
-import se.malspar.kernel.programme.IndicatorSource;
-import se.malspar.kernel.programme.MeasurementRecorded;
-import se.malspar.kernel.programme.MeasurementSource;
-import se.malspar.kernel.programme.RecordMeasurement;
-import se.malspar.kernel.programme.ReferenceArea;
-import se.malspar.kernel.programme.SetAmbitionLevel;
-import se.malspar.kernel.programme.SetTargetValue;
-import se.malspar.kernel.programme.SourceKind;
-import se.malspar.kernel.programme.TargetValueSet;
+import se.malspar.kernel.programme.indicator.IndicatorKind;
+import se.malspar.kernel.programme.indicator.IndicatorSource;
+import se.malspar.kernel.programme.measurement.MeasurementRecorded;
+import se.malspar.kernel.programme.measurement.MeasurementSource;
+import se.malspar.kernel.programme.measurement.RecordMeasurement;
+import se.malspar.kernel.programme.measurement.ReferenceArea;
+import se.malspar.kernel.programme.ambition.SetAmbitionLevel;
+import se.malspar.kernel.programme.ambition.SetTargetValue;
+import se.malspar.kernel.programme.measurement.SourceKind;
+import se.malspar.kernel.programme.ambition.TargetValueSet;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -168,7 +168,7 @@ class IndicatorNumberBoundsTest {
     @ValueSource(strings = {"\u202E", "\u200B", "\uFEFF", "\u2066"})
     void aNameWithInvisibleFormattingIsRefused(String character) {
         fixture.givenNoPriorActivity()
-                .when(new se.malspar.kernel.programme.DefineIndicator(new IndicatorId("kf2-ny"), LARANDE,
+                .when(new se.malspar.kernel.programme.indicator.DefineIndicator(new IndicatorId("kf2-ny"), LARANDE,
                         "Ny" + character + "het", "%", IndicatorKind.MEASURED, Direction.HIGHER_IS_BETTER, false,
                         new IndicatorSource(SourceKind.MANUAL, null), KS_12, null))
                 .expectException(refusedWith("VALIDATION_FAILED"))

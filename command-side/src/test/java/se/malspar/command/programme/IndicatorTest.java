@@ -9,8 +9,8 @@ import org.junit.jupiter.api.Test;
 import static se.malspar.command.programme.Refusals.refusedWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import se.malspar.kernel.programme.IndicatorSourceChanged;
-import se.malspar.kernel.programme.ChangeIndicatorSource;
+import se.malspar.kernel.programme.indicator.IndicatorSourceChanged;
+import se.malspar.kernel.programme.indicator.ChangeIndicatorSource;
 import se.malspar.command.decision.CompetenceRules;
 import se.malspar.command.decision.DecisionAuthority;
 import se.malspar.command.decision.DecisionLookup;
@@ -20,21 +20,21 @@ import se.malspar.kernel.ambition.AmbitionRule;
 import se.malspar.kernel.ambition.MarginUnit;
 import se.malspar.kernel.common.RuleViolationException;
 import se.malspar.kernel.decision.DecisionId;
-import se.malspar.kernel.programme.AmbitionLevel;
-import se.malspar.kernel.programme.AmbitionLevelCorrected;
-import se.malspar.kernel.programme.AmbitionLevelSet;
-import se.malspar.kernel.programme.CorrectAmbitionLevel;
+import se.malspar.kernel.programme.ambition.AmbitionLevel;
+import se.malspar.kernel.programme.ambition.AmbitionLevelCorrected;
+import se.malspar.kernel.programme.ambition.AmbitionLevelSet;
+import se.malspar.kernel.programme.ambition.CorrectAmbitionLevel;
 import se.malspar.kernel.programme.DecisionReference;
-import se.malspar.kernel.programme.DefineIndicator;
+import se.malspar.kernel.programme.indicator.DefineIndicator;
 import se.malspar.kernel.programme.DelmalId;
-import se.malspar.kernel.programme.Direction;
+import se.malspar.kernel.programme.indicator.Direction;
 import se.malspar.kernel.programme.GoalId;
-import se.malspar.kernel.programme.IndicatorDefined;
+import se.malspar.kernel.programme.indicator.IndicatorDefined;
 import se.malspar.kernel.programme.IndicatorId;
-import se.malspar.kernel.programme.IndicatorKind;
-import se.malspar.kernel.programme.IndicatorRetired;
-import se.malspar.kernel.programme.IndicatorSource;
-import se.malspar.kernel.programme.MeasurementRecorded;
+import se.malspar.kernel.programme.indicator.IndicatorKind;
+import se.malspar.kernel.programme.indicator.IndicatorRetired;
+import se.malspar.kernel.programme.indicator.IndicatorSource;
+import se.malspar.kernel.programme.measurement.MeasurementRecorded;
 import se.malspar.kernel.fulfilment.AssessFulfilment;
 import se.malspar.kernel.fulfilment.AssessmentInput;
 import se.malspar.kernel.fulfilment.AssessmentPrinciple;
@@ -45,14 +45,14 @@ import se.malspar.kernel.fulfilment.FulfilmentAssessed;
 import se.malspar.kernel.fulfilment.FulfilmentComputed;
 import se.malspar.kernel.fulfilment.Observation;
 import se.malspar.kernel.fulfilment.Verdict;
-import se.malspar.kernel.programme.MeasurementSource;
-import se.malspar.kernel.programme.RecordMeasurement;
-import se.malspar.kernel.programme.ReferenceArea;
-import se.malspar.kernel.programme.RetireIndicator;
-import se.malspar.kernel.programme.SetAmbitionLevel;
-import se.malspar.kernel.programme.SetTargetValue;
-import se.malspar.kernel.programme.SourceKind;
-import se.malspar.kernel.programme.TargetValueSet;
+import se.malspar.kernel.programme.measurement.MeasurementSource;
+import se.malspar.kernel.programme.measurement.RecordMeasurement;
+import se.malspar.kernel.programme.measurement.ReferenceArea;
+import se.malspar.kernel.programme.indicator.RetireIndicator;
+import se.malspar.kernel.programme.ambition.SetAmbitionLevel;
+import se.malspar.kernel.programme.ambition.SetTargetValue;
+import se.malspar.kernel.programme.measurement.SourceKind;
+import se.malspar.kernel.programme.ambition.TargetValueSet;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -225,10 +225,10 @@ class IndicatorTest {
         fixture.givenNoPriorActivity()
                 .when(new DefineIndicator(BEHORIGHET, LARANDE, NAME, "%", IndicatorKind.MEASURED,
                         Direction.HIGHER_IS_BETTER, true, KOLADA, KS_12, null, null,
-                        se.malspar.kernel.programme.DirectionBasis.ASSUMED, "Inget papper anger riktningen"))
+                        se.malspar.kernel.programme.indicator.DirectionBasis.ASSUMED, "Inget papper anger riktningen"))
                 .expectEvents(new IndicatorDefined(BEHORIGHET, LARANDE, KF2, NAME, "%", IndicatorKind.MEASURED,
                         Direction.HIGHER_IS_BETTER, true, KOLADA, KS_12_REF, LocalDate.of(2021, 1, 13), null,
-                        se.malspar.kernel.programme.DirectionBasis.ASSUMED, "Inget papper anger riktningen"));
+                        se.malspar.kernel.programme.indicator.DirectionBasis.ASSUMED, "Inget papper anger riktningen"));
     }
 
     @Test
@@ -236,7 +236,7 @@ class IndicatorTest {
         fixture.givenNoPriorActivity()
                 .when(new DefineIndicator(BEHORIGHET, LARANDE, NAME, "%", IndicatorKind.MEASURED,
                         Direction.HIGHER_IS_BETTER, true, KOLADA, KS_12, null, null,
-                        se.malspar.kernel.programme.DirectionBasis.ASSUMED, " "))
+                        se.malspar.kernel.programme.indicator.DirectionBasis.ASSUMED, " "))
                 .expectException(refusedWith("VALIDATION_FAILED"))
                 .expectNoEvents();
     }

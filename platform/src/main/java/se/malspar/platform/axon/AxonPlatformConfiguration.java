@@ -76,11 +76,10 @@ class AxonPlatformConfiguration {
     @Bean
     @Primary
     Serializer serializer(RevisionResolver revisionResolver) {
-        return JacksonSerializer.builder()
+        return new StoredTypeNames(JacksonSerializer.builder()
                 .objectMapper(eventObjectMapper())
                 .revisionResolver(revisionResolver)
-                .converter(new ChainingConverter(getClass().getClassLoader()))
-                .build();
+                .converter(new ChainingConverter(getClass().getClassLoader())));
     }
 
     @Bean

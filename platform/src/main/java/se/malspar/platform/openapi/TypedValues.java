@@ -209,7 +209,7 @@ final class TypedValues {
 
     @SuppressWarnings("rawtypes")
     private static void addValueSchemas(Map<String, Schema> schemas) {
-        resolve(schemas, se.malspar.kernel.programme.AmbitionLevel.class);
+        resolve(schemas, se.malspar.kernel.programme.ambition.AmbitionLevel.class);
         resolve(schemas, se.malspar.kernel.fulfilment.AssessmentInput.class);
         Schema<?> precision = new StringSchema()._enum(List.of("MONTH", "YEAR"))
                 .description("present when the paper gives the date only to the month or year");

@@ -4,7 +4,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import se.malspar.kernel.decision.DecisionId;
 import se.malspar.kernel.programme.DecisionReference;
-import se.malspar.kernel.programme.GoalAdded;
+import se.malspar.kernel.programme.structure.GoalAdded;
 import se.malspar.kernel.programme.GoalId;
 import se.malspar.kernel.programme.structure.ChildRightsLinked;
 

@@ -7,7 +7,7 @@ import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.messaging.annotation.MetaDataValue;
 import org.springframework.stereotype.Component;
-import se.malspar.kernel.programme.GoalAdded;
+import se.malspar.kernel.programme.structure.GoalAdded;
 import se.malspar.kernel.programme.structure.ChildRightsLinked;
 import se.malspar.query.etag.ReadModelPositions;
 

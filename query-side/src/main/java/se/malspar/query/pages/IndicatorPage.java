@@ -7,7 +7,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import se.malspar.kernel.decision.FindDecisions;
-import se.malspar.kernel.programme.FindIndicatorHistory;
+import se.malspar.kernel.programme.indicator.FindIndicatorHistory;
 import se.malspar.kernel.programme.IndicatorId;
 import se.malspar.platform.web.NotFoundException;
 import se.malspar.query.decision.DecisionView;

@@ -2,7 +2,7 @@ package se.malspar.query.pages;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import se.malspar.kernel.programme.DecisionReference;
-import se.malspar.kernel.programme.FollowUpPeriod;
+import se.malspar.kernel.programme.measurement.FollowUpPeriod;
 import se.malspar.query.programme.IndicatorFulfilment;
 import se.malspar.query.programme.IndicatorHistory;
 

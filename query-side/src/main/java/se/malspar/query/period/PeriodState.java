@@ -11,7 +11,7 @@ import java.util.Comparator;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-import se.malspar.kernel.programme.FollowUpPeriod;
+import se.malspar.kernel.programme.measurement.FollowUpPeriod;
 
 /**
  * A follow-up period's state: {@code CLOSED} by {@code decision}, or {@code OPEN} — never closed

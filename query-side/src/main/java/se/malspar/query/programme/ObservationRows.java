@@ -7,10 +7,10 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-import se.malspar.kernel.programme.FollowUpPeriod;
-import se.malspar.kernel.programme.MeasurementSource;
-import se.malspar.kernel.programme.ReferenceArea;
-import se.malspar.kernel.programme.SourceKind;
+import se.malspar.kernel.programme.measurement.FollowUpPeriod;
+import se.malspar.kernel.programme.measurement.MeasurementSource;
+import se.malspar.kernel.programme.measurement.ReferenceArea;
+import se.malspar.kernel.programme.measurement.SourceKind;
 
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;

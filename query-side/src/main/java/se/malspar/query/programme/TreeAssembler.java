@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import se.malspar.kernel.ambition.AmbitionRule;
 import se.malspar.kernel.fulfilment.AssessmentPrinciple;
 import se.malspar.kernel.fulfilment.Verdict;
-import se.malspar.kernel.programme.IndicatorSource;
+import se.malspar.kernel.programme.indicator.IndicatorSource;
 
 import java.math.BigDecimal;
 import java.time.Instant;

@@ -4,10 +4,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
-import se.malspar.kernel.programme.FollowUpPeriod;
-import se.malspar.kernel.programme.MeasurementSource;
-import se.malspar.kernel.programme.ReferenceArea;
-import se.malspar.kernel.programme.SourceKind;
+import se.malspar.kernel.programme.measurement.FollowUpPeriod;
+import se.malspar.kernel.programme.measurement.MeasurementSource;
+import se.malspar.kernel.programme.measurement.ReferenceArea;
+import se.malspar.kernel.programme.measurement.SourceKind;
 import se.malspar.platform.test.MalsparApplicationTest;
 import se.malspar.query.QuerySideApplication;
 

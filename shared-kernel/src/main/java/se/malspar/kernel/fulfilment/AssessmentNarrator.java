@@ -8,8 +8,8 @@ import se.malspar.kernel.fulfilment.Decision.Check;
 import se.malspar.kernel.fulfilment.Decision.Finding;
 import se.malspar.kernel.fulfilment.Decision.Outcome;
 import se.malspar.kernel.fulfilment.Decision.Progress;
-import se.malspar.kernel.programme.Direction;
-import se.malspar.kernel.programme.ReferenceArea;
+import se.malspar.kernel.programme.indicator.Direction;
+import se.malspar.kernel.programme.measurement.ReferenceArea;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;

@@ -1,8 +1,8 @@
 package se.malspar.kernel.fulfilment;
 
 import se.malspar.kernel.ambition.AmbitionRule;
-import se.malspar.kernel.programme.Direction;
-import se.malspar.kernel.programme.ReferenceArea;
+import se.malspar.kernel.programme.indicator.Direction;
+import se.malspar.kernel.programme.measurement.ReferenceArea;
 
 import java.math.BigDecimal;
 import java.util.Collections;

@@ -1,16 +1,16 @@
 package se.malspar.kernel.fulfilment;
 
-import se.malspar.kernel.programme.AmbitionLevel;
-import se.malspar.kernel.programme.AmbitionLevelCorrected;
-import se.malspar.kernel.programme.AmbitionLevelSet;
+import se.malspar.kernel.programme.ambition.AmbitionLevel;
+import se.malspar.kernel.programme.ambition.AmbitionLevelCorrected;
+import se.malspar.kernel.programme.ambition.AmbitionLevelSet;
 import se.malspar.kernel.programme.DecisionReference;
-import se.malspar.kernel.programme.Direction;
-import se.malspar.kernel.programme.FollowUpPeriod;
-import se.malspar.kernel.programme.IndicatorDefined;
+import se.malspar.kernel.programme.indicator.Direction;
+import se.malspar.kernel.programme.measurement.FollowUpPeriod;
+import se.malspar.kernel.programme.indicator.IndicatorDefined;
 import se.malspar.kernel.programme.IndicatorId;
-import se.malspar.kernel.programme.IndicatorKind;
-import se.malspar.kernel.programme.MeasurementRecorded;
-import se.malspar.kernel.programme.TargetValueSet;
+import se.malspar.kernel.programme.indicator.IndicatorKind;
+import se.malspar.kernel.programme.measurement.MeasurementRecorded;
+import se.malspar.kernel.programme.ambition.TargetValueSet;
 
 import java.time.LocalDate;
 import java.util.ArrayList;

@@ -18,8 +18,8 @@ import static se.malspar.kernel.fulfilment.Verdict.GREEN;
 import static se.malspar.kernel.fulfilment.Verdict.NOT_ASSESSED;
 import static se.malspar.kernel.fulfilment.Verdict.RED;
 import static se.malspar.kernel.fulfilment.Verdict.YELLOW;
-import static se.malspar.kernel.programme.Direction.HIGHER_IS_BETTER;
-import static se.malspar.kernel.programme.Direction.LOWER_IS_BETTER;
+import static se.malspar.kernel.programme.indicator.Direction.HIGHER_IS_BETTER;
+import static se.malspar.kernel.programme.indicator.Direction.LOWER_IS_BETTER;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -38,9 +38,9 @@ import se.malspar.kernel.ambition.AmbitionRule;
 import se.malspar.kernel.ambition.MarginUnit;
 import se.malspar.kernel.ambition.RuleComparator;
 import se.malspar.kernel.ambition.RuleReference;
-import se.malspar.kernel.programme.Direction;
-import se.malspar.kernel.programme.IndicatorKind;
-import se.malspar.kernel.programme.ReferenceArea;
+import se.malspar.kernel.programme.indicator.Direction;
+import se.malspar.kernel.programme.indicator.IndicatorKind;
+import se.malspar.kernel.programme.measurement.ReferenceArea;
 
 class AssessmentPrincipleTest {
 

@@ -5,9 +5,9 @@ import se.malspar.kernel.ambition.AmbitionRule;
 import se.malspar.kernel.ambition.MarginUnit;
 import se.malspar.kernel.ambition.RuleComparator;
 import se.malspar.kernel.ambition.RuleReference;
-import se.malspar.kernel.programme.Direction;
-import se.malspar.kernel.programme.IndicatorKind;
-import se.malspar.kernel.programme.ReferenceArea;
+import se.malspar.kernel.programme.indicator.Direction;
+import se.malspar.kernel.programme.indicator.IndicatorKind;
+import se.malspar.kernel.programme.measurement.ReferenceArea;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;

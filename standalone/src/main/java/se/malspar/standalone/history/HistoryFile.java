@@ -8,10 +8,10 @@ import se.malspar.kernel.common.Provenance;
 import se.malspar.kernel.consultation.ConsultationOutcome;
 import se.malspar.kernel.consultation.Respondent;
 import se.malspar.kernel.decision.DecisionStatus;
-import se.malspar.kernel.programme.Direction;
-import se.malspar.kernel.programme.DirectionBasis;
-import se.malspar.kernel.programme.IndicatorKind;
-import se.malspar.kernel.programme.SourceKind;
+import se.malspar.kernel.programme.indicator.Direction;
+import se.malspar.kernel.programme.indicator.DirectionBasis;
+import se.malspar.kernel.programme.indicator.IndicatorKind;
+import se.malspar.kernel.programme.measurement.SourceKind;
 import se.malspar.kernel.programme.ambition.AmbitionStatus;
 
 import java.io.IOException;

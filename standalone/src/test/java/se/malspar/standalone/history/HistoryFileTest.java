@@ -5,7 +5,7 @@ import se.malspar.kernel.consultation.ConsultationOutcome;
 import se.malspar.kernel.decision.Citation;
 import se.malspar.kernel.decision.DecisionStatus;
 import se.malspar.kernel.decision.MeetingDate;
-import se.malspar.kernel.programme.IndicatorKind;
+import se.malspar.kernel.programme.indicator.IndicatorKind;
 import se.malspar.kernel.programme.ambition.AmbitionStatus;
 
 import java.io.IOException;
@@ -62,7 +62,7 @@ class HistoryFileTest {
     @Test
     void everyAssumedDirectionIsAFieldWithItsReason() {
         List<HistoryFile.Change> assumed = file.decisions().stream().flatMap(d -> d.changes().stream())
-                .filter(c -> c.directionBasis() == se.malspar.kernel.programme.DirectionBasis.ASSUMED).toList();
+                .filter(c -> c.directionBasis() == se.malspar.kernel.programme.indicator.DirectionBasis.ASSUMED).toList();
         assertThat(assumed).hasSize(9).allSatisfy(c -> {
             assertThat(c.op()).isEqualTo("defineIndicator");
             assertThat(c.directionReason()).as(c.key()).isNotBlank();

@@ -2,7 +2,7 @@ package se.malspar.kernel.programme.measurement;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
-import se.malspar.kernel.programme.FollowUpPeriod;
+import se.malspar.kernel.programme.measurement.FollowUpPeriod;
 
 /**
  * A follow-up period as the aggregate that is closed and reopened: {@code 2021-T1}, {@code 2021-T2},

@@ -1,3 +1,0 @@
-package se.malspar.kernel.programme;
-
-public enum Direction { HIGHER_IS_BETTER, LOWER_IS_BETTER }

@@ -1,4 +1,0 @@
-package se.malspar.kernel.programme;
-
-/** riket and länet: the reference values many ambition levels compare with. */
-public enum ReferenceArea { NATIONAL, COUNTY }

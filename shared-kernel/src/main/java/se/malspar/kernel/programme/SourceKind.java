@@ -1,3 +1,0 @@
-package se.malspar.kernel.programme;
-
-public enum SourceKind { KOLADA, SURVEY, MANUAL }

@@ -1,0 +1,14 @@
+package se.malspar.kernel.programme.indicator;
+
+import se.malspar.kernel.programme.DecisionReference;
+import se.malspar.kernel.programme.DelmalId;
+import se.malspar.kernel.programme.IndicatorId;
+
+import org.axonframework.serialization.Revision;
+
+import java.time.LocalDate;
+
+@Revision("1")
+public record IndicatorRetired(IndicatorId indicatorId, DelmalId delmalId, DecisionReference decision,
+                               LocalDate effectiveFrom) {
+}

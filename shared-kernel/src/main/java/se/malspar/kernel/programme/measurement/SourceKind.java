@@ -1,0 +1,3 @@
+package se.malspar.kernel.programme.measurement;
+
+public enum SourceKind { KOLADA, SURVEY, MANUAL }

@@ -1,0 +1,13 @@
+package se.malspar.kernel.programme.structure;
+
+import se.malspar.kernel.programme.DecisionReference;
+import se.malspar.kernel.programme.DelmalId;
+import se.malspar.kernel.programme.GoalId;
+
+import org.axonframework.serialization.Revision;
+
+import java.time.LocalDate;
+
+@Revision("1")
+public record DelmalRetired(DelmalId delmalId, GoalId goalId, DecisionReference decision, LocalDate effectiveFrom) {
+}

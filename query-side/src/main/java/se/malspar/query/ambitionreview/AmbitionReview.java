@@ -34,6 +34,30 @@ public record AmbitionReview(String status, String subject, LocalDate since, Dec
         return this;
     }
 
+    /**
+     * As the papers dated up to {@code day} give it (null: no paper of then shows the assignment; still
+     * under way if its closing came later): a review is documented by the minutes of the decisions that
+     * opened and closed it, dated their days (the same inference as the programme's documentedBy).
+     */
+    public AmbitionReview documentedBy(LocalDate day) {
+        if (day == null) {
+            return this;
+        }
+        if (since.isAfter(day)) {
+            return null;
+        }
+        if (until != null && until.isAfter(day)) {
+            return new AmbitionReview(UNDER_REVIEW, subject, since, openedBy, openedRecordedAt, openedRecordedBy,
+                    openedProvenance, null, null, null, null, null);
+        }
+        return this;
+    }
+
+    /** Every review as the papers dated up to {@code day} give it (all of them when day is null). */
+    public static List<AmbitionReview> documentedBy(List<AmbitionReview> reviews, LocalDate day) {
+        return reviews.stream().map(r -> r.documentedBy(day)).filter(java.util.Objects::nonNull).toList();
+    }
+
     /** Whether the levels were under this review on {@code day}. */
     public boolean underWayOn(LocalDate day) {
         return !since.isAfter(day) && (until == null || day.isBefore(until));

@@ -8,6 +8,8 @@ import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.queryhandling.QueryHandler;
+import se.malspar.kernel.decision.Citation;
+import se.malspar.kernel.decision.MeetingDate;
 import se.malspar.kernel.programme.FindDecisionChanges;
 import se.malspar.kernel.programme.measurement.FindFulfilment;
 import se.malspar.kernel.programme.indicator.FindIndicatorHistory;
@@ -37,6 +39,7 @@ import se.malspar.kernel.programme.ambition.TargetValueSet;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -256,10 +259,29 @@ class ProgrammeProjection {
                 observations.measurementsOf(indicator), observations.verdictsOf(indicator)));
     }
 
-    /** Whether the fact's source paper is dated on or before the day (a fact without a paper date never is). */
+    /**
+     * Whether a paper dated on or before the day gives the fact: its source paper (the date the change
+     * names), or, for a decided change, the minutes of the meeting that decided it (an inference: a
+     * decision is documented by its minutes, dated the meeting day; a meeting known only to the month
+     * counts from the month's last day, when it has certainly been held). A change with neither
+     * (Målspår's own data-source mapping, a measurement) is given by no paper.
+     */
     static boolean documentedBy(Fact f, LocalDate day) {
         String date = f.provenance() == null ? null : f.provenance().path("source").path("documentDate").asText(null);
-        return date != null && !LocalDate.parse(date).isAfter(day);
+        boolean byItsPaper = date != null && !LocalDate.parse(date).isAfter(day);
+        return byItsPaper || minutesDated(f.decision()).map(minutes -> !minutes.isAfter(day)).orElse(false);
+    }
+
+    private static Optional<LocalDate> minutesDated(DecisionReference decision) {
+        if (decision == null || decision.citation() == null) {
+            return Optional.empty();
+        }
+        try {
+            MeetingDate meeting = Citation.parse(decision.citation()).meetingDate();
+            return Optional.of(meeting.date().orElseGet(() -> YearMonth.of(meeting.year(), meeting.month()).atEndOfMonth()));
+        } catch (RuntimeException notACitation) {
+            return Optional.empty();
+        }
     }
 
     @QueryHandler

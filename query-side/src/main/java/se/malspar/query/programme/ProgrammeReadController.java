@@ -147,15 +147,16 @@ class ProgrammeReadController {
             // From their own read models: the review under way on that day, and each goal's stated delmål count.
             List<StatedDelmalCount> counts = queries.query(new FindStatedDelmalCounts(id),
                     ResponseTypes.multipleInstancesOf(StatedDelmalCount.class)).join();
-            return tree.withAmbitionReview(AmbitionReview.underWay(reviews(id), day, known), g -> {
+            return tree.withAmbitionReview(AmbitionReview.underWay(reviews(id, documentedBy), day, known), g -> {
                 StatedDelmalCount stated = StatedDelmalCount.inForce(counts, g.goalId(), day, known);
                 return g.withDelmalStated(stated == null ? null : stated.stated());
             });
         });
     }
 
-    private List<AmbitionReview> reviews(ProgrammeId id) {
-        return queries.query(new FindAmbitionReviews(id), ResponseTypes.multipleInstancesOf(AmbitionReview.class)).join();
+    private List<AmbitionReview> reviews(ProgrammeId id, LocalDate documentedBy) {
+        return AmbitionReview.documentedBy(queries.query(new FindAmbitionReviews(id),
+                ResponseTypes.multipleInstancesOf(AmbitionReview.class)).join(), documentedBy);
     }
 
     @Operation(summary = "What changed in force between two dates, each change with its decision",
@@ -179,7 +180,7 @@ class ProgrammeReadController {
             ProgrammeDiff diff = queries.query(new FindProgrammeDiff(id, from, to, known, documentedBy),
                             ResponseTypes.optionalInstanceOf(ProgrammeDiff.class))
                     .join().orElseThrow(() -> new NotFoundException("no programme " + id));
-            return diff.withAmbitionReviews(AmbitionReview.knownAt(reviews(id), known));
+            return diff.withAmbitionReviews(AmbitionReview.knownAt(reviews(id, documentedBy), known));
         });
     }
 
@@ -200,7 +201,7 @@ class ProgrammeReadController {
                     .join().orElseThrow(() -> new NotFoundException("no indicator " + id)).resolved(verdictEvents)
                     .withPeriods(periodStates(clock.instant()));
             return history.programmeId() == null ? history
-                    : history.withAmbitionReviews(reviews(ProgrammeId.of(history.programmeId())));
+                    : history.withAmbitionReviews(reviews(ProgrammeId.of(history.programmeId()), documentedBy));
         });
     }
 

@@ -184,18 +184,21 @@ class ProgrammeProjectionTest {
     }
 
     @Test
-    void documentedByShowsWhatThePapersDatedByThenSayAndLeavesOutChangesWithoutAPaperDate() {
+    void documentedByShowsWhatThePapersAndTheMinutesDatedByThenSay() {
         adoptProgramme(paper("KF protokoll", LocalDate.of(2020, 10, 26)),
                 paper("KS protokoll", LocalDate.of(2021, 1, 20)), Map.of("userId", "strategy"));
         LocalDate validAt = LocalDate.of(2022, 1, 1);
 
         assertThat(tree(validAt, Instant.now(), LocalDate.of(2020, 10, 25))).as("no paper yet").isNull();
         ProgrammeTree before = tree(validAt, Instant.now(), LocalDate.of(2020, 12, 31));
-        assertThat(before.goals().get(0).delmal().get(0).indicators()).as("§ 12's protocol is dated 2021-01-20").isEmpty();
+        assertThat(before.goals().get(0).delmal().get(0).indicators()).as("§ 12's meeting is 2021-01-13").isEmpty();
         ProgrammeTree.Indicator after = tree(validAt, Instant.now(), LocalDate.of(2021, 12, 31))
                 .goals().get(0).delmal().get(0).indicators().get(0);
         assertThat(after.ambitionLevel().text()).isEqualTo("4 procentenheter över riket");
-        assertThat(after.targetValue()).as("recorded without a paper date").isNull();
+        assertThat(after.targetValue()).as("no paper date of its own: documented by the minutes of KS 2021-01-13 § 12")
+                .isNotNull();
+        assertThat(tree(validAt, Instant.now(), LocalDate.of(2021, 1, 12)).goals().get(0).delmal().get(0).indicators())
+                .as("the day before § 12's meeting").isEmpty();
         assertThat(tree(validAt, Instant.now(), null).goals().get(0).delmal().get(0).indicators().get(0).targetValue())
                 .isNotNull();
 

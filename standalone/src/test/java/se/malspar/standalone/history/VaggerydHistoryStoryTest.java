@@ -337,6 +337,26 @@ class VaggerydHistoryStoryTest {
         assertThat(diff.toString()).doesNotContain("AMBITION_REVIEW_CLOSED");
     }
 
+    /**
+     * Auditor: "what did the papers dated up to 2022-01-01 say about 2022-06-01?" — one call. § 70's
+     * Tillgänglighet (2022-03-09) is not there yet; the levels of § 12 (2021-01-13) are.
+     */
+    @Test
+    void whatThePapersDatedUpTo2022_01_01SaidAbout2022_06_01() {
+        JsonNode papers = ok(api.get("auditor", "/api/programmes/" + PROGRAMME + "?validAt=2022-06-01&documentedBy=2022-01-01"));
+        List<String> goal4 = new ArrayList<>();
+        for (JsonNode goal : papers.get("goals")) {
+            if (goal.get("goalId").asText().equals("KF4")) {
+                goal.get("delmal").forEach(d -> goal4.add(d.get("name").asText()));
+            }
+        }
+        assertThat(goal4).contains("Upplevd effekt").doesNotContain("Tillgänglighet");
+        assertThat(papers.toString()).contains("KS 2021-01-13 § 12").doesNotContain("KS 2022-03-09 § 70");
+        JsonNode review = papers.path("ambitionReview");
+        assertThat(review.isMissingNode() || review.isNull()).as("KSAU 2022-02-23 § 38 came later: " + review).isTrue();
+        assertThat(delmalOfGoal4("2022-06-01")).as("as recorded now").contains("Tillgänglighet");
+    }
+
     /** Auditor: "what did KS 2022-03-09 § 70 change?" — one call, with the parent goal of what it changed. */
     @Test
     void whatKs2022_03_09_p70ChangedWithItsParentGoal() {

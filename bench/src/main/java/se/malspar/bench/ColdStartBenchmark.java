@@ -1,7 +1,6 @@
 package se.malspar.bench;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -40,6 +39,7 @@ import static se.malspar.bench.Support.summary;
 public final class ColdStartBenchmark {
 
     private static final Pattern STARTED = Pattern.compile("Started StandaloneApplication in ([0-9.]+) seconds");
+    private static final Pattern TOMCAT = Pattern.compile("Tomcat started on port (\\d+)");
     private static final Pattern STAMP = Pattern.compile("^(\\S+T\\S+Z)\\s");
     private static final long TICKS = 100; // USER_HZ on Linux
 
@@ -100,12 +100,10 @@ public final class ColdStartBenchmark {
     }
 
     private static void one(int run, String name, Path jar, List<String> extra, Path dir, Figures figures) throws Exception {
-        int port;
-        try (ServerSocket s = new ServerSocket(0)) {
-            port = s.getLocalPort();
-        }
+        // Port 0 and the port read from the log: a free port chosen here could be taken by another
+        // process on a busy machine before this one binds it (and answer the readiness probe).
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", jar.toString(), "--spring.profiles.active=demo", "--server.port=" + port,
+                "-jar", jar.toString(), "--spring.profiles.active=demo", "--server.port=0",
                 "--malspar.data-dir=" + dir.resolve("data")));
         command.addAll(extra);
         Path logFile = dir.resolve("log.txt");
@@ -113,8 +111,7 @@ public final class ColdStartBenchmark {
         long start = System.nanoTime();
         Process app = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(logFile.toFile()).start();
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
-        HttpRequest ready = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health/readiness"))
-                .timeout(Duration.ofSeconds(2)).build();
+        HttpRequest ready = null;
         double wall;
         double cpu;
         try {
@@ -122,12 +119,19 @@ public final class ColdStartBenchmark {
                 if (!app.isAlive()) {
                     throw new IllegalStateException(name + " exited with " + app.exitValue() + "; log: " + logFile);
                 }
+                if (ready == null) {
+                    Matcher port = TOMCAT.matcher(new String(Files.readAllBytes(logFile), java.nio.charset.StandardCharsets.UTF_8));
+                    if (port.find()) {
+                        ready = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port.group(1)
+                                + "/actuator/health/readiness")).timeout(Duration.ofSeconds(2)).build();
+                    }
+                }
                 try {
-                    if (http.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    if (ready != null && http.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
                         break;
                     }
                 } catch (IOException notYet) {
-                    // not listening yet
+                    // not answering yet
                 }
                 if (System.nanoTime() - start > TimeUnit.MINUTES.toNanos(10)) {
                     throw new IllegalStateException(name + " not ready after 10 minutes; log: " + logFile);
@@ -142,7 +146,7 @@ public final class ColdStartBenchmark {
                 app.destroyForcibly();
             }
         }
-        String log = Files.readString(logFile);
+        String log = new String(Files.readAllBytes(logFile), java.nio.charset.StandardCharsets.UTF_8);
         Matcher started = STARTED.matcher(log);
         double context = started.find() ? Double.parseDouble(started.group(1)) : Double.NaN;
         double history = between(log, "History vaggeryd-2019-2022: importing", "History vaggeryd-2019-2022: done");

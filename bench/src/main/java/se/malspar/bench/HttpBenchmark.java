@@ -36,7 +36,10 @@ public final class HttpBenchmark {
         double seconds = argv.length > 2 ? Double.parseDouble(argv[2]) : 10;
         Path dir = mode.equals("reads") ? Path.of("bench/target/store-" + (argv.length > 3 ? argv[3] : "1000000"))
                 : Path.of("bench/target/" + mode + "-" + System.currentTimeMillis());
-        try (ConfigurableApplicationContext ctx = Support.start(dir)) {
+        // -Dbench.appArgs="--malspar.events.storage-engine=jdbc …": the application's settings to compare
+        String[] appArgs = System.getProperty("bench.appArgs", "").isBlank() ? new String[0]
+                : System.getProperty("bench.appArgs").strip().split("\\s+");
+        try (ConfigurableApplicationContext ctx = Support.start(dir, appArgs)) {
             Support.machine(ctx);
             Support.Api api = new Support.Api(Support.port(ctx));
             switch (mode) {

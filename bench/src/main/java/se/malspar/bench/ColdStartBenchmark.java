@@ -34,7 +34,8 @@ import static se.malspar.bench.Support.summary;
  * on the main thread — as before issue 16) is measured next to the figure ({@code default}).
  * {@code -Dbench.referenceJar=path} adds a third configuration: another jar (e.g. main's) as is.
  *
- * <p>Usage: {@code bench/run.sh ColdStartBenchmark [runs=3] [jar=standalone/target/malspar-standalone.jar]}
+ * <p>Usage: {@code bench/run.sh ColdStartBenchmark [runs=3] [jar=standalone/target/malspar-standalone.jar]};
+ * {@code -Dbench.jvmArgs="…"} adds JVM options to every start.
  */
 public final class ColdStartBenchmark {
 
@@ -102,8 +103,13 @@ public final class ColdStartBenchmark {
     private static void one(int run, String name, Path jar, List<String> extra, Path dir, Figures figures) throws Exception {
         // Port 0 and the port read from the log: a free port chosen here could be taken by another
         // process on a busy machine before this one binds it (and answer the readiness probe).
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", jar.toString(), "--spring.profiles.active=demo", "--server.port=0",
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        // -Dbench.jvmArgs="-XX:SharedArchiveFile=app.jsa": JVM options for every start (e.g. a CDS archive)
+        String jvmArgs = System.getProperty("bench.jvmArgs", "");
+        if (!jvmArgs.isBlank()) {
+            command.addAll(List.of(jvmArgs.strip().split("\\s+")));
+        }
+        command.addAll(List.of("-jar", jar.toString(), "--spring.profiles.active=demo", "--server.port=0",
                 "--malspar.data-dir=" + dir.resolve("data")));
         command.addAll(extra);
         Path logFile = dir.resolve("log.txt");

@@ -2,6 +2,7 @@ package se.malspar.bench;
 
 import com.zaxxer.hikari.HikariDataSource;
 import org.springframework.context.ConfigurableApplicationContext;
+import se.malspar.platform.database.EmbeddedDatabase;
 import org.springframework.security.crypto.bcrypt.BCrypt;
 
 import javax.sql.DataSource;
@@ -35,7 +36,10 @@ public final class HttpBenchmark {
         double seconds = argv.length > 2 ? Double.parseDouble(argv[2]) : 10;
         Path dir = mode.equals("reads") ? Path.of("bench/target/store-" + (argv.length > 3 ? argv[3] : "1000000"))
                 : Path.of("bench/target/" + mode + "-" + System.currentTimeMillis());
-        try (ConfigurableApplicationContext ctx = Support.start(dir)) {
+        // -Dbench.appArgs="--malspar.events.storage-engine=jdbc …": the application's settings to compare
+        String[] appArgs = System.getProperty("bench.appArgs", "").isBlank() ? new String[0]
+                : System.getProperty("bench.appArgs").strip().split("\\s+");
+        try (ConfigurableApplicationContext ctx = Support.start(dir, appArgs)) {
             Support.machine(ctx);
             Support.Api api = new Support.Api(Support.port(ctx));
             switch (mode) {
@@ -94,18 +98,45 @@ public final class HttpBenchmark {
         // Warm-up, not recorded: the JIT compiler otherwise takes a large share of the first runs' CPU.
         Load.Result warm = Load.closed(16, WARM_UP_SECONDS, write(api, indicators, "strategy", "warm-"));
         Support.log("warm-up (%d s, not recorded): %s", (long) WARM_UP_SECONDS, warm.describe());
+        try (JdbcInsertReference jdbc = new JdbcInsertReference(ctx.getBean(EmbeddedDatabase.class))) {
+            writeRuns(api, indicators, runs, seconds, figures, jdbc);
+        }
+        print(figures);
+    }
+
+    private static void writeRuns(Support.Api api, List<String> indicators, int runs, double seconds,
+                                  Map<String, List<Double>> figures, JdbcInsertReference jdbc) throws Exception {
         for (int r = 1; r <= runs; r++) {
             String tag = "r" + r + "-";
             Load.Result health = Load.closed(16, seconds / 2, n -> Load.expect(api.send(null, "GET", "/actuator/health/liveness", null), 200));
             Support.log("run %d reference: closed loop GET /actuator/health/liveness (no auth), 16 threads: %s", r, health.describe());
             add(figures, "reference: closed loop GET /actuator/health/liveness (no auth) req/s", health.rate());
+            JdbcInsertReference.Position before = jdbc.position();
             Load.Result closed = Load.closed(16, seconds, write(api, indicators, "strategy", tag + "c-"));
             Support.log("run %d closed loop writes, 16 threads: %s", r, closed.describe());
             Support.log("run %d closed loop writes: %s", r, closed.describeCpu());
             add(figures, "closed loop writes commands/s", closed.rate());
             addCpu(figures, "closed loop writes", closed);
+            // What the writes left per command (after the read models and the sealer caught up), and the
+            // physical limit: as many durable single-row inserts per command through plain JDBC, same concurrency.
+            Thread.sleep(2000);
+            JdbcInsertReference.Delta perCommand = jdbc.position().minus(before, closed.ok());
+            Support.log("run %d closed loop writes left %s", r, perCommand);
+            add(figures, "closed loop writes: rows per command", perCommand.rowsPerCommand());
+            add(figures, "closed loop writes: write transactions per command", perCommand.transactionsPerCommand());
+            add(figures, "closed loop writes: WAL bytes per command", perCommand.walBytesPerCommand());
+            int inserts = (int) Math.max(1, Math.round(perCommand.rowsPerCommand()));
+            Load.Result plain = Load.closed(16, seconds / 2, jdbc.command(inserts));
+            jdbc.closeConnections();
+            Support.log("run %d reference: closed loop of %d single-row inserts (%d bytes each) per transaction, plain JDBC,"
+                    + " 16 threads: %s", r, inserts, jdbc.rowBytes(), plain.describe());
+            add(figures, "reference: plain JDBC commands/s (the writes' rows per command as single-row inserts, one durable commit)",
+                    plain.rate());
+            add(figures, "closed loop writes / plain JDBC reference", closed.rate() / plain.rate());
+            add(figures, "closed loop writes / health reference", closed.rate() / health.rate());
             int half = (int) Math.max(1, Math.round(closed.rate() / 2));
-            for (int rate : new int[]{half, 1000}) {
+            // -Dbench.openLoops=false: closed loop and references only (shorter runs)
+            for (int rate : Boolean.parseBoolean(System.getProperty("bench.openLoops", "true")) ? new int[]{half, 1000} : new int[0]) {
                 Load.Result open = Load.open(rate, seconds, 64, 100, write(api, indicators, "strategy", tag + "o" + rate + "-"));
                 String key = rate == 1000 ? "open loop 1000/s" : "open loop at half the closed-loop maximum";
                 Support.log("run %d %s (%d/s): %s", r, key, rate, open.describe());
@@ -118,7 +149,6 @@ public final class HttpBenchmark {
                 add(figures, key + ": saturated (1=yes)", open.saturated() ? 1 : 0);
             }
         }
-        print(figures);
     }
 
     static final double WARM_UP_SECONDS = Double.parseDouble(System.getProperty("bench.warmUpSeconds", "15"));

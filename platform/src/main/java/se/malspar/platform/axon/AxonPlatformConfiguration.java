@@ -101,8 +101,12 @@ class AxonPlatformConfiguration {
                                           EntityManagerProvider entityManagerProvider,
                                           TransactionManager transactionManager,
                                           DataSource dataSource,
-                                          @Value("${malspar.events.read-batch-size:1000}") int readBatchSize)
+                                          @Value("${malspar.events.read-batch-size:1000}") int readBatchSize,
+                                          @Value("${malspar.events.storage-engine:jpa}") String engine)
             throws SQLException {
+        if ("jdbc".equals(engine)) {
+            return JdbcEvents.engine(serializer, configuration, dataSource, transactionManager, readBatchSize);
+        }
         return JpaEventStorageEngine.builder()
                 .eventSerializer(serializer)
                 .snapshotSerializer(serializer)

@@ -2,6 +2,7 @@ package se.malspar.platform.database;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.autoconfigure.flyway.FlywayConfigurationCustomizer;
@@ -26,9 +27,18 @@ import java.time.Duration;
 @ConditionalOnExpression("'${spring.datasource.url:}'.isEmpty()")
 public class EmbeddedPostgresAutoConfiguration {
 
-    /** Closed after every bean that uses the database (they all depend on it): PostgreSQL stops last. */
+    /**
+     * Closed after every bean that uses the database (they all depend on it): PostgreSQL stops last.
+     * Normally already starting since before the context was built ({@link EarlyEmbeddedDatabase}).
+     */
     @Bean(destroyMethod = "close")
-    EmbeddedDatabase embeddedDatabase(Environment env, ApplicationEventPublisher events) {
+    EmbeddedDatabase embeddedDatabase(Environment env, ApplicationEventPublisher events,
+                                      ObjectProvider<EarlyEmbeddedDatabase.Start> early) {
+        EarlyEmbeddedDatabase.Start started = early.getIfAvailable();
+        return started != null ? started.take() : start(env, events);
+    }
+
+    static EmbeddedDatabase start(Environment env, ApplicationEventPublisher events) {
         Path dataDir = Path.of(env.getProperty("malspar.data-dir", "./data")).toAbsolutePath().normalize();
         return new EmbeddedDatabase(dataDir,
                 env.getProperty("malspar.embedded-postgres.port", Integer.class, 0),

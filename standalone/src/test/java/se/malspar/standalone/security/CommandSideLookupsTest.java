@@ -22,7 +22,8 @@ class CommandSideLookupsTest {
 
     @Test
     void theCommandSidesLookupsSubscribeWhileReadModelsStream() {
-        for (String lookup : List.of("decision-lookup", "decision-change-lookup", "structure-lookup", "kolada-kpi-lookup")) {
+        for (String lookup : List.of("decision-lookup", "decision-change-lookup", "structure-lookup", "kolada-kpi-lookup",
+                "closed-period-lookup")) {
             assertThat(processing.eventProcessor(lookup)).as(lookup).get().isInstanceOf(SubscribingEventProcessor.class);
         }
         assertThat(processing.eventProcessors().values()).as("the read models")

@@ -12,7 +12,7 @@ import java.util.Optional;
 /**
  * The command side's answer to "is this period closed, and by which decision?": {@code closed_period_lookup},
  * kept by a subscribing processor in the transaction that stores PeriodClosed / PeriodReopened
- * (see {@link ClosedPeriodsConfiguration}), so a measurement checked after a close has committed is refused.
+ * (mode subscribing in malspar-command-side.yml), so a measurement checked after a close has committed is refused.
  * Public: the recompute of verdicts asks it too.
  */
 @Component

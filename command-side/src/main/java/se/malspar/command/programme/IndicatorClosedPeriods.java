@@ -5,10 +5,10 @@ import org.springframework.context.annotation.Configuration;
 
 /** The indicator's port, answered by the follow-up periods' lookup (a period is closed for every indicator alike). */
 @Configuration(proxyBeanMethods = false)
-class ClosedPeriodsConfiguration {
+class IndicatorClosedPeriods {
 
     @Bean
-    ClosedPeriods closedPeriods(se.malspar.command.period.ClosedPeriods periods) {
+    ClosedPeriods closedPeriodsOfIndicators(se.malspar.command.period.ClosedPeriods periods) {
         return (indicator, period) -> periods.isClosed(period);
     }
 }

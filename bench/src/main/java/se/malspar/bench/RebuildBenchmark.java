@@ -50,6 +50,9 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 /**
+ * Over 400 lines: one benchmark, run as one command, that builds its store, replays it in each
+ * configuration and measures its own references (plain read, Axon's defaults) in the same run.
+ * <p>
  * 1. Rebuild: a store of N events (default 1,000,000), every read model replayed; compared in the same run with a
  * plain ordered JDBC read of the same events (without and with Jackson deserialization), and with Axon's defaults.
  * <p>

@@ -69,6 +69,7 @@ class PlannedIndicatorTest {
         fixture = new AggregateTestFixture<>(Indicator.class);
         fixture.registerInjectableResource(decisions.authority());
         fixture.registerInjectableResource(structure);
+        fixture.registerInjectableResource(ClosedPeriods.NONE);
     }
 
     private static IndicatorDefined defined(IndicatorId id, IndicatorKind kind) {

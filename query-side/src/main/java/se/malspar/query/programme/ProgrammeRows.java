@@ -412,7 +412,7 @@ class ProgrammeRows {
 
     /**
      * For each entity and kind of fact of the programme, the fact in force on validAt as recorded
-     * by knownAt; with documentedBy, only facts whose source paper is dated up to that day.
+     * by knownAt; with documentedBy, only facts a paper dated up to that day gives.
      */
     List<Fact> inForce(String programmeId, LocalDate validAt, Instant knownAt, LocalDate documentedBy) {
         Members members = members(programmeId);
@@ -422,7 +422,7 @@ class ProgrammeRows {
             String sql = table.select().replaceFirst("^select ", "select distinct on (" + entity + ") ")
                     + " where " + belongs(table) + " and t.recorded_at <= :knownAt"
                     + " and (t.superseded_at is null or t.superseded_at > :knownAt) and t.valid_from <= :validAt"
-                    + (documentedBy == null ? "" : " and p.source_document_date <= :documentedBy")
+                    + (documentedBy == null ? "" : " and " + documented(table))
                     + " order by " + entity + ", t.valid_from desc, t.order_index desc";
             facts.addAll(read(table, jdbc.sql(sql).param("programme", programmeId)
                     .param("delmal", members.delmal().toArray(String[]::new))
@@ -431,6 +431,22 @@ class ProgrammeRows {
                     .param("documentedBy", documentedBy)));
         }
         return facts;
+    }
+
+    /**
+     * Whether a paper dated up to :documentedBy gives the fact (as {@code ProgrammeProjection.documentedBy}):
+     * its source paper, or, for a decided fact, the minutes of the meeting its citation names (a meeting
+     * known only to the month counts from the month's last day).
+     */
+    private static String documented(Table table) {
+        String paper = "p.source_document_date <= :documentedBy";
+        if (table == Table.SOURCE) {
+            return paper;
+        }
+        String meeting = "substring(t.citation from '\\d{4}-\\d{2}(?:-\\d{2})?')";
+        return "(" + paper + " or (case when length(" + meeting + ") = 10 then cast(" + meeting + " as date)"
+                + " when length(" + meeting + ") = 7 then cast(cast(" + meeting + " || '-01' as date)"
+                + " + interval '1 month' - interval '1 day' as date) end) <= :documentedBy)";
     }
 
     /** The days on which a decided fact of the programme (or of one of its indicators) took effect, as recorded by knownAt. */

@@ -205,7 +205,7 @@ class ProgrammeProjectionTest {
         IndicatorHistory history = queries.query(new FindIndicatorHistory(IndicatorId.of(indicator),
                 LocalDate.of(2021, 12, 31)), ResponseTypes.optionalInstanceOf(IndicatorHistory.class)).join().orElseThrow();
         assertThat(history.versions()).extracting(IndicatorHistory.Version::kind)
-                .containsExactly("DEFINITION", "AMBITION_LEVEL");
+                .containsExactly("DEFINITION", "AMBITION_LEVEL", "TARGET_VALUE");
         assertThat(history.versions().get(1).provenance().path("source").path("documentDate").asText())
                 .isEqualTo("2021-01-20");
 

@@ -162,20 +162,20 @@ class GeneratedClientTest {
         // The guided tour's reads, as the auditor.
         ProgrammeApi reads = new ProgrammeApi(auditor);
         ProgrammeTree before = await().atMost(Duration.ofSeconds(10)).until(
-                () -> reads.getProgrammeTree(programme, LocalDate.of(2025, 1, 1), null, null),
+                () -> reads.getProgrammeTree(programme, LocalDate.of(2025, 1, 1), null, null, null, null, null),
                 tree -> tree.getGoals().size() == 1 && !tree.getGoals().get(0).getDelmal().isEmpty()
                         && !tree.getGoals().get(0).getDelmal().get(0).getIndicators().isEmpty());
         assertThat(before.getGoals().get(0).getDelmal().get(0).getName()).isEqualTo("Lärande");
-        ProgrammeTree after = reads.getProgrammeTree(programme, LocalDate.of(2025, 2, 4), null, null);
+        ProgrammeTree after = reads.getProgrammeTree(programme, LocalDate.of(2025, 2, 4), null, null, null, null, null);
         assertThat(after.getGoals().get(0).getDelmal().get(0).getName()).isEqualTo("Lärande och utbildning");
 
         List<ProgrammeChange> diff = reads.getProgrammeDiff(programme, LocalDate.of(2025, 1, 1),
-                LocalDate.of(2025, 2, 4), null).getChanges();
+                LocalDate.of(2025, 2, 4), null, null).getChanges();
         assertThat(diff).singleElement().isInstanceOfSatisfying(ProgrammeRenamed.class, renamed -> {
             assertThat(renamed.getBefore()).isEqualTo("Lärande");
             assertThat(renamed.getAfter()).isEqualTo("Lärande och utbildning");
         });
-        assertThat(reads.getProgrammeDiff(programme, LocalDate.of(2024, 12, 1), LocalDate.of(2025, 1, 1), null)
+        assertThat(reads.getProgrammeDiff(programme, LocalDate.of(2024, 12, 1), LocalDate.of(2025, 1, 1), null, null)
                 .getChanges()).hasAtLeastOneElementOfType(ProgrammeAdded.class)
                 .filteredOn(ProgrammeAdded.class::isInstance).map(c -> ((ProgrammeAdded) c).getAfter())
                 .contains("Lärande");
@@ -197,7 +197,7 @@ class GeneratedClientTest {
                     assertThat(c.getAfter().getName()).isEqualTo("Lärande och utbildning");
                 });
 
-        List<Version> versions = reads.getIndicatorHistory(indicator).getVersions();
+        List<Version> versions = reads.getIndicatorHistory(indicator, null).getVersions();
         assertThat(versions).filteredOn(DefinitionVersion.class::isInstance).singleElement()
                 .satisfies(v -> assertThat(((DefinitionVersion) v).getValue().getSource().getKpi())
                         .isEqualTo("U" + suffix.toUpperCase()));

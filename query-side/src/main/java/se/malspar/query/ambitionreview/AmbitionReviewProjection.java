@@ -39,14 +39,16 @@ import java.util.Map;
 public class AmbitionReviewProjection {
 
     public static final String GROUP = "ambition-review";
-    static final ObjectMapper JSON = new ObjectMapper();
 
     private final JdbcClient jdbc;
     private final ReadModelPositions positions;
 
-    AmbitionReviewProjection(JdbcClient jdbc, ReadModelPositions positions) {
+    private final ObjectMapper json;
+
+    AmbitionReviewProjection(JdbcClient jdbc, ReadModelPositions positions, ObjectMapper json) {
         this.jdbc = jdbc;
         this.positions = positions;
+        this.json = json;
     }
 
     @EventHandler
@@ -88,7 +90,7 @@ public class AmbitionReviewProjection {
     @QueryHandler
     List<AmbitionReview> handle(FindAmbitionReviews query) {
         return jdbc.sql("select * from ambition_review where programme_id = :p order by opened_from, opened_recorded_at")
-                .param("p", query.programmeId().value()).query(AmbitionReviewProjection::review).list();
+                .param("p", query.programmeId().value()).query(this::review).list();
     }
 
     /** A decision's changes: the reviews it opened and those it closed. */
@@ -101,7 +103,7 @@ public class AmbitionReviewProjection {
                     if (decision.equals(rs.getString("opened_decision_id"))) {
                         changes.add(new DecisionChange(rs.getLong("opened_sequence"), "AmbitionReviewOpened", "PROGRAMME",
                                 rs.getString("programme_id"), null, null, null,
-                                JSON.createObjectNode().put("status", AmbitionReview.UNDER_REVIEW)
+                                json.createObjectNode().put("status", AmbitionReview.UNDER_REVIEW)
                                         .put("subject", rs.getString("subject")),
                                 rs.getObject("opened_from", java.time.LocalDate.class),
                                 rs.getTimestamp("opened_recorded_at").toInstant(), rs.getString("opened_recorded_by"), null,
@@ -110,9 +112,9 @@ public class AmbitionReviewProjection {
                     if (decision.equals(rs.getString("closed_decision_id"))) {
                         changes.add(new DecisionChange(rs.getLong("closed_sequence"), "AmbitionReviewClosed", "PROGRAMME",
                                 rs.getString("programme_id"), null, null,
-                                JSON.createObjectNode().put("status", AmbitionReview.UNDER_REVIEW)
+                                json.createObjectNode().put("status", AmbitionReview.UNDER_REVIEW)
                                         .put("subject", rs.getString("subject")),
-                                JSON.createObjectNode().put("status", AmbitionReview.CLOSED)
+                                json.createObjectNode().put("status", AmbitionReview.CLOSED)
                                         .put("outcome", rs.getString("closed_outcome")),
                                 rs.getObject("closed_from", java.time.LocalDate.class),
                                 rs.getTimestamp("closed_recorded_at").toInstant(), rs.getString("closed_recorded_by"), null,
@@ -127,7 +129,7 @@ public class AmbitionReviewProjection {
         return token.position().orElseThrow(() -> new IllegalStateException("event without a global position"));
     }
 
-    private static AmbitionReview review(ResultSet rs, int row) throws SQLException {
+    private AmbitionReview review(ResultSet rs, int row) throws SQLException {
         String closedBy = rs.getString("closed_decision_id");
         return new AmbitionReview(closedBy == null ? AmbitionReview.UNDER_REVIEW : AmbitionReview.CLOSED,
                 rs.getString("subject"), rs.getObject("opened_from", java.time.LocalDate.class),
@@ -141,18 +143,18 @@ public class AmbitionReviewProjection {
     }
 
     /** The event's provenance metadata, shaped as every read shows it; null when none. */
-    static JsonNode provenance(EventMessage<?> message) {
+    JsonNode provenance(EventMessage<?> message) {
         Map<String, Object> view = Provenance.view(message.getMetaData());
-        return view == null ? null : JSON.valueToTree(view);
+        return view == null ? null : json.valueToTree(view);
     }
 
-    static String json(JsonNode node) {
+    String json(JsonNode node) {
         return node == null ? null : node.toString();
     }
 
-    static JsonNode read(String json) {
+    JsonNode read(String text) {
         try {
-            return json == null ? null : JSON.readTree(json);
+            return text == null ? null : json.readTree(text);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }

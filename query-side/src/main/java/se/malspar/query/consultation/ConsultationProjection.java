@@ -28,12 +28,12 @@ class ConsultationProjection {
 
     @EventHandler
     void on(ConsultationOpened e, MetaData metaData, @Timestamp Instant recordedAt) {
-        repository.opened(e, ConsultationRepository.source(metaData), recordedAt, (String) metaData.get("userId"));
+        repository.opened(e, repository.source(metaData), recordedAt, (String) metaData.get("userId"));
     }
 
     @EventHandler
     void on(ConsultationResponseRecorded e, MetaData metaData, TrackingToken token, @Timestamp Instant recordedAt) {
-        repository.response(e, position(token), ConsultationRepository.source(metaData), recordedAt,
+        repository.response(e, position(token), repository.source(metaData), recordedAt,
                 (String) metaData.get("userId"));
     }
 

@@ -28,7 +28,6 @@ import java.util.Optional;
 @Repository
 class ConsultationRepository {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     /** The provenance metadata kept as a response's or round's source, under the API's names. */
     private static final Map<String, String> SOURCE_KEYS = Map.of(
             Provenance.SOURCE_DOCUMENT, "document", Provenance.SOURCE_LOCATOR, "locator",
@@ -37,11 +36,14 @@ class ConsultationRepository {
 
     private final JdbcClient jdbc;
 
-    ConsultationRepository(JdbcClient jdbc) {
+    private final ObjectMapper json;
+
+    ConsultationRepository(JdbcClient jdbc, ObjectMapper json) {
         this.jdbc = jdbc;
+        this.json = json;
     }
 
-    static String source(MetaData metaData) {
+    String source(MetaData metaData) {
         Map<String, Object> source = new LinkedHashMap<>();
         SOURCE_KEYS.forEach((key, name) -> {
             Object value = metaData.get(key);
@@ -50,7 +52,7 @@ class ConsultationRepository {
             }
         });
         try {
-            return source.isEmpty() ? null : JSON.writeValueAsString(source);
+            return source.isEmpty() ? null : json.writeValueAsString(source);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
@@ -156,7 +158,7 @@ class ConsultationRepository {
                 .toList();
     }
 
-    private static ConsultationView.Response response(ResultSet rs, List<ConsultationView.Change> changes) throws SQLException {
+    private ConsultationView.Response response(ResultSet rs, List<ConsultationView.Change> changes) throws SQLException {
         Respondent respondent = Respondent.valueOf(rs.getString("respondent"));
         return new ConsultationView.Response(rs.getString("consultation_id"), rs.getString("response_id"), respondent.code(),
                 respondent.displayName(), rs.getString("subject"), rs.getString("subject_kind"), rs.getString("comment"),
@@ -177,9 +179,9 @@ class ConsultationRepository {
         return id == null ? null : new DecisionReference(new DecisionId(id), citation);
     }
 
-    private static Map<String, Object> json(String text) {
+    private Map<String, Object> json(String text) {
         try {
-            return text == null ? null : JSON.readValue(text, new TypeReference<>() {
+            return text == null ? null : json.readValue(text, new TypeReference<>() {
             });
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);

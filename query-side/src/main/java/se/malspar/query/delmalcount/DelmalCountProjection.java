@@ -36,14 +36,16 @@ import java.util.Map;
 public class DelmalCountProjection {
 
     public static final String GROUP = "delmal-count";
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final JdbcClient jdbc;
     private final ReadModelPositions positions;
 
-    DelmalCountProjection(JdbcClient jdbc, ReadModelPositions positions) {
+    private final ObjectMapper json;
+
+    DelmalCountProjection(JdbcClient jdbc, ReadModelPositions positions, ObjectMapper json) {
         this.jdbc = jdbc;
         this.positions = positions;
+        this.json = json;
     }
 
     @EventHandler
@@ -60,7 +62,7 @@ public class DelmalCountProjection {
                     .param("n", e.count()).param("d", e.decision().decisionId().value()).param("c", e.decision().citation())
                     .param("f", e.effectiveFrom()).param("precision", e.effectiveFromPrecision().name())
                     .param("at", java.sql.Timestamp.from(recordedAt))
-                    .param("prov", provenance == null ? null : JSON.writeValueAsString(provenance))
+                    .param("prov", provenance == null ? null : json.writeValueAsString(provenance))
                     .param("seq", token.position().orElseThrow(() -> new IllegalStateException("event without a global position")))
                     .param("by", user).update();
         } catch (JsonProcessingException ex) {
@@ -85,9 +87,9 @@ public class DelmalCountProjection {
                     try {
                         return new DecisionChange(rs.getLong("sequence"), "DelmalCountStated", "GOAL", rs.getString("goal_id"),
                                 null, rs.getString("programme_id"), null,
-                                JSON.createObjectNode().put("delmalStated", rs.getInt("stated")),
+                                json.createObjectNode().put("delmalStated", rs.getInt("stated")),
                                 rs.getObject("effective_from", LocalDate.class), rs.getTimestamp("recorded_at").toInstant(),
-                                rs.getString("recorded_by"), null, provenance == null ? null : JSON.readTree(provenance));
+                                rs.getString("recorded_by"), null, provenance == null ? null : json.readTree(provenance));
                     } catch (JsonProcessingException ex) {
                         throw new UncheckedIOException(ex);
                     }
@@ -107,7 +109,7 @@ public class DelmalCountProjection {
                                 StatedDelmalCount.written(from, precision), precision,
                                 new DecisionReference(new DecisionId(rs.getString("decision_id")), rs.getString("citation")),
                                 rs.getTimestamp("recorded_at").toInstant(),
-                                provenance == null ? null : JSON.readTree(provenance));
+                                provenance == null ? null : json.readTree(provenance));
                     } catch (JsonProcessingException ex) {
                         throw new UncheckedIOException(ex);
                     }

@@ -119,11 +119,20 @@ class ApiDocumentTest {
                 Map.entry("PUT /api/admin/indicators/{indicatorId}/ambition-level", keyAndVersion),
                 Map.entry("POST /api/admin/indicators/{indicatorId}/ambition-level/corrections", keyAndVersion),
                 Map.entry("PUT /api/admin/indicators/{indicatorId}/target-value", keyAndVersion),
-                Map.entry("POST /api/admin/indicators/{indicatorId}/measurements", key),
-                Map.entry("POST /api/admin/indicators/{indicatorId}/assessments", keyAndVersion))));
+                Map.entry("POST /api/admin/indicators/{indicatorId}/measurements", keyAndVersion),
+                Map.entry("POST /api/admin/indicators/{indicatorId}/assessments", keyAndVersion),
+                Map.entry("POST /api/admin/consultations", key),
+                Map.entry("POST /api/admin/consultations/{consultationId}/responses", key),
+                Map.entry("POST /api/admin/consultations/{consultationId}/responses/{responseId}/changes", key),
+                Map.entry("PUT /api/admin/goals/{goalId}/child-rights", key),
+                Map.entry("POST /api/admin/goals/{goalId}/delmal-count", key),
+                Map.entry("POST /api/admin/programmes/{programmeId}/ambition-reviews", key),
+                Map.entry("POST /api/admin/programmes/{programmeId}/ambition-reviews/close", key),
+                Map.entry("POST /api/admin/periods/{period}/close", key),
+                Map.entry("POST /api/admin/periods/{period}/reopen", key))));
         Operation measurement = operations().get("POST /api/admin/indicators/{indicatorId}/measurements");
-        assertThat(measurement.getParameters()).filteredOn(p -> "header".equals(p.getIn())).singleElement()
-                .satisfies(p -> {
+        assertThat(measurement.getParameters()).filteredOn(p -> "header".equals(p.getIn())).hasSize(2)
+                .allSatisfy(p -> {
                     assertThat(p.getRequired()).isNotEqualTo(Boolean.TRUE);
                     Schema<?> schema = p.getSchema();
                     assertThat(schema.getType() != null ? List.of(schema.getType()) : List.copyOf(schema.getTypes()))

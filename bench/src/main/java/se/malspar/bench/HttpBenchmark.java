@@ -24,7 +24,8 @@ import org.HdrHistogram.Histogram;
 
 /**
  * 2. writes, 3. reads, 4. freshness — the admin and read API over HTTP on loopback with basic auth.
- * Arguments: {@code writes|freshness|reads [runs=3] [seconds=10]}; reads also {@code [store events=1000000]}.
+ * Arguments: {@code writes|freshness|reads|etag [runs=3] [seconds=10]}; reads also {@code [store events=1000000]}.
+ * etag (issue 16): a council-size tree (60 indicators) answered in full and as 304 to If-None-Match.
  */
 public final class HttpBenchmark {
 
@@ -46,6 +47,7 @@ public final class HttpBenchmark {
                 case "writes" -> writes(ctx, api, runs, seconds);
                 case "freshness" -> freshness(ctx, api, runs, seconds);
                 case "reads" -> reads(ctx, api, runs, seconds);
+                case "etag" -> etag(api, runs, seconds);
                 default -> throw new IllegalArgumentException(mode);
             }
             // Spring Security upgrades a stored bcrypt hash whose cost is below its encoder's (10) at each login.
@@ -336,6 +338,50 @@ public final class HttpBenchmark {
                     add(figures, key + ": p99.9 ms", res.latency().getValueAtPercentile(99.9) / 1000.0);
                     add(figures, key + ": saturated (1=yes)", res.saturated() ? 1 : 0);
                 }
+            }
+        }
+        print(figures);
+    }
+
+    /**
+     * Issue 16, cheap repeated reads: the tree of a council-size programme (60 indicators, 3
+     * measurements each) as a full answer and as 304 to its own ETag, beside the health reference,
+     * each in a closed loop and offered at 1,000/s.
+     */
+    static void etag(Support.Api api, int runs, double seconds) throws Exception {
+        String small = "council-size-" + System.currentTimeMillis() % 100000;
+        List<String> indicators = Support.buildProgramme(api, small, 60);
+        Load.Request measure = write(api, indicators, "strategy", "etag-");
+        for (long n = 0; n < 3L * indicators.size(); n++) {
+            measure.run(n);
+        }
+        RebuildBenchmark.waitForLagZero(api, null, 60);
+        String path = "/api/programmes/" + small + "?validAt=2022-12-31";
+        HttpResponse<String> first = api.expect(200, api.send("auditor", "GET", path, null));
+        String etag = first.headers().firstValue("ETag").orElseThrow();
+        Support.log("tree of 60 indicators: %d bytes, ETag %s", first.body().length(), etag);
+        Map<String, Load.Request> requests = new LinkedHashMap<>();
+        requests.put("tree, 60 indicators, full answer", n -> Load.expect(api.send("auditor", "GET", path, null), 200));
+        requests.put("tree, 60 indicators, 304 to If-None-Match", n -> Load.expect(api.send("auditor", "GET", path, null,
+                Map.of("If-None-Match", etag)), 304));
+        for (var e : requests.entrySet()) {
+            Support.log("warm-up %s (not recorded): %s", e.getKey(), Load.closed(16, WARM_UP_SECONDS / 2, e.getValue()).describe());
+        }
+        Map<String, List<Double>> figures = new LinkedHashMap<>();
+        for (int r = 1; r <= runs; r++) {
+            Load.Result health = Load.closed(16, seconds / 2, n -> Load.expect(api.send(null, "GET", "/actuator/health/liveness", null), 200));
+            add(figures, "reference: closed loop health (no auth) req/s", health.rate());
+            for (var e : requests.entrySet()) {
+                Load.Result closed = Load.closed(16, seconds / 2, e.getValue());
+                Support.log("run %d %s, closed loop 16 threads: %s", r, e.getKey(), closed.describe());
+                add(figures, e.getKey() + ": closed loop req/s", closed.rate());
+                addCpu(figures, e.getKey() + ": closed loop", closed);
+                Load.Result open = Load.open(1000, seconds / 2, 64, 100, e.getValue());
+                Support.log("run %d %s at 1000/s: %s", r, e.getKey(), open.describe());
+                add(figures, e.getKey() + " at 1000/s: achieved req/s", open.rate());
+                add(figures, e.getKey() + " at 1000/s: p50 ms", open.latency().getValueAtPercentile(50) / 1000.0);
+                add(figures, e.getKey() + " at 1000/s: p99 ms", open.latency().getValueAtPercentile(99) / 1000.0);
+                add(figures, e.getKey() + " at 1000/s: saturated (1=yes)", open.saturated() ? 1 : 0);
             }
         }
         print(figures);

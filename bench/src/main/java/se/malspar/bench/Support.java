@@ -159,8 +159,13 @@ final class Support {
         }
 
         HttpResponse<String> send(String user, String method, String path, String json) {
+            return send(user, method, path, json, java.util.Map.of());
+        }
+
+        HttpResponse<String> send(String user, String method, String path, String json, java.util.Map<String, String> headers) {
             HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60))
                     .header("Accept", "application/json");
+            headers.forEach(b::header);
             if (user != null) {
                 b.header("Authorization", auth(user));
             }

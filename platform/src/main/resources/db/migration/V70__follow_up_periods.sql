@@ -19,6 +19,8 @@ create table follow_up_period_change (
     decision_id varchar(64)  not null,
     citation    varchar(200) not null,
     reason      text,
+    -- the event's place in the store (a decision's changes are listed, and proved, by it)
+    global_index bigint      not null,
     recorded_at timestamptz  not null,
     recorded_by text,
     constraint pk_follow_up_period_change primary key (period, sequence),

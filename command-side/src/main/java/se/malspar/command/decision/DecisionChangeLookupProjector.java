@@ -19,6 +19,9 @@ import se.malspar.kernel.programme.ambition.TargetValueSet;
 import se.malspar.kernel.programme.ambition.AmbitionReviewClosed;
 import se.malspar.kernel.programme.ambition.AmbitionReviewOpened;
 import se.malspar.kernel.programme.structure.DelmalCountStated;
+import se.malspar.kernel.programme.structure.ChildRightsLinked;
+import se.malspar.kernel.programme.measurement.PeriodClosed;
+import se.malspar.kernel.programme.measurement.PeriodReopened;
 
 import java.util.List;
 import java.util.OptionalLong;
@@ -97,6 +100,21 @@ class DecisionChangeLookupProjector implements RevisionScope {
 
     @EventHandler
     void on(AmbitionReviewClosed e, EventMessage<?> message) {
+        record(message, e.decision());
+    }
+
+    @EventHandler
+    void on(ChildRightsLinked e, EventMessage<?> message) {
+        record(message, e.decision());
+    }
+
+    @EventHandler
+    void on(PeriodClosed e, EventMessage<?> message) {
+        record(message, e.decision());
+    }
+
+    @EventHandler
+    void on(PeriodReopened e, EventMessage<?> message) {
         record(message, e.decision());
     }
 

@@ -70,6 +70,12 @@ final class TypedValues {
             events.put("IndicatorRetired", beforeAfter("RetirementValue", "RetirementValue"));
             events.put("AmbitionLevelSet", beforeAfter("AmbitionLevel", "AmbitionLevel"));
             events.put("TargetValueSet", beforeAfter("TargetValueValue", "TargetValueValue"));
+            events.put("DelmalCountStated", beforeAfter(null, "DelmalCountValue"));
+            events.put("AmbitionReviewOpened", beforeAfter(null, "AmbitionReviewValue"));
+            events.put("AmbitionReviewClosed", beforeAfter("AmbitionReviewValue", "AmbitionReviewValue"));
+            events.put("ChildRightsLinked", beforeAfter("ChildRightsValue", "ChildRightsValue"));
+            events.put("PeriodClosed", beforeAfter("PeriodStateValue", "PeriodStateValue"));
+            events.put("PeriodReopened", beforeAfter("PeriodStateValue", "PeriodStateValue"));
             typeProperty(schemas, "DecisionChange", "provenance", ref("Provenance"));
             discriminate(schemas, "DecisionChange", "event", events, event -> event + "Change",
                     "One change a decision authorised; event (the stored event's name) says what before and after hold");
@@ -82,6 +88,10 @@ final class TypedValues {
             changes.put("RENAMED", Map.of("before", name, "after", name));
             changes.put("AMBITION_LEVEL_CHANGED", beforeAfter("AmbitionLevel", "AmbitionLevel"));
             changes.put("TARGET_VALUE_CHANGED", beforeAfter("TargetValueValue", "TargetValueValue"));
+            // an ambition review (omarbetning) of the programme: after is its subject, or, closing it, its outcome
+            changes.put("AMBITION_REVIEW_OPENED", Map.of("after", new StringSchema().description("what the review concerns")));
+            changes.put("AMBITION_REVIEW_CLOSED", Map.of("before", new StringSchema().description("what the review concerned"),
+                    "after", new StringSchema().description("the outcome of the review")));
             typeProperty(schemas, "ProgrammeChange", "provenance", ref("Provenance"));
             removeProperty(schemas, "ProgrammeChange", "state");
             discriminate(schemas, "ProgrammeChange", "change", changes, change -> "Programme" + camel(change),
@@ -223,6 +233,17 @@ final class TypedValues {
                 .addProperty("name", new StringSchema()).addProperty("description", new StringSchema())
                 .addProperty("effectiveFromPrecision", precision));
         schemas.put("IndicatorDefinitionValue", indicatorDefinition(object("an indicator's definition")));
+        schemas.put("DelmalCountValue", new ObjectSchema().description("how many delmål a paper says the goal has")
+                .addProperty("delmalStated", new IntegerSchema()));
+        schemas.put("AmbitionReviewValue", new ObjectSchema().description("a review (omarbetning) of the ambition levels")
+                .addProperty("status", new StringSchema()._enum(List.of("UNDER_REVIEW", "CLOSED")))
+                .addProperty("subject", new StringSchema()).addProperty("outcome", new StringSchema()));
+        schemas.put("ChildRightsValue", new ObjectSchema().description("a goal's Barnkonventionen articles")
+                .addProperty("articles", new ArraySchema().items(new IntegerSchema().minimum(java.math.BigDecimal.ONE)
+                        .maximum(java.math.BigDecimal.valueOf(54)))));
+        schemas.put("PeriodStateValue", new ObjectSchema().description("a follow-up period's state (and why it was reopened)")
+                .addProperty("state", new StringSchema()._enum(List.of("OPEN", "CLOSED")))
+                .addProperty("reason", new StringSchema()));
         schemas.put("NameValue", new ObjectSchema().description("a name (after a renaming also the name it replaced)")
                 .addProperty("name", new StringSchema()).addProperty("previousName", new StringSchema()));
         schemas.put("RetirementValue", new ObjectSchema()
@@ -257,11 +278,13 @@ final class TypedValues {
 
     private static ObjectSchema indicatorDefinition(ObjectSchema schema) {
         schema.addProperty("name", new StringSchema()).addProperty("unit", new StringSchema())
-                .addProperty("kind", new StringSchema()._enum(List.of("MEASURED", "ACTIVITY")))
+                .addProperty("kind", new StringSchema()._enum(List.of("MEASURED", "ACTIVITY", "PLANNED")))
                 .addProperty("direction", new StringSchema()._enum(List.of("HIGHER_IS_BETTER", "LOWER_IS_BETTER")))
                 .addProperty("politicallyDecidedTarget", new BooleanSchema()).addProperty("note", new StringSchema())
                 .addProperty("directionBasis", new StringSchema()._enum(List.of("DECIDED", "ASSUMED")))
-                .addProperty("directionReason", new StringSchema()).addProperty("source", ref("IndicatorSource"));
+                .addProperty("directionReason", new StringSchema()).addProperty("source", ref("IndicatorSource"))
+                .addProperty("effectiveFromPrecision", new StringSchema()._enum(List.of("MONTH", "YEAR"))
+                        .description("present when the paper gives the date only to the month or year"));
         return schema;
     }
 

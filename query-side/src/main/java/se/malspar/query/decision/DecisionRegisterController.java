@@ -36,7 +36,8 @@ class DecisionRegisterController {
     /** The register's entries. */
     private static final List<String> REGISTER = List.of(DecisionRegisterProjection.GROUP);
     /** An entry with the changes it authorised (the programme read model) and the revisors' verifications. */
-    private static final List<String> DETAIL = List.of(DecisionRegisterProjection.GROUP, "programme", "revision");
+    private static final List<String> DETAIL = List.of(DecisionRegisterProjection.GROUP, "programme", "revision",
+            "ambition-review", "delmal-count", "goal-links", "follow-up-periods");
 
     private final QueryGateway queries;
     private final ReadModelPositions positions;

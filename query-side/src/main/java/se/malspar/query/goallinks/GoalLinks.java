@@ -102,4 +102,33 @@ public class GoalLinks {
                 });
         return result;
     }
+
+    /**
+     * A decision's changes: each goal it linked to Barnkonventionen articles, with the articles linked
+     * before (as recorded, the goal's previous link) and after.
+     */
+    public List<se.malspar.query.programme.DecisionChange> changesBy(String decisionId) {
+        return jdbc.sql("""
+                        select * from (select c.*, lag(c.articles) over (partition by c.goal_id order by c.global_index) as previous
+                                         from goal_child_rights c) l
+                         where l.decision_id = :d order by l.global_index""")
+                .param("d", decisionId)
+                .query((rs, n) -> new se.malspar.query.programme.DecisionChange(rs.getLong("global_index"),
+                        "ChildRightsLinked", "GOAL", rs.getString("goal_id"), null, null, articles(rs.getArray("previous")),
+                        articles(rs.getArray("articles")), rs.getObject("effective_from", LocalDate.class),
+                        rs.getTimestamp("recorded_at").toInstant(), rs.getString("recorded_by"), null, null))
+                .list();
+    }
+
+    private static com.fasterxml.jackson.databind.JsonNode articles(java.sql.Array array) throws java.sql.SQLException {
+        if (array == null) {
+            return null;
+        }
+        var node = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+        var list = node.putArray("articles");
+        for (Integer article : (Integer[]) array.getArray()) {
+            list.add(article);
+        }
+        return node;
+    }
 }

@@ -10,6 +10,11 @@ import org.springframework.stereotype.Component;
 import se.malspar.kernel.programme.structure.GoalAdded;
 import se.malspar.kernel.programme.structure.ChildRightsLinked;
 import se.malspar.query.etag.ReadModelPositions;
+import se.malspar.query.programme.DecisionChange;
+import se.malspar.kernel.programme.structure.FindChildRightsChanges;
+import org.axonframework.queryhandling.QueryHandler;
+
+import java.util.List;
 
 import java.time.Instant;
 
@@ -39,6 +44,11 @@ class GoalLinksProjection {
     void on(GoalAdded e, TrackingToken token) {
         links.contributions(e);
         token.position().ifPresent(position -> positions.advance(GROUP, position));
+    }
+
+    @QueryHandler
+    List<DecisionChange> handle(FindChildRightsChanges query) {
+        return links.changesBy(query.decisionId().value());
     }
 
     @ResetHandler

@@ -1,5 +1,7 @@
 package se.malspar.query.period;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.EventHandler;
@@ -10,7 +12,9 @@ import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import se.malspar.kernel.programme.measurement.FindPeriodChanges;
 import se.malspar.query.etag.ReadModelPositions;
+import se.malspar.query.programme.DecisionChange;
 import se.malspar.kernel.decision.DecisionId;
 import se.malspar.kernel.programme.DecisionReference;
 import se.malspar.kernel.programme.measurement.FindPeriodStates;
@@ -42,27 +46,51 @@ public class PeriodStateProjection {
     @EventHandler
     void on(PeriodClosed e, @SequenceNumber long sequence, @Timestamp Instant recordedAt,
             @MetaDataValue("userId") String user, TrackingToken token) {
-        insert(e.periodId().period(), sequence, PeriodState.State.CLOSED, e.decision(), null, recordedAt, user);
-        token.position().ifPresent(position -> positions.advance(GROUP, position));
+        insert(e.periodId().period(), sequence, position(token), PeriodState.State.CLOSED, e.decision(), null, recordedAt,
+                user);
     }
 
     @EventHandler
     void on(PeriodReopened e, @SequenceNumber long sequence, @Timestamp Instant recordedAt,
             @MetaDataValue("userId") String user, TrackingToken token) {
-        insert(e.periodId().period(), sequence, PeriodState.State.OPEN, e.decision(), e.reason(), recordedAt, user);
-        token.position().ifPresent(position -> positions.advance(GROUP, position));
+        insert(e.periodId().period(), sequence, position(token), PeriodState.State.OPEN, e.decision(), e.reason(),
+                recordedAt, user);
     }
 
-    private void insert(String period, long sequence, PeriodState.State state, DecisionReference decision, String reason,
-                        Instant recordedAt, String user) {
+    private static long position(TrackingToken token) {
+        return token.position().orElseThrow(() -> new IllegalStateException("event without a global position"));
+    }
+
+    private void insert(String period, long sequence, long globalIndex, PeriodState.State state,
+                        DecisionReference decision, String reason, Instant recordedAt, String user) {
         jdbc.sql("""
                         insert into follow_up_period_change (period, sequence, state, decision_id, citation, reason,
-                               recorded_at, recorded_by)
-                        values (:period, :sequence, :state, :decision, :citation, :reason, :at, :by)
+                               global_index, recorded_at, recorded_by)
+                        values (:period, :sequence, :state, :decision, :citation, :reason, :globalIndex, :at, :by)
                         on conflict (period, sequence) do nothing""")
                 .param("period", period).param("sequence", sequence).param("state", state.name())
+                .param("globalIndex", globalIndex)
                 .param("decision", decision.decisionId().value()).param("citation", decision.citation())
                 .param("reason", reason).param("at", java.sql.Timestamp.from(recordedAt)).param("by", user).update();
+        positions.advance(GROUP, globalIndex);
+    }
+
+    /** A decision's changes: the periods it closed or reopened (the reason of a reopening as {@code after.reason}). */
+    @QueryHandler
+    List<DecisionChange> handle(FindPeriodChanges query) {
+        return jdbc.sql("select * from follow_up_period_change where decision_id = :d order by global_index")
+                .param("d", query.decisionId().value())
+                .query((rs, n) -> {
+                    boolean closed = "CLOSED".equals(rs.getString("state"));
+                    ObjectNode after = JsonNodeFactory.instance.objectNode().put("state", rs.getString("state"));
+                    if (rs.getString("reason") != null) {
+                        after.put("reason", rs.getString("reason"));
+                    }
+                    return new DecisionChange(rs.getLong("global_index"), closed ? "PeriodClosed" : "PeriodReopened",
+                            "PERIOD", rs.getString("period"), rs.getString("period"), null,
+                            JsonNodeFactory.instance.objectNode().put("state", closed ? "OPEN" : "CLOSED"), after, null,
+                            rs.getTimestamp("recorded_at").toInstant(), rs.getString("recorded_by"), null, null);
+                }).list();
     }
 
     @ResetHandler

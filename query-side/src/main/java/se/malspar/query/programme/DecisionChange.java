@@ -25,7 +25,7 @@ public record DecisionChange(long sequence, String event, String entityKind, Str
 
     /**
      * Every change a decision authorised, in sequence: the programme's, and those kept in read models
-     * of their own (ambition reviews, stated delmål counts).
+     * of their own (ambition reviews, stated delmål counts, Barnkonventionen links, closed and reopened periods).
      */
     public static List<DecisionChange> authorisedBy(org.axonframework.queryhandling.QueryGateway queries,
                                                     se.malspar.kernel.decision.DecisionId id) {
@@ -34,6 +34,8 @@ public record DecisionChange(long sequence, String event, String entityKind, Str
                 new se.malspar.kernel.programme.FindDecisionChanges(id), type).join());
         all.addAll(queries.query(new se.malspar.kernel.programme.ambition.FindAmbitionReviewChanges(id), type).join());
         all.addAll(queries.query(new se.malspar.kernel.programme.structure.FindDelmalCountChanges(id), type).join());
+        all.addAll(queries.query(new se.malspar.kernel.programme.structure.FindChildRightsChanges(id), type).join());
+        all.addAll(queries.query(new se.malspar.kernel.programme.measurement.FindPeriodChanges(id), type).join());
         all.sort(Comparator.comparingLong(DecisionChange::sequence));
         return all;
     }

@@ -22,6 +22,9 @@ import se.malspar.kernel.programme.ambition.TargetValueSet;
 import se.malspar.kernel.programme.ambition.AmbitionReviewClosed;
 import se.malspar.kernel.programme.ambition.AmbitionReviewOpened;
 import se.malspar.kernel.programme.structure.DelmalCountStated;
+import se.malspar.kernel.programme.structure.ChildRightsLinked;
+import se.malspar.kernel.programme.measurement.PeriodClosed;
+import se.malspar.kernel.programme.measurement.PeriodReopened;
 import se.malspar.kernel.revision.FindDecisionRevision;
 import se.malspar.kernel.revision.FindRevisionStatuses;
 import se.malspar.kernel.revision.VerificationRecorded;
@@ -111,6 +114,21 @@ class RevisionProjection {
 
     @EventHandler
     void on(AmbitionReviewClosed e, TrackingToken token) {
+        change(token, e.decision());
+    }
+
+    @EventHandler
+    void on(ChildRightsLinked e, TrackingToken token) {
+        change(token, e.decision());
+    }
+
+    @EventHandler
+    void on(PeriodClosed e, TrackingToken token) {
+        change(token, e.decision());
+    }
+
+    @EventHandler
+    void on(PeriodReopened e, TrackingToken token) {
         change(token, e.decision());
     }
 

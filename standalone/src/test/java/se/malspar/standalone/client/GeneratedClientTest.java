@@ -6,6 +6,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.web.client.RestClientResponseException;
 import se.malspar.generated.client.ApiClient;
 import se.malspar.generated.client.api.AuditApi;
+import se.malspar.generated.client.api.FollowUpPeriodsAdminApi;
 import se.malspar.generated.client.api.DecisionsAdminApi;
 import se.malspar.generated.client.api.DecisionsApi;
 import se.malspar.generated.client.api.IndicatorsAdminApi;
@@ -13,6 +14,9 @@ import se.malspar.generated.client.api.KoladaImportAdminApi;
 import se.malspar.generated.client.api.ProgrammeAdminApi;
 import se.malspar.generated.client.api.ProgrammeApi;
 import se.malspar.generated.client.model.Accepted;
+import se.malspar.generated.client.model.ClosePeriodRequest;
+import se.malspar.generated.client.model.PeriodClosedChange;
+import se.malspar.generated.client.model.PeriodStateValue;
 import se.malspar.generated.client.model.AddDelmalRequest;
 import se.malspar.generated.client.model.AddGoalRequest;
 import se.malspar.generated.client.model.AmbitionLevelSetChange;
@@ -211,6 +215,19 @@ class GeneratedClientTest {
         assertThat(trail).filteredOn(DecisionRegisteredEvent.class::isInstance).singleElement()
                 .satisfies(e -> assertThat(((DecisionRegisteredEvent) e).getPayload().getCitation())
                         .isEqualTo(first.getCitation()));
+
+        // A kind of change added this round reads as its own class: a period closed by an annual report.
+        // (2087-T2: no other test measures in it; closing is for every indicator.)
+        DecisionEntry annualReport = decisions.registerDecision(new RegisterDecisionRequest()
+                .citation("KF 2025-04-2" + RUN.get() % 10 + " § " + RUN.get()).title("Årsredovisning " + suffix), null);
+        new FollowUpPeriodsAdminApi(strategy).closePeriod("2087-T2",
+                new ClosePeriodRequest().decision(annualReport.getCitation()), null);
+        assertThat(await().atMost(Duration.ofSeconds(10)).until(
+                () -> register.getDecision(annualReport.getDecisionId()).getChanges(), changes -> !changes.isEmpty()))
+                .singleElement().isInstanceOfSatisfying(PeriodClosedChange.class, c -> {
+                    assertThat(c.getEntityId()).isEqualTo("2087-T2");
+                    assertThat(c.getAfter().getState()).isEqualTo(PeriodStateValue.StateEnum.CLOSED);
+                });
     }
 
     @Test

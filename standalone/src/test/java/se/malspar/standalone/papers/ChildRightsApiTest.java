@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import se.malspar.kernel.decision.Citation;
 import se.malspar.platform.test.ApiClient;
 import se.malspar.platform.test.MalsparApplicationTest;
 import se.malspar.standalone.StandaloneApplication;
@@ -52,6 +53,12 @@ class ChildRightsApiTest {
 
         JsonNode before = api.get("auditor", "/api/programmes/" + p[0] + "?validAt=1999-10-09").json();
         assertThat(before.get("goals").get(0).get("childRights").isNull()).as("not yet decided").isTrue();
+
+        // A revisor reads the link among its decision's changes.
+        JsonNode changes = api.get("revisor", "/api/decisions/" + Citation.parse(ks).decisionId().value()).json()
+                .get("changes");
+        assertThat(changes.toString()).contains("\"event\":\"ChildRightsLinked\"").contains("\"entityId\":\"" + p[1] + "\"")
+                .contains("\"articles\":[2,3,12]");
     }
 
     @Test

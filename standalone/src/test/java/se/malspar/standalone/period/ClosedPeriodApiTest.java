@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import se.malspar.kernel.decision.Citation;
 import se.malspar.platform.test.ApiClient;
 import se.malspar.platform.test.MalsparApplicationTest;
 import se.malspar.standalone.StandaloneApplication;
@@ -113,6 +114,13 @@ class ClosedPeriodApiTest {
                 state -> state != null && state.get("state").asText().equals("OPEN"));
         assertThat(openState.get("reason").asText()).isEqualTo("SCB rättade valdeltagandet");
         assertThat(openState.get("decision").get("citation").asText()).isEqualTo(reopening);
+
+        // A revisor reads each closing and reopening among its decision's changes.
+        JsonNode closedBy = api.get("revisor", "/api/decisions/" + Citation.parse(closing).decisionId().value()).json();
+        assertThat(closedBy.get("changes").toString()).contains("\"event\":\"PeriodClosed\"").contains("\"entityId\":\"2088-T1\"");
+        JsonNode reopenedBy = api.get("revisor", "/api/decisions/" + Citation.parse(reopening).decisionId().value()).json();
+        assertThat(reopenedBy.get("changes").toString()).contains("\"event\":\"PeriodReopened\"")
+                .contains("SCB rättade valdeltagandet");
     }
 
     @Test

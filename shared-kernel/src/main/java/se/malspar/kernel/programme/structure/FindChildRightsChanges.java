@@ -1,0 +1,7 @@
+package se.malspar.kernel.programme.structure;
+
+import se.malspar.kernel.decision.DecisionId;
+
+/** The Barnkonventionen links a decision made (one change per goal it linked). */
+public record FindChildRightsChanges(DecisionId decisionId) {
+}

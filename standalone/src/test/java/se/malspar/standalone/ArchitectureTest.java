@@ -59,4 +59,30 @@ class ArchitectureTest {
                         "org.springframework.web..", "org.springframework.http..", "se.malspar.platform.web..")
                 .check(CLASSES);
     }
+
+    /**
+     * Every event is a public record with a revision, so that it can evolve by upcasters and clients
+     * (the OpenAPI document's audit events) know it: every kernel type an event handler takes.
+     */
+    @Test
+    void everyEventHandledAnywhereCarriesARevision() {
+        java.util.Set<String> events = new java.util.TreeSet<>();
+        for (var type : CLASSES) {
+            for (var method : type.getMethods()) {
+                boolean handler = method.isAnnotatedWith(org.axonframework.eventhandling.EventHandler.class)
+                        || method.isAnnotatedWith(org.axonframework.eventsourcing.EventSourcingHandler.class);
+                if (handler && !method.getRawParameterTypes().isEmpty()) {
+                    var event = method.getRawParameterTypes().get(0);
+                    if (event.getPackageName().startsWith("se.malspar.kernel")) {
+                        events.add(event.getName());
+                        org.assertj.core.api.Assertions.assertThat(
+                                        event.isAnnotatedWith(org.axonframework.serialization.Revision.class))
+                                .as(event.getName() + " (handled by " + method.getFullName() + ") has no @Revision")
+                                .isTrue();
+                    }
+                }
+            }
+        }
+        org.assertj.core.api.Assertions.assertThat(events).as("events found").hasSizeGreaterThan(25);
+    }
 }

@@ -1,11 +1,12 @@
 package se.malspar.bench;
 
 import com.zaxxer.hikari.HikariDataSource;
+import org.HdrHistogram.ConcurrentHistogram;
+import org.HdrHistogram.Histogram;
 import org.springframework.context.ConfigurableApplicationContext;
-import se.malspar.platform.database.EmbeddedDatabase;
 import org.springframework.security.crypto.bcrypt.BCrypt;
+import se.malspar.platform.database.EmbeddedDatabase;
 
-import javax.sql.DataSource;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -18,9 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
-import org.HdrHistogram.ConcurrentHistogram;
-import org.HdrHistogram.Histogram;
+import javax.sql.DataSource;
 
 /**
  * 2. writes, 3. reads, 4. freshness — the admin and read API over HTTP on loopback with basic auth.

@@ -3,10 +3,17 @@ package se.malspar.standalone;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.serialization.Revision;
 import org.junit.jupiter.api.Test;
+
+import java.util.Set;
+import java.util.TreeSet;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** The module boundaries, checked on the compiled classes of every module. */
 class ArchitectureTest {
@@ -66,23 +73,22 @@ class ArchitectureTest {
      */
     @Test
     void everyEventHandledAnywhereCarriesARevision() {
-        java.util.Set<String> events = new java.util.TreeSet<>();
+        Set<String> events = new TreeSet<>();
         for (var type : CLASSES) {
             for (var method : type.getMethods()) {
-                boolean handler = method.isAnnotatedWith(org.axonframework.eventhandling.EventHandler.class)
-                        || method.isAnnotatedWith(org.axonframework.eventsourcing.EventSourcingHandler.class);
+                boolean handler = method.isAnnotatedWith(EventHandler.class)
+                        || method.isAnnotatedWith(EventSourcingHandler.class);
                 if (handler && !method.getRawParameterTypes().isEmpty()) {
                     var event = method.getRawParameterTypes().get(0);
                     if (event.getPackageName().startsWith("se.malspar.kernel")) {
                         events.add(event.getName());
-                        org.assertj.core.api.Assertions.assertThat(
-                                        event.isAnnotatedWith(org.axonframework.serialization.Revision.class))
+                        assertThat(event.isAnnotatedWith(Revision.class))
                                 .as(event.getName() + " (handled by " + method.getFullName() + ") has no @Revision")
                                 .isTrue();
                     }
                 }
             }
         }
-        org.assertj.core.api.Assertions.assertThat(events).as("events found").hasSizeGreaterThan(25);
+        assertThat(events).as("events found").hasSizeGreaterThan(25);
     }
 }

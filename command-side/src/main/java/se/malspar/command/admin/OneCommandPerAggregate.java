@@ -6,8 +6,8 @@ import org.axonframework.modelling.command.CommandTargetResolver;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import se.malspar.platform.pipeline.CommandPipeline;
 import se.malspar.platform.database.AdvisoryLocks;
+import se.malspar.platform.pipeline.CommandPipeline;
 
 /**
  * Commands on one aggregate run one at a time across every command-side process: each takes a

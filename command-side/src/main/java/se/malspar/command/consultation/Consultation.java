@@ -1,6 +1,5 @@
 package se.malspar.command.consultation;
 
-import se.malspar.kernel.common.Refusal;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
@@ -8,9 +7,10 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateLifecycle;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
-import se.malspar.command.programme.Accepted;
 import se.malspar.command.decision.DecisionLookup;
+import se.malspar.command.programme.Accepted;
 import se.malspar.kernel.common.PlainText;
+import se.malspar.kernel.common.Refusal;
 import se.malspar.kernel.common.RuleViolationException;
 import se.malspar.kernel.consultation.ConsultationId;
 import se.malspar.kernel.consultation.ConsultationOpened;

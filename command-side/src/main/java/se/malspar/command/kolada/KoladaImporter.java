@@ -6,28 +6,27 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.HandlerExecutionException;
 import org.springframework.jdbc.support.SQLStateSQLExceptionTranslator;
 import org.springframework.stereotype.Component;
-import se.malspar.command.programme.Accepted;
 import se.malspar.command.admin.AdminCommands;
 import se.malspar.command.admin.AdminHeaders;
 import se.malspar.command.period.ClosedPeriods;
+import se.malspar.command.programme.Accepted;
 import se.malspar.kernel.common.RuleViolation;
 import se.malspar.kernel.programme.measurement.MeasurementRecorded;
 import se.malspar.kernel.programme.measurement.MeasurementSource;
 import se.malspar.kernel.programme.measurement.RecordMeasurement;
 import se.malspar.platform.database.AdvisoryLocks;
 
-import javax.sql.DataSource;
+import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
-
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import javax.sql.DataSource;
 
 /**
  * Records a parsed Kolada document: plans everything first ({@link KoladaMapping}), then sends one

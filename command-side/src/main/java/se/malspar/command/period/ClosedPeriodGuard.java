@@ -1,11 +1,11 @@
 package se.malspar.command.period;
 
-import se.malspar.kernel.common.Refusal;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.CommandMessage;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Configuration;
+import se.malspar.kernel.common.Refusal;
 import se.malspar.kernel.common.RuleViolation;
 import se.malspar.kernel.fulfilment.AssessFulfilment;
 import se.malspar.kernel.programme.measurement.RecordMeasurement;

@@ -1,19 +1,19 @@
 package se.malspar.command.period;
 
-import se.malspar.kernel.common.Refusal;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
-import se.malspar.command.programme.Accepted;
 import se.malspar.command.decision.DecisionAuthority;
+import se.malspar.command.programme.Accepted;
+import se.malspar.kernel.common.Refusal;
 import se.malspar.kernel.common.RuleViolationException;
 import se.malspar.kernel.programme.ChangeKind;
 import se.malspar.kernel.programme.DecisionReference;
-import se.malspar.kernel.programme.measurement.FollowUpPeriod;
 import se.malspar.kernel.programme.measurement.ClosePeriod;
+import se.malspar.kernel.programme.measurement.FollowUpPeriod;
 import se.malspar.kernel.programme.measurement.PeriodClosed;
 import se.malspar.kernel.programme.measurement.PeriodId;
 import se.malspar.kernel.programme.measurement.PeriodReopened;

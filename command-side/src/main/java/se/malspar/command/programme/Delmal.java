@@ -9,14 +9,14 @@ import org.axonframework.spring.stereotype.Aggregate;
 import se.malspar.command.decision.DecisionAuthority;
 import se.malspar.kernel.common.Refusal;
 import se.malspar.kernel.common.RuleViolationException;
-import se.malspar.kernel.programme.structure.AddDelmal;
 import se.malspar.kernel.programme.ChangeKind;
-import se.malspar.kernel.programme.structure.DelmalAdded;
 import se.malspar.kernel.programme.DelmalId;
-import se.malspar.kernel.programme.structure.DelmalRenamed;
-import se.malspar.kernel.programme.structure.DelmalRetired;
 import se.malspar.kernel.programme.GoalId;
 import se.malspar.kernel.programme.ProgrammeId;
+import se.malspar.kernel.programme.structure.AddDelmal;
+import se.malspar.kernel.programme.structure.DelmalAdded;
+import se.malspar.kernel.programme.structure.DelmalRenamed;
+import se.malspar.kernel.programme.structure.DelmalRetired;
 import se.malspar.kernel.programme.structure.RenameDelmal;
 import se.malspar.kernel.programme.structure.RetireDelmal;
 

@@ -1,6 +1,5 @@
 package se.malspar.command.programme;
 
-import se.malspar.kernel.common.Refusal;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
@@ -8,16 +7,17 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 import se.malspar.command.decision.DecisionAuthority;
+import se.malspar.kernel.common.Refusal;
 import se.malspar.kernel.common.RuleViolationException;
 import se.malspar.kernel.decision.Citation;
-import se.malspar.kernel.programme.structure.AddGoal;
 import se.malspar.kernel.programme.ChangeKind;
-import se.malspar.kernel.programme.structure.GoalAdded;
 import se.malspar.kernel.programme.GoalId;
 import se.malspar.kernel.programme.ProgrammeId;
+import se.malspar.kernel.programme.structure.AddGoal;
 import se.malspar.kernel.programme.structure.ChildRightsArticles;
 import se.malspar.kernel.programme.structure.ChildRightsLinked;
 import se.malspar.kernel.programme.structure.DelmalCountStated;
+import se.malspar.kernel.programme.structure.GoalAdded;
 import se.malspar.kernel.programme.structure.LinkChildRights;
 import se.malspar.kernel.programme.structure.StateDelmalCount;
 

@@ -1,6 +1,5 @@
 package se.malspar.command.programme;
 
-import se.malspar.kernel.common.Refusal;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
@@ -8,18 +7,18 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 import se.malspar.command.decision.DecisionAuthority;
+import se.malspar.kernel.common.Refusal;
 import se.malspar.kernel.common.RuleViolationException;
 import se.malspar.kernel.decision.Citation;
 import se.malspar.kernel.programme.ChangeKind;
-import se.malspar.kernel.programme.structure.CreateProgramme;
-import se.malspar.kernel.programme.structure.ProgrammeCreated;
-import se.malspar.kernel.programme.ProgrammeId;
-import se.malspar.kernel.common.RuleViolationException;
 import se.malspar.kernel.programme.DecisionReference;
+import se.malspar.kernel.programme.ProgrammeId;
 import se.malspar.kernel.programme.ambition.AmbitionReviewClosed;
 import se.malspar.kernel.programme.ambition.AmbitionReviewOpened;
 import se.malspar.kernel.programme.ambition.CloseAmbitionReview;
 import se.malspar.kernel.programme.ambition.OpenAmbitionReview;
+import se.malspar.kernel.programme.structure.CreateProgramme;
+import se.malspar.kernel.programme.structure.ProgrammeCreated;
 
 import java.time.LocalDate;
 

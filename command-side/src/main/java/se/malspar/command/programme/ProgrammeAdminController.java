@@ -1,30 +1,30 @@
 package se.malspar.command.programme;
 
-import org.springframework.http.HttpStatus;
-import org.springframework.web.bind.annotation.ResponseStatus;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import se.malspar.command.admin.AdminCommands;
 import se.malspar.command.admin.AdminHeaders;
-import se.malspar.kernel.programme.structure.AddDelmal;
-import se.malspar.kernel.programme.structure.AddGoal;
-import se.malspar.kernel.programme.structure.CreateProgramme;
 import se.malspar.kernel.programme.DelmalId;
 import se.malspar.kernel.programme.GoalId;
 import se.malspar.kernel.programme.Ids;
 import se.malspar.kernel.programme.ProgrammeId;
-import se.malspar.kernel.programme.structure.RenameDelmal;
-import se.malspar.kernel.programme.structure.RetireDelmal;
 import se.malspar.kernel.programme.ambition.CloseAmbitionReview;
 import se.malspar.kernel.programme.ambition.OpenAmbitionReview;
+import se.malspar.kernel.programme.structure.AddDelmal;
+import se.malspar.kernel.programme.structure.AddGoal;
+import se.malspar.kernel.programme.structure.CreateProgramme;
+import se.malspar.kernel.programme.structure.RenameDelmal;
+import se.malspar.kernel.programme.structure.RetireDelmal;
 import se.malspar.kernel.programme.structure.StateDelmalCount;
 
 import static se.malspar.command.admin.AdminCommands.decision;

@@ -1,7 +1,5 @@
 package se.malspar.command.programme;
 
-import se.malspar.command.admin.SourceRequest;
-import se.malspar.kernel.programme.measurement.SourceKind;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -10,17 +8,19 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import se.malspar.command.admin.SourceRequest;
 import se.malspar.kernel.ambition.AmbitionRule;
-import se.malspar.platform.web.PlainName;
 import se.malspar.kernel.fulfilment.Verdict;
-import se.malspar.kernel.programme.indicator.Direction;
-import se.malspar.kernel.programme.measurement.FollowUpPeriod;
-import se.malspar.kernel.programme.indicator.IndicatorKind;
-import se.malspar.kernel.programme.indicator.DirectionBasis;
 import se.malspar.kernel.programme.ambition.AmbitionStatus;
+import se.malspar.kernel.programme.indicator.Direction;
+import se.malspar.kernel.programme.indicator.DirectionBasis;
+import se.malspar.kernel.programme.indicator.IndicatorKind;
 import se.malspar.kernel.programme.indicator.IndicatorSource;
+import se.malspar.kernel.programme.measurement.FollowUpPeriod;
 import se.malspar.kernel.programme.measurement.MeasurementSource;
 import se.malspar.kernel.programme.measurement.ReferenceArea;
+import se.malspar.kernel.programme.measurement.SourceKind;
+import se.malspar.platform.web.PlainName;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;

@@ -4,13 +4,13 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import se.malspar.kernel.programme.Ids;
+import se.malspar.kernel.programme.indicator.IndicatorDefined;
+import se.malspar.kernel.programme.indicator.IndicatorRetired;
 import se.malspar.kernel.programme.structure.DelmalAdded;
 import se.malspar.kernel.programme.structure.DelmalRenamed;
 import se.malspar.kernel.programme.structure.DelmalRetired;
 import se.malspar.kernel.programme.structure.GoalAdded;
-import se.malspar.kernel.programme.Ids;
-import se.malspar.kernel.programme.indicator.IndicatorDefined;
-import se.malspar.kernel.programme.indicator.IndicatorRetired;
 import se.malspar.kernel.programme.structure.ProgrammeCreated;
 
 import java.util.Optional;

@@ -8,12 +8,12 @@ import se.malspar.command.decision.InMemoryDecisionLookup;
 import se.malspar.kernel.common.RuleViolationException;
 import se.malspar.kernel.decision.DecisionId;
 import se.malspar.kernel.programme.DecisionReference;
-import se.malspar.kernel.programme.structure.ProgrammeCreated;
 import se.malspar.kernel.programme.ProgrammeId;
 import se.malspar.kernel.programme.ambition.AmbitionReviewClosed;
 import se.malspar.kernel.programme.ambition.AmbitionReviewOpened;
 import se.malspar.kernel.programme.ambition.CloseAmbitionReview;
 import se.malspar.kernel.programme.ambition.OpenAmbitionReview;
+import se.malspar.kernel.programme.structure.ProgrammeCreated;
 
 import java.time.LocalDate;
 

@@ -8,10 +8,10 @@ import se.malspar.command.decision.InMemoryDecisionLookup;
 import se.malspar.kernel.common.DatePrecision;
 import se.malspar.kernel.decision.DecisionId;
 import se.malspar.kernel.programme.DecisionReference;
-import se.malspar.kernel.programme.structure.GoalAdded;
 import se.malspar.kernel.programme.GoalId;
 import se.malspar.kernel.programme.ProgrammeId;
 import se.malspar.kernel.programme.structure.DelmalCountStated;
+import se.malspar.kernel.programme.structure.GoalAdded;
 import se.malspar.kernel.programme.structure.StateDelmalCount;
 
 import java.time.LocalDate;

@@ -5,24 +5,23 @@ import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import static se.malspar.command.programme.Refusals.refusedWith;
 import se.malspar.command.decision.InMemoryDecisionLookup;
 import se.malspar.kernel.common.RuleViolationException;
 import se.malspar.kernel.decision.DecisionId;
-import se.malspar.kernel.programme.structure.AddDelmal;
 import se.malspar.kernel.programme.DecisionReference;
-import se.malspar.kernel.programme.structure.DelmalAdded;
 import se.malspar.kernel.programme.DelmalId;
-import se.malspar.kernel.programme.structure.DelmalRenamed;
-import se.malspar.kernel.programme.structure.DelmalRetired;
 import se.malspar.kernel.programme.GoalId;
 import se.malspar.kernel.programme.ProgrammeId;
+import se.malspar.kernel.programme.structure.AddDelmal;
+import se.malspar.kernel.programme.structure.DelmalAdded;
+import se.malspar.kernel.programme.structure.DelmalRenamed;
+import se.malspar.kernel.programme.structure.DelmalRetired;
 import se.malspar.kernel.programme.structure.RenameDelmal;
 import se.malspar.kernel.programme.structure.RetireDelmal;
 
 import java.time.LocalDate;
 
+import static se.malspar.command.programme.Refusals.refusedWith;
 import static se.malspar.command.programme.StructureLookup.Kind.DELMAL;
 import static se.malspar.command.programme.StructureLookup.Kind.GOAL;
 import static se.malspar.command.programme.StructureLookup.Kind.PROGRAMME;

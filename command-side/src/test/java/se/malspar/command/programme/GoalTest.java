@@ -5,24 +5,22 @@ import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import static se.malspar.command.programme.Refusals.refusedWith;
 import se.malspar.command.decision.InMemoryDecisionLookup;
+import se.malspar.kernel.common.DatePrecision;
 import se.malspar.kernel.common.RuleViolationException;
 import se.malspar.kernel.decision.DecisionId;
-import se.malspar.kernel.programme.structure.AddGoal;
 import se.malspar.kernel.programme.DecisionReference;
-import se.malspar.kernel.programme.structure.GoalAdded;
 import se.malspar.kernel.programme.GoalId;
 import se.malspar.kernel.programme.ProgrammeId;
+import se.malspar.kernel.programme.structure.AddGoal;
+import se.malspar.kernel.programme.structure.ChildRightsLinked;
+import se.malspar.kernel.programme.structure.GoalAdded;
+import se.malspar.kernel.programme.structure.LinkChildRights;
 
 import java.time.LocalDate;
 import java.util.List;
 
-import se.malspar.kernel.common.DatePrecision;
-import se.malspar.kernel.programme.structure.ChildRightsLinked;
-import se.malspar.kernel.programme.structure.LinkChildRights;
-
+import static se.malspar.command.programme.Refusals.refusedWith;
 import static se.malspar.command.programme.StructureLookup.Kind.GOAL;
 import static se.malspar.command.programme.StructureLookup.Kind.PROGRAMME;
 

@@ -10,10 +10,10 @@ import org.junit.jupiter.api.Test;
 import se.malspar.command.decision.InMemoryDecisionLookup;
 import se.malspar.kernel.common.RuleViolationException;
 import se.malspar.kernel.decision.DecisionId;
-import se.malspar.kernel.programme.structure.CreateProgramme;
 import se.malspar.kernel.programme.DecisionReference;
-import se.malspar.kernel.programme.structure.ProgrammeCreated;
 import se.malspar.kernel.programme.ProgrammeId;
+import se.malspar.kernel.programme.structure.CreateProgramme;
+import se.malspar.kernel.programme.structure.ProgrammeCreated;
 
 import java.time.LocalDate;
 

@@ -12,9 +12,9 @@ import org.axonframework.eventsourcing.eventstore.jpa.SQLErrorCodesResolver;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
 
-import javax.sql.DataSource;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import javax.sql.DataSource;
 
 /**
  * Axon's JDBC event storage engine on the very tables the JPA engine uses (V1: snake_case columns,

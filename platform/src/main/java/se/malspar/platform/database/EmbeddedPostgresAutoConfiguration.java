@@ -13,9 +13,9 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
 
-import javax.sql.DataSource;
 import java.nio.file.Path;
 import java.time.Duration;
+import javax.sql.DataSource;
 
 /**
  * Starts a real PostgreSQL (embedded binaries) when no {@code spring.datasource.url} is given.

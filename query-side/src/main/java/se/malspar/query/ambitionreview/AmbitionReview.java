@@ -19,6 +19,9 @@ public record AmbitionReview(String status, String subject, LocalDate since, Dec
                              LocalDate until, DecisionReference closedBy, String outcome, Instant closedRecordedAt,
                              JsonNode closedProvenance) {
 
+    /** The read model's name: its processing group and its row in read_model_position. */
+    public static final String READ_MODEL = "ambition-review";
+
     public static final String UNDER_REVIEW = "UNDER_REVIEW";
     public static final String CLOSED = "CLOSED";
 

@@ -7,6 +7,7 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -16,11 +17,10 @@ import se.malspar.kernel.decision.DecisionId;
 import se.malspar.kernel.programme.DecisionReference;
 import se.malspar.kernel.programme.ambition.AmbitionReviewClosed;
 import se.malspar.kernel.programme.ambition.AmbitionReviewOpened;
-import se.malspar.kernel.programme.ambition.FindAmbitionReviews;
 import se.malspar.kernel.programme.ambition.FindAmbitionReviewChanges;
+import se.malspar.kernel.programme.ambition.FindAmbitionReviews;
 import se.malspar.query.etag.ReadModelPositions;
 import se.malspar.query.programme.DecisionChange;
-import org.axonframework.eventhandling.TrackingToken;
 
 import java.io.UncheckedIOException;
 import java.sql.ResultSet;
@@ -36,9 +36,9 @@ import java.util.Map;
  */
 @Component
 @ProcessingGroup(AmbitionReviewProjection.GROUP)
-public class AmbitionReviewProjection {
+class AmbitionReviewProjection {
 
-    public static final String GROUP = "ambition-review";
+    static final String GROUP = AmbitionReview.READ_MODEL;
 
     private final JdbcClient jdbc;
     private final ReadModelPositions positions;

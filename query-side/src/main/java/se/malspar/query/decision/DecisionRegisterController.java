@@ -2,9 +2,9 @@ package se.malspar.query.decision;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
-import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -13,18 +13,21 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.util.UriComponentsBuilder;
 import se.malspar.kernel.decision.DecisionId;
 import se.malspar.kernel.decision.FindDecision;
 import se.malspar.kernel.decision.FindDecisions;
 import se.malspar.kernel.revision.FindDecisionRevision;
-import se.malspar.query.programme.DecisionChange;
-import se.malspar.query.revision.DecisionRevision;
 import se.malspar.platform.web.Fields;
 import se.malspar.platform.web.InvalidFieldException;
 import se.malspar.platform.web.NotFoundException;
+import se.malspar.query.ambitionreview.AmbitionReview;
+import se.malspar.query.delmalcount.StatedDelmalCount;
 import se.malspar.query.etag.ReadModelPositions;
-
-import org.springframework.web.util.UriComponentsBuilder;
+import se.malspar.query.goallinks.GoalLinks;
+import se.malspar.query.period.PeriodState;
+import se.malspar.query.programme.DecisionChange;
+import se.malspar.query.revision.DecisionRevision;
 
 import java.util.List;
 
@@ -37,7 +40,7 @@ class DecisionRegisterController {
     private static final List<String> REGISTER = List.of(DecisionRegisterProjection.GROUP);
     /** An entry with the changes it authorised (the programme read model) and the revisors' verifications. */
     private static final List<String> DETAIL = List.of(DecisionRegisterProjection.GROUP, "programme", "revision",
-            "ambition-review", "delmal-count", "goal-links", "follow-up-periods");
+            AmbitionReview.READ_MODEL, StatedDelmalCount.READ_MODEL, GoalLinks.READ_MODEL, PeriodState.READ_MODEL);
 
     private final QueryGateway queries;
     private final ReadModelPositions positions;

@@ -1,12 +1,11 @@
 package se.malspar.query.decision;
 
 import org.axonframework.config.ProcessingGroup;
-import org.axonframework.eventhandling.TrackingToken;
-import se.malspar.query.etag.ReadModelPositions;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.messaging.annotation.MessageIdentifier;
 import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.queryhandling.QueryHandler;
@@ -16,6 +15,7 @@ import se.malspar.kernel.decision.DecisionCorrected;
 import se.malspar.kernel.decision.DecisionRegistered;
 import se.malspar.kernel.decision.FindDecision;
 import se.malspar.kernel.decision.FindDecisions;
+import se.malspar.query.etag.ReadModelPositions;
 
 import java.time.Instant;
 import java.util.List;

@@ -7,6 +7,8 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -14,12 +16,10 @@ import se.malspar.kernel.common.Provenance;
 import se.malspar.kernel.decision.DecisionId;
 import se.malspar.kernel.programme.DecisionReference;
 import se.malspar.kernel.programme.structure.DelmalCountStated;
-import se.malspar.kernel.programme.structure.FindStatedDelmalCounts;
 import se.malspar.kernel.programme.structure.FindDelmalCountChanges;
+import se.malspar.kernel.programme.structure.FindStatedDelmalCounts;
 import se.malspar.query.etag.ReadModelPositions;
 import se.malspar.query.programme.DecisionChange;
-import org.axonframework.eventhandling.TrackingToken;
-import org.axonframework.messaging.annotation.MetaDataValue;
 
 import java.io.UncheckedIOException;
 import java.time.Instant;
@@ -33,9 +33,9 @@ import java.util.Map;
  */
 @Component
 @ProcessingGroup(DelmalCountProjection.GROUP)
-public class DelmalCountProjection {
+class DelmalCountProjection {
 
-    public static final String GROUP = "delmal-count";
+    static final String GROUP = StatedDelmalCount.READ_MODEL;
 
     private final JdbcClient jdbc;
     private final ReadModelPositions positions;

@@ -17,6 +17,9 @@ public record StatedDelmalCount(String goalId, int stated, LocalDate effectiveFr
                                 String effectiveFromPrecision, DecisionReference decision, Instant recordedAt,
                                 JsonNode provenance) {
 
+    /** The read model's name: its processing group and its row in read_model_position. */
+    public static final String READ_MODEL = "delmal-count";
+
     /** The count stated for the goal in force on {@code day} (from the start of its interval) as recorded by {@code knownAt}. */
     public static StatedDelmalCount inForce(List<StatedDelmalCount> counts, String goalId, LocalDate day, Instant knownAt) {
         return counts.stream()

@@ -1,14 +1,20 @@
 package se.malspar.query.goallinks;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import se.malspar.kernel.decision.DecisionId;
 import se.malspar.kernel.programme.DecisionReference;
-import se.malspar.kernel.programme.structure.GoalAdded;
 import se.malspar.kernel.programme.GoalId;
 import se.malspar.kernel.programme.structure.ChildRightsLinked;
+import se.malspar.kernel.programme.structure.GoalAdded;
+import se.malspar.query.programme.DecisionChange;
 
 import java.sql.Array;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -107,25 +113,25 @@ public class GoalLinks {
      * A decision's changes: each goal it linked to Barnkonventionen articles, with the articles linked
      * before (as recorded, the goal's previous link) and after.
      */
-    public List<se.malspar.query.programme.DecisionChange> changesBy(String decisionId) {
+    public List<DecisionChange> changesBy(String decisionId) {
         return jdbc.sql("""
                         select * from (select c.*, lag(c.articles) over (partition by c.goal_id order by c.global_index) as previous
                                          from goal_child_rights c) l
                          where l.decision_id = :d order by l.global_index""")
                 .param("d", decisionId)
-                .query((rs, n) -> new se.malspar.query.programme.DecisionChange(rs.getLong("global_index"),
+                .query((rs, n) -> new DecisionChange(rs.getLong("global_index"),
                         "ChildRightsLinked", "GOAL", rs.getString("goal_id"), null, null, articles(rs.getArray("previous")),
                         articles(rs.getArray("articles")), rs.getObject("effective_from", LocalDate.class),
                         rs.getTimestamp("recorded_at").toInstant(), rs.getString("recorded_by"), null, null))
                 .list();
     }
 
-    private static com.fasterxml.jackson.databind.JsonNode articles(java.sql.Array array) throws java.sql.SQLException {
+    private static JsonNode articles(Array array) throws SQLException {
         if (array == null) {
             return null;
         }
-        var node = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
-        var list = node.putArray("articles");
+        ObjectNode node = JsonNodeFactory.instance.objectNode();
+        ArrayNode list = node.putArray("articles");
         for (Integer article : (Integer[]) array.getArray()) {
             list.add(article);
         }

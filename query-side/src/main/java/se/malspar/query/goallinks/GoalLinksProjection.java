@@ -6,17 +6,16 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.messaging.annotation.MetaDataValue;
+import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.stereotype.Component;
-import se.malspar.kernel.programme.structure.GoalAdded;
 import se.malspar.kernel.programme.structure.ChildRightsLinked;
+import se.malspar.kernel.programme.structure.FindChildRightsChanges;
+import se.malspar.kernel.programme.structure.GoalAdded;
 import se.malspar.query.etag.ReadModelPositions;
 import se.malspar.query.programme.DecisionChange;
-import se.malspar.kernel.programme.structure.FindChildRightsChanges;
-import org.axonframework.queryhandling.QueryHandler;
-
-import java.util.List;
 
 import java.time.Instant;
+import java.util.List;
 
 /** Keeps {@link GoalLinks}: Barnkonventionen articles and contributions of goals. Idempotent and replayable. */
 @Component

@@ -13,32 +13,32 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import se.malspar.kernel.common.RuleViolation;
 import se.malspar.kernel.decision.DecisionId;
 import se.malspar.kernel.decision.FindDecision;
 import se.malspar.kernel.decision.FindDecisions;
-import se.malspar.kernel.common.RuleViolation;
 import se.malspar.kernel.revision.FindDecisionRevision;
 import se.malspar.kernel.revision.FindRevisionStatuses;
-import se.malspar.kernel.revision.RevisionStatus;
 import se.malspar.kernel.revision.RecordVerification;
+import se.malspar.kernel.revision.RevisionStatus;
 import se.malspar.kernel.revision.VerificationOutcome;
-import se.malspar.platform.web.StrictText;
-import se.malspar.query.integrity.SealedTree;
-import se.malspar.query.revision.DecisionRevision;
 import se.malspar.platform.web.Fields;
 import se.malspar.platform.web.InvalidFieldException;
 import se.malspar.platform.web.NotFoundException;
+import se.malspar.platform.web.StrictText;
 import se.malspar.query.decision.DecisionView;
+import se.malspar.query.integrity.SealedTree;
 import se.malspar.query.programme.DecisionChange;
+import se.malspar.query.revision.DecisionRevision;
 
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import java.util.Locale;
-import java.util.TreeSet;
 
 /**
  * The decision register (filterable) and one decision with every change it authorised, its

@@ -1,17 +1,16 @@
 package se.malspar.query.period;
 
 import se.malspar.kernel.programme.DecisionReference;
+import se.malspar.kernel.programme.measurement.FollowUpPeriod;
 
 import java.time.Instant;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.Comparator;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-
-import se.malspar.kernel.programme.measurement.FollowUpPeriod;
 
 /**
  * A follow-up period's state: {@code CLOSED} by {@code decision}, or {@code OPEN} — never closed
@@ -20,6 +19,9 @@ import se.malspar.kernel.programme.measurement.FollowUpPeriod;
  */
 public record PeriodState(String period, State state, DecisionReference decision, String reason, Instant recordedAt,
                           String recordedBy) {
+
+    /** The read model's name: its processing group and its row in read_model_position. */
+    public static final String READ_MODEL = "follow-up-periods";
 
     public enum State { OPEN, CLOSED }
 

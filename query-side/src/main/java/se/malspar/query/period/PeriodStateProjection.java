@@ -3,23 +3,23 @@ package se.malspar.query.period;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.axonframework.config.ProcessingGroup;
-import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import se.malspar.kernel.programme.measurement.FindPeriodChanges;
-import se.malspar.query.etag.ReadModelPositions;
-import se.malspar.query.programme.DecisionChange;
 import se.malspar.kernel.decision.DecisionId;
 import se.malspar.kernel.programme.DecisionReference;
+import se.malspar.kernel.programme.measurement.FindPeriodChanges;
 import se.malspar.kernel.programme.measurement.FindPeriodStates;
 import se.malspar.kernel.programme.measurement.PeriodClosed;
 import se.malspar.kernel.programme.measurement.PeriodReopened;
+import se.malspar.query.etag.ReadModelPositions;
+import se.malspar.query.programme.DecisionChange;
 
 import java.time.Instant;
 import java.util.List;
@@ -31,9 +31,9 @@ import java.util.List;
  */
 @Component
 @ProcessingGroup(PeriodStateProjection.GROUP)
-public class PeriodStateProjection {
+class PeriodStateProjection {
 
-    public static final String GROUP = "follow-up-periods";
+    static final String GROUP = PeriodState.READ_MODEL;
 
     private final JdbcClient jdbc;
     private final ReadModelPositions positions;

@@ -1,9 +1,8 @@
 package se.malspar.query.programme;
 
-import se.malspar.query.ambitionreview.AmbitionReview;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import se.malspar.kernel.programme.DecisionReference;
+import se.malspar.query.ambitionreview.AmbitionReview;
 import se.malspar.query.period.PeriodState;
 
 import java.math.BigDecimal;

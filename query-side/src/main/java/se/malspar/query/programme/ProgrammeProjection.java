@@ -8,34 +8,34 @@ import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.queryhandling.QueryHandler;
+import org.springframework.stereotype.Component;
 import se.malspar.kernel.decision.Citation;
 import se.malspar.kernel.decision.MeetingDate;
-import se.malspar.kernel.programme.FindDecisionChanges;
-import se.malspar.kernel.programme.measurement.FindFulfilment;
-import se.malspar.kernel.programme.indicator.FindIndicatorHistory;
-import se.malspar.kernel.programme.FindProgrammeDiff;
-import se.malspar.kernel.programme.FindProgrammeChangeDates;
-import se.malspar.kernel.programme.FindProgrammeTree;
-import se.malspar.kernel.programme.FindProgrammes;
-import org.springframework.stereotype.Component;
-import se.malspar.query.etag.ReadModelPositions;
 import se.malspar.kernel.fulfilment.Assessment;
 import se.malspar.kernel.fulfilment.FulfilmentAssessed;
 import se.malspar.kernel.fulfilment.FulfilmentComputed;
-import se.malspar.kernel.programme.ambition.AmbitionLevelCorrected;
-import se.malspar.kernel.programme.measurement.FollowUpPeriod;
-import se.malspar.kernel.programme.ambition.AmbitionLevelSet;
 import se.malspar.kernel.programme.DecisionReference;
+import se.malspar.kernel.programme.FindDecisionChanges;
+import se.malspar.kernel.programme.FindProgrammeChangeDates;
+import se.malspar.kernel.programme.FindProgrammeDiff;
+import se.malspar.kernel.programme.FindProgrammeTree;
+import se.malspar.kernel.programme.FindProgrammes;
+import se.malspar.kernel.programme.ambition.AmbitionLevelCorrected;
+import se.malspar.kernel.programme.ambition.AmbitionLevelSet;
+import se.malspar.kernel.programme.ambition.TargetValueSet;
+import se.malspar.kernel.programme.indicator.FindIndicatorHistory;
+import se.malspar.kernel.programme.indicator.IndicatorDefined;
+import se.malspar.kernel.programme.indicator.IndicatorRetired;
+import se.malspar.kernel.programme.indicator.IndicatorSourceChanged;
+import se.malspar.kernel.programme.measurement.FindFulfilment;
+import se.malspar.kernel.programme.measurement.FollowUpPeriod;
+import se.malspar.kernel.programme.measurement.MeasurementRecorded;
 import se.malspar.kernel.programme.structure.DelmalAdded;
 import se.malspar.kernel.programme.structure.DelmalRenamed;
 import se.malspar.kernel.programme.structure.DelmalRetired;
 import se.malspar.kernel.programme.structure.GoalAdded;
-import se.malspar.kernel.programme.indicator.IndicatorDefined;
-import se.malspar.kernel.programme.indicator.IndicatorRetired;
-import se.malspar.kernel.programme.indicator.IndicatorSourceChanged;
-import se.malspar.kernel.programme.measurement.MeasurementRecorded;
 import se.malspar.kernel.programme.structure.ProgrammeCreated;
-import se.malspar.kernel.programme.ambition.TargetValueSet;
+import se.malspar.query.etag.ReadModelPositions;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -259,17 +259,26 @@ class ProgrammeProjection {
                 observations.measurementsOf(indicator), observations.verdictsOf(indicator)));
     }
 
-    /**
-     * Whether a paper dated on or before the day gives the fact: its source paper (the date the change
-     * names), or, for a decided change, the minutes of the meeting that decided it (an inference: a
-     * decision is documented by its minutes, dated the meeting day; a meeting known only to the month
-     * counts from the month's last day, when it has certainly been held). A change with neither
-     * (Målspår's own data-source mapping, a measurement) is given by no paper.
-     */
+    /** Whether a paper dated on or before the day gives the fact (see {@link #documentedOn}). */
     static boolean documentedBy(Fact f, LocalDate day) {
         String date = f.provenance() == null ? null : f.provenance().path("source").path("documentDate").asText(null);
-        boolean byItsPaper = date != null && !LocalDate.parse(date).isAfter(day);
-        return byItsPaper || minutesDated(f.decision()).map(minutes -> !minutes.isAfter(day)).orElse(false);
+        LocalDate on = documentedOn(date == null ? null : LocalDate.parse(date), f.decision());
+        return on != null && !on.isAfter(day);
+    }
+
+    /**
+     * The first day a paper gives a change: its source paper (the date the change names), or, for a
+     * decided change, the minutes of the meeting that decided it (an inference: a decision is
+     * documented by its minutes, dated the meeting day; a meeting known only to the month counts from
+     * the month's last day, when it has certainly been held). Null for a change with neither
+     * (Målspår's own data-source mapping). Written with each fact, so the tree's SQL filters by it.
+     */
+    static LocalDate documentedOn(LocalDate paperDate, DecisionReference decision) {
+        LocalDate minutes = minutesDated(decision).orElse(null);
+        if (paperDate == null || minutes == null) {
+            return paperDate != null ? paperDate : minutes;
+        }
+        return paperDate.isBefore(minutes) ? paperDate : minutes;
     }
 
     private static Optional<LocalDate> minutesDated(DecisionReference decision) {

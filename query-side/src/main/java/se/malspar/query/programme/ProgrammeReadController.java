@@ -3,9 +3,9 @@ package se.malspar.query.programme;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
-import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -14,35 +14,32 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import se.malspar.kernel.programme.DelmalId;
-import se.malspar.kernel.programme.measurement.FindFulfilment;
-import se.malspar.kernel.programme.GoalId;
-import se.malspar.kernel.programme.indicator.FindIndicatorHistory;
-import se.malspar.kernel.programme.measurement.FollowUpPeriod;
 import se.malspar.kernel.programme.FindProgrammeDiff;
 import se.malspar.kernel.programme.FindProgrammeTree;
 import se.malspar.kernel.programme.FindProgrammes;
+import se.malspar.kernel.programme.GoalId;
 import se.malspar.kernel.programme.IndicatorId;
 import se.malspar.kernel.programme.ProgrammeId;
 import se.malspar.kernel.programme.ambition.FindAmbitionReviews;
+import se.malspar.kernel.programme.indicator.FindIndicatorHistory;
+import se.malspar.kernel.programme.measurement.FindFulfilment;
+import se.malspar.kernel.programme.measurement.FindPeriodStates;
+import se.malspar.kernel.programme.measurement.FollowUpPeriod;
 import se.malspar.kernel.programme.structure.FindStatedDelmalCounts;
+import se.malspar.platform.web.InvalidFieldException;
+import se.malspar.platform.web.NotFoundException;
 import se.malspar.query.ambitionreview.AmbitionReview;
 import se.malspar.query.delmalcount.StatedDelmalCount;
-import se.malspar.platform.web.InvalidFieldException;
 import se.malspar.query.etag.ReadModelPositions;
-import se.malspar.kernel.programme.measurement.FindPeriodStates;
-import se.malspar.query.period.PeriodState;
-import se.malspar.query.period.PeriodStateProjection;
-import se.malspar.platform.web.NotFoundException;
 import se.malspar.query.goallinks.GoalLinks;
-import se.malspar.query.ambitionreview.AmbitionReviewProjection;
-import se.malspar.query.delmalcount.DelmalCountProjection;
-
-import static se.malspar.platform.web.Fields.parse;
+import se.malspar.query.period.PeriodState;
 
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+
+import static se.malspar.platform.web.Fields.parse;
 
 @RestController
 @RequestMapping(path = "/api", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -53,10 +50,10 @@ class ProgrammeReadController {
     private static final List<String> READ_MODEL = List.of(ProgrammeProjection.GROUP);
     /** The tree also shows the goals' links (Barnkonventionen, contributions), a read model of its own. */
     private static final List<String> TREE_READ_MODELS = List.of(ProgrammeProjection.GROUP, GoalLinks.READ_MODEL,
-            AmbitionReviewProjection.GROUP, DelmalCountProjection.GROUP, PeriodStateProjection.GROUP);
+            AmbitionReview.READ_MODEL, StatedDelmalCount.READ_MODEL, PeriodState.READ_MODEL);
     /** Diff and histories also show the ambition reviews (omarbetning) under way. */
-    private static final List<String> WITH_REVIEWS = List.of(ProgrammeProjection.GROUP, AmbitionReviewProjection.GROUP,
-            PeriodStateProjection.GROUP);
+    private static final List<String> WITH_REVIEWS = List.of(ProgrammeProjection.GROUP, AmbitionReview.READ_MODEL,
+            PeriodState.READ_MODEL);
 
     private final QueryGateway queries;
     private final Clock clock;

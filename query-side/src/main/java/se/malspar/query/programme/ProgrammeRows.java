@@ -115,8 +115,10 @@ class ProgrammeRows {
         }
     }
 
-    private static final String COMMON = "fact_id, global_index, order_index, valid_from, decision_id, citation, recorded_at, recorded_by";
-    private static final String COMMON_VALUES = ":factId, :globalIndex, :orderIndex, :validFrom, :decisionId, :citation, :recordedAt, :recordedBy";
+    private static final String COMMON = "fact_id, global_index, order_index, valid_from, decision_id, citation, recorded_at, "
+            + "recorded_by, documented_on";
+    private static final String COMMON_VALUES = ":factId, :globalIndex, :orderIndex, :validFrom, :decisionId, :citation, "
+            + ":recordedAt, :recordedBy, :documentedOn";
 
     /** One table's insert: the events it takes, its own columns and their values. */
     private record Insert<E>(Class<E> type, String table, String columns, String values,
@@ -287,6 +289,8 @@ class ProgrammeRows {
                     .addValue("decisionId", c.decision() == null ? null : c.decision().decisionId().value())
                     .addValue("citation", c.decision() == null ? null : c.decision().citation())
                     .addValue("recordedAt", Timestamp.from(c.recordedAt())).addValue("recordedBy", c.recordedBy())
+                    .addValue("documentedOn", ProgrammeProjection.documentedOn(
+                            c.source() == null ? null : c.source().documentDate(), c.decision()))
                     .addValue("correctionOf", c.correctionOf());
             insert.params().accept(insert.type().cast(c.event()), p);
             return p;
@@ -433,20 +437,9 @@ class ProgrammeRows {
         return facts;
     }
 
-    /**
-     * Whether a paper dated up to :documentedBy gives the fact (as {@code ProgrammeProjection.documentedBy}):
-     * its source paper, or, for a decided fact, the minutes of the meeting its citation names (a meeting
-     * known only to the month counts from the month's last day).
-     */
+    /** Whether a paper dated up to :documentedBy gives the fact (its documented_on, written with it). */
     private static String documented(Table table) {
-        String paper = "p.source_document_date <= :documentedBy";
-        if (table == Table.SOURCE) {
-            return paper;
-        }
-        String meeting = "substring(t.citation from '\\d{4}-\\d{2}(?:-\\d{2})?')";
-        return "(" + paper + " or (case when length(" + meeting + ") = 10 then cast(" + meeting + " as date)"
-                + " when length(" + meeting + ") = 7 then cast(cast(" + meeting + " || '-01' as date)"
-                + " + interval '1 month' - interval '1 day' as date) end) <= :documentedBy)";
+        return table == Table.SOURCE ? "p.source_document_date <= :documentedBy" : "t.documented_on <= :documentedBy";
     }
 
     /** The days on which a decided fact of the programme (or of one of its indicators) took effect, as recorded by knownAt. */

@@ -1,11 +1,10 @@
 package se.malspar.query.programme;
 
-import se.malspar.query.ambitionreview.AmbitionReview;
-
 import se.malspar.kernel.ambition.AmbitionRule;
 import se.malspar.kernel.programme.DecisionReference;
 import se.malspar.kernel.programme.indicator.IndicatorSource;
 import se.malspar.kernel.programme.measurement.MeasurementSource;
+import se.malspar.query.ambitionreview.AmbitionReview;
 import se.malspar.query.goallinks.GoalLinks;
 import se.malspar.query.period.PeriodState;
 

@@ -3,14 +3,13 @@ package se.malspar.query.programme;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import se.malspar.kernel.ambition.AmbitionRule;
+import se.malspar.kernel.common.DatePrecision;
 import se.malspar.kernel.fulfilment.AssessmentPrinciple;
 import se.malspar.kernel.fulfilment.Verdict;
 import se.malspar.kernel.programme.indicator.IndicatorSource;
 
 import java.math.BigDecimal;
 import java.time.Instant;
-import se.malspar.kernel.common.DatePrecision;
-
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.HashMap;

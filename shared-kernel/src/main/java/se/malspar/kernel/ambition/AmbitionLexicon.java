@@ -1,14 +1,14 @@
 package se.malspar.kernel.ambition;
 
-import static se.malspar.kernel.ambition.RuleComparator.ABOVE;
-import static se.malspar.kernel.ambition.RuleComparator.AT_LEAST;
-import static se.malspar.kernel.ambition.RuleComparator.AT_MOST;
-import static se.malspar.kernel.ambition.RuleComparator.BELOW;
-
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+
+import static se.malspar.kernel.ambition.RuleComparator.ABOVE;
+import static se.malspar.kernel.ambition.RuleComparator.AT_LEAST;
+import static se.malspar.kernel.ambition.RuleComparator.AT_MOST;
+import static se.malspar.kernel.ambition.RuleComparator.BELOW;
 
 /** The words the ambition reader knows: references, relational phrases, bounds, and the words it may pass over. */
 final class AmbitionLexicon {

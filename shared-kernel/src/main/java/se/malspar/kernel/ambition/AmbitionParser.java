@@ -1,16 +1,7 @@
 package se.malspar.kernel.ambition;
 
-import static se.malspar.kernel.ambition.AmbitionFindings.ELLER_REASON;
-import static se.malspar.kernel.ambition.AmbitionFindings.EMPTY_NOTE;
-import static se.malspar.kernel.ambition.AmbitionFindings.NEGATION_REASON;
-import static se.malspar.kernel.ambition.AmbitionFindings.NOTHING_STATED_NOTE;
-import static se.malspar.kernel.ambition.AmbitionFindings.severalYearsNote;
-import static se.malspar.kernel.ambition.AmbitionFindings.yearOnlyNote;
-import static se.malspar.kernel.ambition.AmbitionLexicon.CONNECTORS;
-import static se.malspar.kernel.ambition.AmbitionLexicon.FILLERS;
-import static se.malspar.kernel.ambition.AmbitionLexicon.NEGATIONS;
-import static se.malspar.kernel.ambition.AmbitionLexicon.UNDECIDED;
-import static se.malspar.kernel.ambition.AmbitionLexicon.YEAR_PREFIXES;
+import se.malspar.kernel.ambition.ClauseParser.Clause;
+import se.malspar.kernel.ambition.ClauseParser.Part;
 
 import java.text.Normalizer;
 import java.util.ArrayList;
@@ -23,8 +14,18 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import se.malspar.kernel.ambition.ClauseParser.Clause;
-import se.malspar.kernel.ambition.ClauseParser.Part;
+
+import static se.malspar.kernel.ambition.AmbitionFindings.ELLER_REASON;
+import static se.malspar.kernel.ambition.AmbitionFindings.EMPTY_NOTE;
+import static se.malspar.kernel.ambition.AmbitionFindings.NEGATION_REASON;
+import static se.malspar.kernel.ambition.AmbitionFindings.NOTHING_STATED_NOTE;
+import static se.malspar.kernel.ambition.AmbitionFindings.severalYearsNote;
+import static se.malspar.kernel.ambition.AmbitionFindings.yearOnlyNote;
+import static se.malspar.kernel.ambition.AmbitionLexicon.CONNECTORS;
+import static se.malspar.kernel.ambition.AmbitionLexicon.FILLERS;
+import static se.malspar.kernel.ambition.AmbitionLexicon.NEGATIONS;
+import static se.malspar.kernel.ambition.AmbitionLexicon.UNDECIDED;
+import static se.malspar.kernel.ambition.AmbitionLexicon.YEAR_PREFIXES;
 
 /**
  * The reader's grammar. One instance reads one text and is then thrown away, so all mutable state is

@@ -1,5 +1,18 @@
 package se.malspar.kernel.ambition;
 
+import se.malspar.kernel.ambition.OperandParser.Group;
+import se.malspar.kernel.ambition.OperandParser.Margin;
+import se.malspar.kernel.ambition.OperandParser.RefItem;
+import se.malspar.kernel.ambition.OperandParser.RefList;
+import se.malspar.kernel.ambition.OperandParser.UnitSpelling;
+import se.malspar.kernel.ambition.TokenScanner.Phrase;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
 import static se.malspar.kernel.ambition.AmbitionFindings.LEVEL_NOTE;
 import static se.malspar.kernel.ambition.AmbitionFindings.PERCENT_SIGN_NOTE;
 import static se.malspar.kernel.ambition.AmbitionFindings.POINTS_AFTER_THRESHOLD_NOTE;
@@ -16,18 +29,6 @@ import static se.malspar.kernel.ambition.RuleComparator.ABOVE;
 import static se.malspar.kernel.ambition.RuleComparator.AT_LEAST;
 import static se.malspar.kernel.ambition.RuleComparator.AT_MOST;
 import static se.malspar.kernel.ambition.RuleComparator.BELOW;
-
-import java.math.BigDecimal;
-import java.util.ArrayList;
-import java.util.EnumSet;
-import java.util.List;
-import java.util.Set;
-import se.malspar.kernel.ambition.OperandParser.Group;
-import se.malspar.kernel.ambition.OperandParser.Margin;
-import se.malspar.kernel.ambition.OperandParser.RefItem;
-import se.malspar.kernel.ambition.OperandParser.RefList;
-import se.malspar.kernel.ambition.OperandParser.UnitSpelling;
-import se.malspar.kernel.ambition.TokenScanner.Phrase;
 
 /** The conditions an ambition text states: a positive trend, an activity done, or a comparison with a reference or a threshold. */
 final class ClauseParser {

@@ -1,15 +1,15 @@
 package se.malspar.kernel.ambition;
 
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+
 import static se.malspar.kernel.ambition.AmbitionFindings.ELLER_REASON;
 import static se.malspar.kernel.ambition.AmbitionFindings.MIXED_GROUPS_REASON;
 import static se.malspar.kernel.ambition.AmbitionLexicon.CONNECTORS;
 import static se.malspar.kernel.ambition.AmbitionLexicon.KEYWORDS;
 import static se.malspar.kernel.ambition.AmbitionLexicon.REFERENCES;
 import static se.malspar.kernel.ambition.AmbitionLexicon.REFERENCE_NOUNS;
-
-import java.math.BigDecimal;
-import java.util.ArrayList;
-import java.util.List;
 
 /** Reads what a condition compares with: margins and thresholds ("2 procentenheter"), references ("riket", "länets snitt") and target groups ("(äldre)"). */
 final class OperandParser {

@@ -4,13 +4,13 @@ import se.malspar.kernel.ambition.AmbitionRule;
 import se.malspar.kernel.ambition.MarginUnit;
 import se.malspar.kernel.ambition.RuleComparator;
 import se.malspar.kernel.ambition.RuleReference;
-import se.malspar.kernel.programme.indicator.Direction;
-import se.malspar.kernel.programme.measurement.FollowUpPeriod;
 import se.malspar.kernel.fulfilment.Decision.Check;
 import se.malspar.kernel.fulfilment.Decision.Finding;
 import se.malspar.kernel.fulfilment.Decision.Outcome;
 import se.malspar.kernel.fulfilment.Decision.Progress;
 import se.malspar.kernel.fulfilment.Decision.Stop;
+import se.malspar.kernel.programme.indicator.Direction;
+import se.malspar.kernel.programme.measurement.FollowUpPeriod;
 import se.malspar.kernel.programme.measurement.ReferenceArea;
 
 import java.math.BigDecimal;

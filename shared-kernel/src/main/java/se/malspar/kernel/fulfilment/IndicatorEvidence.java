@@ -1,16 +1,16 @@
 package se.malspar.kernel.fulfilment;
 
+import se.malspar.kernel.programme.DecisionReference;
+import se.malspar.kernel.programme.IndicatorId;
 import se.malspar.kernel.programme.ambition.AmbitionLevel;
 import se.malspar.kernel.programme.ambition.AmbitionLevelCorrected;
 import se.malspar.kernel.programme.ambition.AmbitionLevelSet;
-import se.malspar.kernel.programme.DecisionReference;
-import se.malspar.kernel.programme.indicator.Direction;
-import se.malspar.kernel.programme.measurement.FollowUpPeriod;
-import se.malspar.kernel.programme.indicator.IndicatorDefined;
-import se.malspar.kernel.programme.IndicatorId;
-import se.malspar.kernel.programme.indicator.IndicatorKind;
-import se.malspar.kernel.programme.measurement.MeasurementRecorded;
 import se.malspar.kernel.programme.ambition.TargetValueSet;
+import se.malspar.kernel.programme.indicator.Direction;
+import se.malspar.kernel.programme.indicator.IndicatorDefined;
+import se.malspar.kernel.programme.indicator.IndicatorKind;
+import se.malspar.kernel.programme.measurement.FollowUpPeriod;
+import se.malspar.kernel.programme.measurement.MeasurementRecorded;
 
 import java.time.LocalDate;
 import java.util.ArrayList;

@@ -4,11 +4,11 @@ import org.junit.jupiter.api.Test;
 import se.malspar.kernel.decision.DecisionStatus;
 import se.malspar.kernel.fulfilment.Verdict;
 import se.malspar.kernel.programme.ChangeKind;
+import se.malspar.kernel.programme.ambition.AmbitionStatus;
 import se.malspar.kernel.programme.indicator.Direction;
 import se.malspar.kernel.programme.indicator.DirectionBasis;
 import se.malspar.kernel.programme.indicator.IndicatorKind;
 import se.malspar.kernel.programme.measurement.SourceKind;
-import se.malspar.kernel.programme.ambition.AmbitionStatus;
 import se.malspar.kernel.revision.RevisionStatus;
 import se.malspar.kernel.revision.VerificationOutcome;
 

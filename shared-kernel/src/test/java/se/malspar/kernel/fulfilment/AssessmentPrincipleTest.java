@@ -1,5 +1,27 @@
 package se.malspar.kernel.fulfilment;
 
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import se.malspar.kernel.ambition.AmbitionReader;
+import se.malspar.kernel.ambition.AmbitionReading;
+import se.malspar.kernel.ambition.AmbitionRule;
+import se.malspar.kernel.ambition.MarginUnit;
+import se.malspar.kernel.ambition.RuleComparator;
+import se.malspar.kernel.ambition.RuleReference;
+import se.malspar.kernel.programme.indicator.Direction;
+import se.malspar.kernel.programme.indicator.IndicatorKind;
+import se.malspar.kernel.programme.measurement.ReferenceArea;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static se.malspar.kernel.ambition.MarginUnit.ABSOLUTE;
@@ -20,27 +42,6 @@ import static se.malspar.kernel.fulfilment.Verdict.RED;
 import static se.malspar.kernel.fulfilment.Verdict.YELLOW;
 import static se.malspar.kernel.programme.indicator.Direction.HIGHER_IS_BETTER;
 import static se.malspar.kernel.programme.indicator.Direction.LOWER_IS_BETTER;
-
-import java.math.BigDecimal;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.EnumMap;
-import java.util.List;
-import java.util.Map;
-import java.util.stream.Stream;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.MethodSource;
-import se.malspar.kernel.ambition.AmbitionReader;
-import se.malspar.kernel.ambition.AmbitionReading;
-import se.malspar.kernel.ambition.AmbitionRule;
-import se.malspar.kernel.ambition.MarginUnit;
-import se.malspar.kernel.ambition.RuleComparator;
-import se.malspar.kernel.ambition.RuleReference;
-import se.malspar.kernel.programme.indicator.Direction;
-import se.malspar.kernel.programme.indicator.IndicatorKind;
-import se.malspar.kernel.programme.measurement.ReferenceArea;
 
 class AssessmentPrincipleTest {
 

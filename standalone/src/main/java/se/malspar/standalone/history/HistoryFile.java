@@ -8,19 +8,19 @@ import se.malspar.kernel.common.Provenance;
 import se.malspar.kernel.consultation.ConsultationOutcome;
 import se.malspar.kernel.consultation.Respondent;
 import se.malspar.kernel.decision.DecisionStatus;
+import se.malspar.kernel.programme.ambition.AmbitionStatus;
 import se.malspar.kernel.programme.indicator.Direction;
 import se.malspar.kernel.programme.indicator.DirectionBasis;
 import se.malspar.kernel.programme.indicator.IndicatorKind;
 import se.malspar.kernel.programme.measurement.SourceKind;
-import se.malspar.kernel.programme.ambition.AmbitionStatus;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.time.LocalDate;
+import java.util.HexFormat;
 import java.util.List;
 
 /**

@@ -6,8 +6,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import se.malspar.platform.test.ApiClient;
 import se.malspar.platform.test.MalsparApplicationTest;
-import se.malspar.standalone.StandaloneApplication;
 import se.malspar.standalone.Paragraphs;
+import se.malspar.standalone.StandaloneApplication;
 
 import java.time.Duration;
 import java.util.ArrayList;

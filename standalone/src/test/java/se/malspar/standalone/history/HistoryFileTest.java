@@ -5,8 +5,8 @@ import se.malspar.kernel.consultation.ConsultationOutcome;
 import se.malspar.kernel.decision.Citation;
 import se.malspar.kernel.decision.DecisionStatus;
 import se.malspar.kernel.decision.MeetingDate;
-import se.malspar.kernel.programme.indicator.IndicatorKind;
 import se.malspar.kernel.programme.ambition.AmbitionStatus;
+import se.malspar.kernel.programme.indicator.IndicatorKind;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -8,8 +8,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import se.malspar.platform.test.ApiClient;
 import se.malspar.platform.test.MalsparApplicationTest;
-import se.malspar.standalone.StandaloneApplication;
 import se.malspar.standalone.Paragraphs;
+import se.malspar.standalone.StandaloneApplication;
 
 import java.time.Duration;
 import java.time.Instant;

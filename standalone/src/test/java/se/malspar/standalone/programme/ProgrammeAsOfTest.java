@@ -10,8 +10,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import se.malspar.platform.test.ApiClient;
 import se.malspar.platform.test.MalsparApplicationTest;
-import se.malspar.standalone.StandaloneApplication;
 import se.malspar.standalone.Paragraphs;
+import se.malspar.standalone.StandaloneApplication;
 
 import java.time.Instant;
 import java.util.List;

@@ -9,8 +9,8 @@ import io.swagger.v3.parser.core.models.SwaggerParseResult;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import se.malspar.platform.test.ApiClient;
 import se.malspar.platform.test.ApiClient.Response;
+import se.malspar.platform.test.ApiClient;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -6,11 +6,11 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import se.malspar.platform.test.ApiClient;
 import se.malspar.platform.test.ApiClient.Response;
+import se.malspar.platform.test.ApiClient;
 import se.malspar.platform.test.MalsparApplicationTest;
-import se.malspar.standalone.StandaloneApplication;
 import se.malspar.standalone.Paragraphs;
+import se.malspar.standalone.StandaloneApplication;
 
 import java.util.List;
 import java.util.Map;

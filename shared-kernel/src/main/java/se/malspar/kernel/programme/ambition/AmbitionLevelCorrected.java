@@ -1,9 +1,8 @@
 package se.malspar.kernel.programme.ambition;
 
+import org.axonframework.serialization.Revision;
 import se.malspar.kernel.programme.DecisionReference;
 import se.malspar.kernel.programme.IndicatorId;
-
-import org.axonframework.serialization.Revision;
 
 import java.time.LocalDate;
 

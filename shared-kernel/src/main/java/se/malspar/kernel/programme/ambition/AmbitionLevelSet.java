@@ -1,11 +1,9 @@
 package se.malspar.kernel.programme.ambition;
 
+import org.axonframework.serialization.Revision;
+import se.malspar.kernel.common.DatePrecision;
 import se.malspar.kernel.programme.DecisionReference;
 import se.malspar.kernel.programme.IndicatorId;
-
-import org.axonframework.serialization.Revision;
-
-import se.malspar.kernel.common.DatePrecision;
 
 import java.time.LocalDate;
 

@@ -1,11 +1,10 @@
 package se.malspar.kernel.programme.ambition;
 
-import se.malspar.kernel.programme.IndicatorId;
-
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.axonframework.modelling.command.TargetAggregateVersion;
 import se.malspar.kernel.ambition.AmbitionRule;
 import se.malspar.kernel.decision.DecisionId;
+import se.malspar.kernel.programme.IndicatorId;
 
 import java.util.List;
 

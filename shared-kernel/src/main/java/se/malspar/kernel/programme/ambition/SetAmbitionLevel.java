@@ -1,12 +1,11 @@
 package se.malspar.kernel.programme.ambition;
 
-import se.malspar.kernel.programme.IndicatorId;
-
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.axonframework.modelling.command.TargetAggregateVersion;
 import se.malspar.kernel.ambition.AmbitionRule;
 import se.malspar.kernel.common.DatePrecision;
 import se.malspar.kernel.decision.DecisionId;
+import se.malspar.kernel.programme.IndicatorId;
 import se.malspar.kernel.programme.ambition.AmbitionStatus;
 
 import java.time.LocalDate;

@@ -1,10 +1,9 @@
 package se.malspar.kernel.programme.ambition;
 
-import se.malspar.kernel.programme.IndicatorId;
-
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.axonframework.modelling.command.TargetAggregateVersion;
 import se.malspar.kernel.decision.DecisionId;
+import se.malspar.kernel.programme.IndicatorId;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;

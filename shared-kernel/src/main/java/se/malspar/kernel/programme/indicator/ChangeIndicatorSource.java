@@ -1,9 +1,8 @@
 package se.malspar.kernel.programme.indicator;
 
-import se.malspar.kernel.programme.IndicatorId;
-
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.axonframework.modelling.command.TargetAggregateVersion;
+import se.malspar.kernel.programme.IndicatorId;
 
 /**
  * Sets or changes where an indicator's values come from (a Kolada KPI, a survey, manual entry).

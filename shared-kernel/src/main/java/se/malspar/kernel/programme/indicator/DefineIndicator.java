@@ -1,12 +1,10 @@
 package se.malspar.kernel.programme.indicator;
 
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import se.malspar.kernel.common.DatePrecision;
+import se.malspar.kernel.decision.DecisionId;
 import se.malspar.kernel.programme.DelmalId;
 import se.malspar.kernel.programme.IndicatorId;
-
-import se.malspar.kernel.common.DatePrecision;
-
-import org.axonframework.modelling.command.TargetAggregateIdentifier;
-import se.malspar.kernel.decision.DecisionId;
 
 import java.time.LocalDate;
 

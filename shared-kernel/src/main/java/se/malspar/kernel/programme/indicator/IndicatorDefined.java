@@ -1,13 +1,11 @@
 package se.malspar.kernel.programme.indicator;
 
+import org.axonframework.serialization.Revision;
+import se.malspar.kernel.common.DatePrecision;
 import se.malspar.kernel.programme.DecisionReference;
 import se.malspar.kernel.programme.DelmalId;
 import se.malspar.kernel.programme.GoalId;
 import se.malspar.kernel.programme.IndicatorId;
-
-import se.malspar.kernel.common.DatePrecision;
-
-import org.axonframework.serialization.Revision;
 
 import java.time.LocalDate;
 

@@ -1,10 +1,9 @@
 package se.malspar.kernel.programme.indicator;
 
+import org.axonframework.serialization.Revision;
 import se.malspar.kernel.programme.DecisionReference;
 import se.malspar.kernel.programme.DelmalId;
 import se.malspar.kernel.programme.IndicatorId;
-
-import org.axonframework.serialization.Revision;
 
 import java.time.LocalDate;
 

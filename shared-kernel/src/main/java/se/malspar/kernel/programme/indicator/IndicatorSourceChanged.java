@@ -1,9 +1,8 @@
 package se.malspar.kernel.programme.indicator;
 
+import org.axonframework.serialization.Revision;
 import se.malspar.kernel.programme.DelmalId;
 import se.malspar.kernel.programme.IndicatorId;
-
-import org.axonframework.serialization.Revision;
 
 /**
  * An indicator's source was set or changed ({@code before} null when the definition named none);

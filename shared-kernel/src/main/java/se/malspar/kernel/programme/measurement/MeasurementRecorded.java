@@ -1,8 +1,7 @@
 package se.malspar.kernel.programme.measurement;
 
-import se.malspar.kernel.programme.IndicatorId;
-
 import org.axonframework.serialization.Revision;
+import se.malspar.kernel.programme.IndicatorId;
 
 import java.math.BigDecimal;
 import java.util.Map;

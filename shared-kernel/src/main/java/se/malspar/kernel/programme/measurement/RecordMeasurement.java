@@ -1,9 +1,8 @@
 package se.malspar.kernel.programme.measurement;
 
-import se.malspar.kernel.programme.IndicatorId;
-
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.axonframework.modelling.command.TargetAggregateVersion;
+import se.malspar.kernel.programme.IndicatorId;
 
 import java.math.BigDecimal;
 import java.util.Map;

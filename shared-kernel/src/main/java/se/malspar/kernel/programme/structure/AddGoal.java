@@ -1,12 +1,10 @@
 package se.malspar.kernel.programme.structure;
 
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import se.malspar.kernel.common.DatePrecision;
+import se.malspar.kernel.decision.DecisionId;
 import se.malspar.kernel.programme.GoalId;
 import se.malspar.kernel.programme.ProgrammeId;
-
-import org.axonframework.modelling.command.TargetAggregateIdentifier;
-import se.malspar.kernel.decision.DecisionId;
-
-import se.malspar.kernel.common.DatePrecision;
 
 import java.time.LocalDate;
 import java.util.List;

@@ -1,11 +1,9 @@
 package se.malspar.kernel.programme.structure;
 
-import se.malspar.kernel.programme.ProgrammeId;
-
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
-import se.malspar.kernel.decision.DecisionId;
-
 import se.malspar.kernel.common.DatePrecision;
+import se.malspar.kernel.decision.DecisionId;
+import se.malspar.kernel.programme.ProgrammeId;
 
 import java.time.LocalDate;
 

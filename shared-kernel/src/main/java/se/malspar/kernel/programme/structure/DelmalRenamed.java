@@ -1,10 +1,9 @@
 package se.malspar.kernel.programme.structure;
 
+import org.axonframework.serialization.Revision;
 import se.malspar.kernel.programme.DecisionReference;
 import se.malspar.kernel.programme.DelmalId;
 import se.malspar.kernel.programme.GoalId;
-
-import org.axonframework.serialization.Revision;
 
 import java.time.LocalDate;
 

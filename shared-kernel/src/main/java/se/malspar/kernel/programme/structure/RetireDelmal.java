@@ -1,10 +1,9 @@
 package se.malspar.kernel.programme.structure;
 
-import se.malspar.kernel.programme.DelmalId;
-
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.axonframework.modelling.command.TargetAggregateVersion;
 import se.malspar.kernel.decision.DecisionId;
+import se.malspar.kernel.programme.DelmalId;
 
 import java.time.LocalDate;
 

@@ -99,7 +99,7 @@ class DecisionRegisterController {
     @GetMapping("/{decisionId}")
     ResponseEntity<DecisionDetail> get(@PathVariable String decisionId, HttpServletRequest request) {
         DecisionId id = Fields.parse(decisionId, "decisionId", DecisionId::fromReference);
-        return positions.answer(request, DETAIL, "decision=" + id.value(), () -> detail(id));
+        return positions.storedAnswer(request, DETAIL, "decision=" + id.value(), () -> detail(id));
     }
 
     private DecisionDetail detail(DecisionId id) {

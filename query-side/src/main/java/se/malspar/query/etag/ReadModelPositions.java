@@ -36,9 +36,11 @@ public class ReadModelPositions {
     private static final String RESOURCE = ReadModelPositions.class.getName() + "/";
 
     private final JdbcClient jdbc;
+    private final StoredAnswers stored;
 
-    ReadModelPositions(JdbcClient jdbc) {
+    ReadModelPositions(JdbcClient jdbc, StoredAnswers stored) {
         this.jdbc = jdbc;
+        this.stored = stored;
     }
 
     /**
@@ -99,17 +101,35 @@ public class ReadModelPositions {
     /**
      * The answer with its ETag, or 304 Not Modified (no body, nothing built) when the request's
      * If-None-Match names the ETag already. {@code query} is the normalized query (path and every
-     * parameter that changes the answer, defaults resolved).
+     * parameter that changes the answer, defaults resolved). The answer is built each time: for a
+     * caller that still works on the body (see {@link #storedAnswer} otherwise).
      */
     public <T> ResponseEntity<T> answer(HttpServletRequest request, List<String> readModels, String query,
                                         Supplier<T> body) {
         String etag = etag(readModels, request.getRequestURI() + "?" + query);
+        ResponseEntity<T> notModified = notModified(request, etag);
+        return notModified != null ? notModified : ResponseEntity.ok().eTag(etag).cacheControl(REVALIDATE).body(body.get());
+    }
+
+    /**
+     * As {@link #answer}, and a full answer already written for this ETag is written again from
+     * {@link StoredAnswers} instead of being built: the returned entity then has no body of its own.
+     */
+    public <T> ResponseEntity<T> storedAnswer(HttpServletRequest request, List<String> readModels, String query,
+                                              Supplier<T> body) {
+        String etag = etag(readModels, request.getRequestURI() + "?" + query);
+        ResponseEntity<T> notModified = notModified(request, etag);
+        return notModified != null ? notModified
+                : stored.answer(request, etag, ResponseEntity.ok().eTag(etag).cacheControl(REVALIDATE), body);
+    }
+
+    private static <T> ResponseEntity<T> notModified(HttpServletRequest request, String etag) {
         ETag current = ETag.create(etag);
         for (Enumeration<String> headers = request.getHeaders(HttpHeaders.IF_NONE_MATCH); headers.hasMoreElements(); ) {
             if (ETag.parse(headers.nextElement()).stream().anyMatch(t -> t.isWildcard() || t.compare(current, false))) {
                 return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(etag).cacheControl(REVALIDATE).build();
             }
         }
-        return ResponseEntity.ok().eTag(etag).cacheControl(REVALIDATE).body(body.get());
+        return null;
     }
 }

@@ -73,7 +73,7 @@ class ProgrammeReadController {
     @Operation(summary = "Every programme in the register")
     @GetMapping("/programmes")
     ResponseEntity<List<ProgrammeSummary>> programmes(HttpServletRequest request) {
-        return positions.answer(request, READ_MODEL, "", () -> queries.query(new FindProgrammes(),
+        return positions.storedAnswer(request, READ_MODEL, "", () -> queries.query(new FindProgrammes(),
                 ResponseTypes.multipleInstancesOf(ProgrammeSummary.class)).join());
     }
 
@@ -131,7 +131,7 @@ class ProgrammeReadController {
         // knownAt left out is "now": everything applied so far, which the read models' positions name.
         String query = "validAt=" + day + "&knownAt=" + knownAt + "&period=" + checkedPeriod + "&documentedBy="
                 + documentedBy + "&goal=" + goalId + "&delmal=" + delmalId;
-        return positions.answer(request, TREE_READ_MODELS, query, () -> {
+        return positions.storedAnswer(request, TREE_READ_MODELS, query, () -> {
             ProgrammeTree tree = queries.query(new FindProgrammeTree(id, day, known, checkedPeriod, documentedBy, goalId,
                                     delmalId),
                             ResponseTypes.optionalInstanceOf(ProgrammeTree.class))
@@ -172,7 +172,7 @@ class ProgrammeReadController {
             throw new InvalidFieldException("to", "must not be before 'from'");
         }
         String query = "from=" + from + "&to=" + to + "&knownAt=" + knownAt + "&documentedBy=" + documentedBy;
-        return positions.answer(request, WITH_REVIEWS, query, () -> {
+        return positions.storedAnswer(request, WITH_REVIEWS, query, () -> {
             Instant known = knownAt != null ? knownAt : clock.instant();
             ProgrammeDiff diff = queries.query(new FindProgrammeDiff(id, from, to, known, documentedBy),
                             ResponseTypes.optionalInstanceOf(ProgrammeDiff.class))
@@ -192,7 +192,7 @@ class ProgrammeReadController {
                                              LocalDate documentedBy,
                                              HttpServletRequest request) {
         IndicatorId id = parse(indicatorId, "indicatorId", IndicatorId::of);
-        return positions.answer(request, WITH_REVIEWS, "documentedBy=" + documentedBy, () -> {
+        return positions.storedAnswer(request, WITH_REVIEWS, "documentedBy=" + documentedBy, () -> {
             IndicatorHistory history = queries.query(new FindIndicatorHistory(id, documentedBy),
                             ResponseTypes.optionalInstanceOf(IndicatorHistory.class))
                     .join().orElseThrow(() -> new NotFoundException("no indicator " + id)).resolved(verdictEvents)
@@ -219,7 +219,7 @@ class ProgrammeReadController {
                                                    HttpServletRequest request) {
         IndicatorId id = parse(indicatorId, "indicatorId", IndicatorId::of);
         String checkedPeriod = period(period);
-        return positions.answer(request, READ_MODEL, "period=" + checkedPeriod, () -> queries.query(
+        return positions.storedAnswer(request, READ_MODEL, "period=" + checkedPeriod, () -> queries.query(
                         new FindFulfilment(id, checkedPeriod), ResponseTypes.optionalInstanceOf(IndicatorFulfilment.class))
                 .join().orElseThrow(() -> new NotFoundException("no indicator " + id)).resolved(verdictEvents));
     }

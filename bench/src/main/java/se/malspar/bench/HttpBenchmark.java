@@ -344,8 +344,12 @@ public final class HttpBenchmark {
 
     /**
      * Issue 16, cheap repeated reads: the tree of a council-size programme (60 indicators, 3
-     * measurements each) as a full answer and as 304 to its own ETag, beside the health reference,
-     * each in a closed loop and offered at 1,000/s.
+     * measurements each) as a full answer built each time (a new knownAt per request, so no stored
+     * answer fits), as a repeated full answer (the same query), and as 304 to its own ETag; beside
+     * three references of this HTTP stack on the same cores: the liveness check (no authentication,
+     * no database), a static asset (security filter chain, no authentication) and the same asset's
+     * 304 to If-Modified-Since. Each in a closed loop (16 threads) and offered at 1,000/s; the CPU of
+     * each consumer (also the load generator's) per request.
      */
     static void etag(Support.Api api, int runs, double seconds) throws Exception {
         String small = "council-size-" + System.currentTimeMillis() % 100000;
@@ -359,7 +363,19 @@ public final class HttpBenchmark {
         HttpResponse<String> first = api.expect(200, api.send("auditor", "GET", path, null));
         String etag = first.headers().firstValue("ETag").orElseThrow();
         Support.log("tree of 60 indicators: %d bytes, ETag %s", first.body().length(), etag);
+        String asset = "/assets/malspar.css";
+        String lastModified = api.expect(200, api.send(null, "GET", asset, null)).headers().firstValue("Last-Modified")
+                .orElseThrow();
+        // knownAt after every write and different for each request: the same tree, never a stored answer.
+        java.time.Instant known = java.time.Instant.now();
         Map<String, Load.Request> requests = new LinkedHashMap<>();
+        requests.put("reference: liveness (no auth, no database)",
+                n -> Load.expect(api.send(null, "GET", "/actuator/health/liveness", null), 200));
+        requests.put("reference: static asset (security chain, no auth)", n -> Load.expect(api.send(null, "GET", asset, null), 200));
+        requests.put("reference: static asset, 304 to If-Modified-Since", n -> Load.expect(api.send(null, "GET", asset, null,
+                Map.of("If-Modified-Since", lastModified)), 304));
+        requests.put("tree, 60 indicators, full answer built each time", n -> Load.expect(api.send("auditor", "GET",
+                path + "&knownAt=" + known.plusNanos(1000 * n), null), 200));
         requests.put("tree, 60 indicators, full answer", n -> Load.expect(api.send("auditor", "GET", path, null), 200));
         requests.put("tree, 60 indicators, 304 to If-None-Match", n -> Load.expect(api.send("auditor", "GET", path, null,
                 Map.of("If-None-Match", etag)), 304));
@@ -368,11 +384,14 @@ public final class HttpBenchmark {
         }
         Map<String, List<Double>> figures = new LinkedHashMap<>();
         for (int r = 1; r <= runs; r++) {
-            Load.Result health = Load.closed(16, seconds / 2, n -> Load.expect(api.send(null, "GET", "/actuator/health/liveness", null), 200));
-            add(figures, "reference: closed loop health (no auth) req/s", health.rate());
+            Support.log("run %d: %s", r, etagLoadAverage());
             for (var e : requests.entrySet()) {
+                java.time.LocalTime from = java.time.LocalTime.now(java.time.ZoneOffset.UTC).withNano(0);
                 Load.Result closed = Load.closed(16, seconds / 2, e.getValue());
-                Support.log("run %d %s, closed loop 16 threads: %s", r, e.getKey(), closed.describe());
+                // the window in UTC, to match a flight recording's samples (-XX:StartFlightRecording in BENCH_JAVA_OPTS)
+                Support.log("run %d %s, closed loop 16 threads (%s–%s UTC): %s", r, e.getKey(), from,
+                        java.time.LocalTime.now(java.time.ZoneOffset.UTC).withNano(0), closed.describe());
+                Support.log("run %d %s, closed loop: %s", r, e.getKey(), closed.describeCpu());
                 add(figures, e.getKey() + ": closed loop req/s", closed.rate());
                 addCpu(figures, e.getKey() + ": closed loop", closed);
                 Load.Result open = Load.open(1000, seconds / 2, 64, 100, e.getValue());
@@ -382,8 +401,13 @@ public final class HttpBenchmark {
                 add(figures, e.getKey() + " at 1000/s: p99 ms", open.latency().getValueAtPercentile(99) / 1000.0);
                 add(figures, e.getKey() + " at 1000/s: saturated (1=yes)", open.saturated() ? 1 : 0);
             }
+            Support.log("run %d done: %s", r, etagLoadAverage());
         }
         print(figures);
+    }
+
+    private static String etagLoadAverage() throws java.io.IOException {
+        return "load average " + java.nio.file.Files.readString(Path.of("/proc/loadavg")).strip();
     }
 
     static void add(Map<String, List<Double>> figures, String key, double value) {

@@ -14,6 +14,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.transaction.support.TransactionTemplate;
 import se.malspar.kernel.common.DatePrecision;
+import se.malspar.kernel.decision.DecisionId;
+import se.malspar.kernel.decision.DecisionRegistered;
+import se.malspar.kernel.decision.MeetingDate;
 import se.malspar.kernel.programme.DecisionReference;
 import se.malspar.kernel.programme.DelmalId;
 import se.malspar.kernel.programme.GoalId;
@@ -150,6 +153,28 @@ class StoredAnswersApiTest {
                 "Ökad trygghet", "Tryggare offentliga miljöer", KF, LocalDate.of(2021, 6, 1)));
         events.awaitApplied();
         assertThat(get(now).body()).contains("Tryggare offentliga miljöer").doesNotContain("Ökad trygghet");
+    }
+
+    @Test
+    void everyStoredEndpointWritesARepeatFromTheStoreUnchanged() {
+        String indicator = programme + "-d-i";
+        String decision = "ks-2021-03-04-p" + ProgrammeEvents.number();
+        events.publish(decision, new DecisionRegistered(new DecisionId(decision), "KS 2021-03-04 § " + decision.substring(15),
+                "KS", MeetingDate.parse("2021-03-04"), Integer.valueOf(decision.substring(15)), null, "Beslut", null,
+                LocalDate.of(2021, 3, 4), false, null));
+        events.awaitApplied("decision-register");
+        for (String path : List.of("/api/programmes", "/api/decisions/" + decision,
+                "/api/programmes/" + programme + "/diff?from=2020-01-01&to=2022-01-01&knownAt=" + recorded,
+                "/api/indicators/" + indicator + "/history", "/api/indicators/" + indicator + "/fulfilment",
+                "/api/programmes/" + programme + "/delmal/" + programme + "-d?knownAt=" + recorded)) {
+            ApiClient.Response first = get(path);
+            double hits = gets("hit");
+            ApiClient.Response repeat = get(path);
+            assertThat(repeat.status()).as(path).isEqualTo(200);
+            assertThat(gets("hit")).as(path + ": from the store").isEqualTo(hits + 1);
+            assertThat(repeat.body()).as(path).isEqualTo(first.body());
+            assertThat(repeat.header("Content-Type")).as(path).isEqualTo(first.header("Content-Type"));
+        }
     }
 
     private static final class Written implements HttpOutputMessage {

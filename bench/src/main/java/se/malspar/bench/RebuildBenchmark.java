@@ -58,7 +58,7 @@ import javax.sql.DataSource;
  * <p>
  * Arguments: {@code [events=1000000] [runs=3] [configs=tuned,defaults]}. System properties: {@code bench.indicators}
  * (2000), {@code bench.defaultsWindowSeconds} (60; 0 lets the defaults replay run to the end),
- * {@code bench.replayTimeout} (3600 s).
+ * {@code bench.replayTimeout} (3600 s), {@code bench.storageWhatIf} (false: see {@link #storageWhatIf}).
  */
 public final class RebuildBenchmark {
 
@@ -574,7 +574,7 @@ public final class RebuildBenchmark {
                         select pg_table_size('w_copy') heap, pg_indexes_size('w_copy') indexes, avg(octet_length(payload)) raw,
                         avg(pg_column_size(payload)) stored, count(*) filter (where pg_column_compression(payload) is not null) compressed
                         from w_copy""");
-                Support.log("RESULT storage what-if: %-52s %6.0f bytes/event (heap %4.0f, indexes %3.0f); payload %4.0f "
+                Support.log("RESULT storage what-if: %-52s %6.0f bytes/event (heap+TOAST %4.0f, indexes %3.0f); payload %4.0f "
                                 + "stored of %4.0f, %d compressed", lever.getKey(),
                         (((Number) r.get("heap")).doubleValue() + ((Number) r.get("indexes")).doubleValue()) / count,
                         ((Number) r.get("heap")).doubleValue() / count, ((Number) r.get("indexes")).doubleValue() / count,

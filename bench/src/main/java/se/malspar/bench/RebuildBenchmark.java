@@ -58,7 +58,7 @@ import javax.sql.DataSource;
  * <p>
  * Arguments: {@code [events=1000000] [runs=3] [configs=tuned,defaults]}. System properties: {@code bench.indicators}
  * (2000), {@code bench.defaultsWindowSeconds} (60; 0 lets the defaults replay run to the end),
- * {@code bench.replayTimeout} (3600 s).
+ * {@code bench.replayTimeout} (3600 s), {@code bench.storageWhatIf} (false: see {@link #storageWhatIf}).
  */
 public final class RebuildBenchmark {
 
@@ -462,6 +462,7 @@ public final class RebuildBenchmark {
                 from domain_event_entry group by 1 order by 2 desc limit 4""")) {
             Support.log("store: %s × %s, payload avg %s bytes, max %s", row.get("t"), row.get("n"), row.get("p"), row.get("m"));
         }
+        storageBreakdown(ctx, jdbc, count);
         Support.log("RESULT guard rail: large objects (pg_largeobject_metadata) = %d",
                 jdbc.queryForObject("select count(*) from pg_largeobject_metadata", Long.class));
         Support.log("RESULT guard rail: gaps in global_index = %d", jdbc.queryForObject("""
@@ -475,6 +476,115 @@ public final class RebuildBenchmark {
         }
         Support.log("RESULT guard rail: database size %d MiB",
                 jdbc.queryForObject("select pg_database_size(current_database())", Long.class) >> 20);
+    }
+
+    /**
+     * Where the bytes of {@code domain_event_entry} go: each relation (heap, TOAST, each index) per event, each column's
+     * stored size ({@code pg_column_size}: compressed if PostgreSQL compressed it) next to its raw length, how many
+     * payloads are stored compressed, and the same per event type.
+     */
+    static void storageBreakdown(ConfigurableApplicationContext ctx, JdbcTemplate jdbc, long count) {
+        for (var row : jdbc.queryForList("""
+                select c.relname, pg_relation_size(c.oid) bytes from pg_class c
+                where c.oid = 'domain_event_entry'::regclass
+                   or c.oid = (select reltoastrelid from pg_class where oid = 'domain_event_entry'::regclass)
+                   or c.oid in (select indexrelid from pg_index where indrelid = 'domain_event_entry'::regclass
+                                or indrelid = (select reltoastrelid from pg_class where oid = 'domain_event_entry'::regclass))
+                order by 2 desc""")) {
+            Support.log("RESULT storage: %-45s %,12d bytes, %6.1f per event", row.get("relname"), row.get("bytes"),
+                    ((Number) row.get("bytes")).doubleValue() / count);
+        }
+        var c = jdbc.queryForMap("""
+                select avg(pg_column_size(e.*)) row_datum, avg(pg_column_size(global_index)) global_index,
+                avg(pg_column_size(event_identifier)) event_identifier, avg(pg_column_size(aggregate_identifier)) aggregate_identifier,
+                avg(pg_column_size(sequence_number)) sequence_number, avg(pg_column_size(type)) type,
+                avg(pg_column_size(time_stamp)) time_stamp, avg(pg_column_size(payload_type)) payload_type,
+                avg(pg_column_size(payload_revision)) payload_revision, avg(pg_column_size(payload)) payload,
+                avg(octet_length(payload)) payload_raw, avg(pg_column_size(meta_data)) meta_data,
+                avg(octet_length(meta_data)) meta_data_raw,
+                count(*) filter (where pg_column_compression(payload) is not null) payload_compressed,
+                count(*) filter (where pg_column_compression(meta_data) is not null) meta_data_compressed
+                from domain_event_entry e""");
+        Support.log("RESULT storage: per column, average stored bytes (raw length): %s", c.entrySet().stream()
+                .map(e -> e.getKey() + "=" + (e.getValue() instanceof java.math.BigDecimal b
+                        ? b.setScale(1, java.math.RoundingMode.HALF_UP).toPlainString() : e.getValue()))
+                .collect(java.util.stream.Collectors.joining(", ")));
+        Support.log("RESULT storage: heap per event %.1f bytes = row datum (24-byte header + columns) %.1f + line "
+                        + "pointer 4 + alignment and free space in the pages %.1f",
+                jdbc.queryForObject("select pg_relation_size('domain_event_entry')", Long.class) / (double) count,
+                ((Number) c.get("row_datum")).doubleValue(),
+                jdbc.queryForObject("select pg_relation_size('domain_event_entry')", Long.class) / (double) count
+                        - ((Number) c.get("row_datum")).doubleValue() - 4);
+        if (Boolean.getBoolean("bench.storageWhatIf")) {
+            storageWhatIf(ctx, count);
+        }
+        for (var row : jdbc.queryForList("""
+                select payload_type, count(*) n, round(avg(pg_column_size(e.*))) row_datum,
+                round(avg(pg_column_size(payload))) payload, round(avg(octet_length(payload))) payload_raw,
+                round(avg(pg_column_size(meta_data))) meta_data, round(avg(octet_length(meta_data))) meta_data_raw,
+                count(*) filter (where pg_column_compression(payload) is not null) compressed
+                from domain_event_entry e group by 1 order by 2 desc limit 6""")) {
+            Support.log("RESULT storage: %s", row);
+        }
+    }
+
+    /** Removes the verdicts' two explanation texts from a stored payload (compact JSON as Jackson wrote it). */
+    static final String NO_EXPLANATIONS = "regexp_replace(convert_from(%s, 'UTF8'), "
+            + "',\"explanationSv\":\"([^\"\\\\]|\\\\.)*\",\"explanationEn\":\"([^\"\\\\]|\\\\.)*\"', '')";
+    /** Removes every {@code "name":null} member from JSON text. */
+    static final String NO_NULLS = "regexp_replace(regexp_replace(%s, '\"[A-Za-z]+\":null,?', '', 'g'), ',}', '}', 'g')";
+
+    /**
+     * {@code -Dbench.storageWhatIf=true}: what each lever would give, measured rather than estimated. Copies of
+     * {@code domain_event_entry} (temporary tables with its columns, storage, compression and the same three unique
+     * indexes), filled in global order with the same rows, one lever each: as they are (the control), indexes rebuilt
+     * ({@code REINDEX}), every payload compressed by PostgreSQL (a payload stored next to a 2.1 kB uncompressible
+     * column goes through the toaster like a row over its threshold; the compressed value is then copied), verdicts
+     * without their two explanation texts, without null members, and all of these at once.
+     */
+    static void storageWhatIf(ConfigurableApplicationContext ctx, long count) {
+        String columns = "global_index, event_identifier, aggregate_identifier, sequence_number, type, time_stamp, "
+                + "payload_type, payload_revision";
+        String trimmed = "convert_to(" + NO_NULLS.formatted(NO_EXPLANATIONS.formatted("payload")) + ", 'UTF8')";
+        // as the superuser: the application's role may not create temporary tables (README, Database)
+        try (Connection c = ctx.getBean(se.malspar.platform.database.EmbeddedDatabase.class).connectAsSuperuser()) {
+            var on = new JdbcTemplate(new org.springframework.jdbc.datasource.SingleConnectionDataSource(c, true));
+            on.execute("create temp table w_pad (global_index bigint, pad bytea, payload bytea, trimmed bytea)");
+            on.execute("alter table w_pad alter column pad set storage plain");
+            on.execute("insert into w_pad select global_index, convert_to(repeat('x', 2100), 'UTF8'), payload, "
+                    + trimmed + " from domain_event_entry");
+            Map<String, String> payloads = new LinkedHashMap<>();
+            payloads.put("as stored (control)", "e.payload");
+            payloads.put("indexes rebuilt (REINDEX)", "e.payload");
+            payloads.put("every payload compressed (pglz)", "p.payload");
+            payloads.put("verdicts without explanationSv/En", "convert_to(" + NO_EXPLANATIONS.formatted("e.payload") + ", 'UTF8')");
+            payloads.put("no null members", "convert_to(" + NO_NULLS.formatted("convert_from(e.payload, 'UTF8')") + ", 'UTF8')");
+            payloads.put("without explanations and nulls", "convert_to(" + NO_NULLS.formatted(NO_EXPLANATIONS.formatted("e.payload")) + ", 'UTF8')");
+            payloads.put("without explanations and nulls, compressed", "p.trimmed");
+            payloads.put("without explanations and nulls, compressed, REINDEX", "p.trimmed");
+            for (var lever : payloads.entrySet()) {
+                on.execute("drop table if exists w_copy");
+                on.execute("create temp table w_copy (like domain_event_entry including all)");
+                on.execute("insert into w_copy select " + columns.replaceAll("(\\w+)", "e.$1") + ", " + lever.getValue()
+                        + ", e.meta_data from domain_event_entry e join w_pad p using (global_index) order by e.global_index");
+                if (lever.getKey().contains("REINDEX")) {
+                    on.execute("reindex table w_copy");
+                }
+                var r = on.queryForMap("""
+                        select pg_table_size('w_copy') heap, pg_indexes_size('w_copy') indexes, avg(octet_length(payload)) raw,
+                        avg(pg_column_size(payload)) stored, count(*) filter (where pg_column_compression(payload) is not null) compressed
+                        from w_copy""");
+                Support.log("RESULT storage what-if: %-52s %6.0f bytes/event (heap+TOAST %4.0f, indexes %3.0f); payload %4.0f "
+                                + "stored of %4.0f, %d compressed", lever.getKey(),
+                        (((Number) r.get("heap")).doubleValue() + ((Number) r.get("indexes")).doubleValue()) / count,
+                        ((Number) r.get("heap")).doubleValue() / count, ((Number) r.get("indexes")).doubleValue() / count,
+                        ((Number) r.get("stored")).doubleValue(), ((Number) r.get("raw")).doubleValue(), r.get("compressed"));
+            }
+            on.execute("drop table w_copy");
+            on.execute("drop table w_pad");
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /**

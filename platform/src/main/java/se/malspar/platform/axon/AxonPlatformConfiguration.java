@@ -149,6 +149,47 @@ class AxonPlatformConfiguration {
         return configurer -> configurer.configureLifecyclePhaseTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS);
     }
 
+    /**
+     * {@code malspar.processors.shared-stream.groups}: read models (processing groups) that share one pooled processor,
+     * {@code malspar.processors.shared-stream.name}: one event stream, one token, one batch and transaction for all of
+     * them (README, Rebuilding a read model; measured in BENCHMARKS.md). Empty (the default): every read model has its
+     * own processor. A handler of a shared read model that fails names its read model in the error, because the
+     * processor's status is shared; the failure still propagates, so the batch is retried and never skipped.
+     */
+    @Bean
+    ConfigurerModule sharedStream(@Value("${malspar.processors.shared-stream.groups:}") java.util.List<String> groups,
+                                  @Value("${malspar.processors.shared-stream.name:read-models}") String name) {
+        java.util.Set<String> shared = groups.stream().map(String::strip).filter(g -> !g.isEmpty())
+                .collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new));
+        return configurer -> {
+            if (shared.isEmpty()) {
+                return;
+            }
+            configurer.eventProcessing().assignProcessingGroup(group -> shared.contains(group) ? name : group);
+            for (String group : shared) {
+                configurer.eventProcessing().registerListenerInvocationErrorHandler(group, c -> (error, event, handler) -> {
+                    throw new ReadModelFailure(group, error);
+                });
+            }
+        };
+    }
+
+    /** A handler of a read model that shares its processor failed: the message says which read model. */
+    static final class ReadModelFailure extends RuntimeException {
+        ReadModelFailure(String readModel, Exception cause) {
+            super(readModel + ": " + firstMessage(cause), cause);
+        }
+
+        private static String firstMessage(Throwable error) {
+            for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
+                if (t.getMessage() != null && !t.getMessage().isBlank()) {
+                    return t.getMessage();
+                }
+            }
+            return "the event handler failed without a message";
+        }
+    }
+
     @Bean
     ConfigurerModule pooledStreamingProcessors(@Value("${malspar.processors.batch-size}") int batchSize,
                                                @Value("${malspar.processors.segments}") int segments,

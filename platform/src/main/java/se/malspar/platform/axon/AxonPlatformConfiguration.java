@@ -28,7 +28,11 @@ import org.springframework.context.annotation.Primary;
 
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import javax.sql.DataSource;
 
 /**
@@ -157,10 +161,10 @@ class AxonPlatformConfiguration {
      * processor's status is shared; the failure still propagates, so the batch is retried and never skipped.
      */
     @Bean
-    ConfigurerModule sharedStream(@Value("${malspar.processors.shared-stream.groups:}") java.util.List<String> groups,
+    ConfigurerModule sharedStream(@Value("${malspar.processors.shared-stream.groups:}") List<String> groups,
                                   @Value("${malspar.processors.shared-stream.name:read-models}") String name) {
-        java.util.Set<String> shared = groups.stream().map(String::strip).filter(g -> !g.isEmpty())
-                .collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new));
+        Set<String> shared = groups.stream().map(String::strip).filter(g -> !g.isEmpty())
+                .collect(Collectors.toCollection(TreeSet::new));
         return configurer -> {
             if (shared.isEmpty()) {
                 return;

@@ -59,7 +59,8 @@ import javax.sql.DataSource;
  * Arguments: {@code [events=1000000] [runs=3] [configs=tuned,defaults]}. System properties: {@code bench.indicators}
  * (2000), {@code bench.defaultsWindowSeconds} (60; 0 lets the defaults replay run to the end),
  * {@code bench.replayTimeout} (3600 s), {@code bench.config.<name>} (a configuration of one's own: the application's
- * settings, e.g. {@code "--malspar.processors.segments=1"}), {@code bench.alone}, {@code bench.replayOnly},
+ * settings, separated by spaces or {@code ;}, e.g. {@code "--malspar.processors.segments=1;--malspar.processors.batch-size=500"}),
+ * {@code bench.alone}, {@code bench.replayOnly},
  * {@code bench.streamReaders} (below). Each rebuild reports where its CPU went ({@link StreamCpu}).
  */
 public final class RebuildBenchmark {
@@ -100,7 +101,7 @@ public final class RebuildBenchmark {
             }
             String own = System.getProperty("bench.config." + config);
             if (own != null) {
-                settings.put(config, own.isBlank() ? new String[0] : own.trim().split("\\s+"));
+                settings.put(config, own.isBlank() ? new String[0] : own.trim().split("[\\s;]+"));
             }
             if (!settings.containsKey(config)) {
                 throw new IllegalArgumentException("unknown configuration " + config + "; known: " + settings.keySet()

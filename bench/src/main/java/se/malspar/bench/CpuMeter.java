@@ -106,7 +106,15 @@ final class CpuMeter {
     }
 
     /** utime + stime of every process named postgres, in nanoseconds. */
-    private static long postgres() {
+    static long postgres() {
+        return postgres(-1);
+    }
+
+    /**
+     * utime + stime of the postmaster {@code postmaster} and its children (this benchmark's PostgreSQL only, not
+     * other servers on a shared machine), in nanoseconds; with -1, of every process named postgres.
+     */
+    static long postgres(long postmaster) {
         long ticks = 0;
         try (Stream<Path> procs = Files.list(Path.of("/proc"))) {
             for (Path p : (Iterable<Path>) procs.filter(p -> p.getFileName().toString().matches("\\d+"))::iterator) {
@@ -117,6 +125,10 @@ final class CpuMeter {
                         continue;
                     }
                     String[] f = stat.substring(close + 2).split(" ");
+                    if (postmaster > 0 && Long.parseLong(f[1]) != postmaster
+                            && !p.getFileName().toString().equals(Long.toString(postmaster))) {
+                        continue;
+                    }
                     // after "pid (comm) ": state ppid ... utime is field 14 of stat, i.e. index 11 here
                     ticks += Long.parseLong(f[11]) + Long.parseLong(f[12]);
                 } catch (IOException | RuntimeException ignored) {
@@ -130,7 +142,7 @@ final class CpuMeter {
     }
 
     /** {busy, all} jiffies of the whole machine from the first line of /proc/stat. */
-    private static long[] machine() {
+    static long[] machine() {
         try {
             String[] f = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
             long all = 0, idle = Long.parseLong(f[4]) + Long.parseLong(f[5]);

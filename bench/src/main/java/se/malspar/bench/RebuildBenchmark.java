@@ -58,7 +58,10 @@ import javax.sql.DataSource;
  * <p>
  * Arguments: {@code [events=1000000] [runs=3] [configs=tuned,defaults]}. System properties: {@code bench.indicators}
  * (2000), {@code bench.defaultsWindowSeconds} (60; 0 lets the defaults replay run to the end),
- * {@code bench.replayTimeout} (3600 s), {@code bench.storageWhatIf} (false: see {@link #storageWhatIf}).
+ * {@code bench.replayTimeout} (3600 s), {@code bench.storageWhatIf} (false: see {@link #storageWhatIf}), {@code bench.config.<name>} (a configuration of one's own: the application's
+ * settings, separated by spaces or {@code ;}, e.g. {@code "--malspar.processors.segments=1;--malspar.processors.batch-size=500"}),
+ * {@code bench.alone}, {@code bench.replayOnly},
+ * {@code bench.streamReaders} (below). Each rebuild reports where its CPU went ({@link StreamCpu}).
  */
 public final class RebuildBenchmark {
 
@@ -66,6 +69,17 @@ public final class RebuildBenchmark {
     static final double ZIPF_S = 0.7;
     /** Seconds between progress lines while a replay runs. */
     static final double PROGRESS_EVERY = 10;
+    /** {@code bench.alone=true}: after each rebuild of all, every read model is also replayed alone, one after the other. */
+    static final boolean ALONE = Boolean.getBoolean("bench.alone");
+    /** {@code bench.replayOnly=a,b}: the rebuild replays only these read models. */
+    static final List<String> REPLAY_ONLY = System.getProperty("bench.replayOnly") == null ? null
+            : Arrays.asList(System.getProperty("bench.replayOnly").split(","));
+    /**
+     * {@code bench.streamReaders=1,8}: before each rebuild, that many of Axon's own event streams read the whole store
+     * at once from the start, without handlers (the reading a replaying processor does, alone): 0 or empty skips it.
+     */
+    static final int[] STREAM_READERS = Arrays.stream(System.getProperty("bench.streamReaders", "").split(","))
+            .filter(x -> !x.isBlank()).mapToInt(Integer::parseInt).filter(x -> x > 0).toArray();
 
     public static void main(String[] argv) throws Exception {
         int events = argv.length > 0 ? Integer.parseInt(argv[0]) : 1_000_000;
@@ -85,8 +99,13 @@ public final class RebuildBenchmark {
             if (config.isBlank()) {
                 continue; // RebuildBenchmark N 1 "" only generates the store
             }
+            String own = System.getProperty("bench.config." + config);
+            if (own != null) {
+                settings.put(config, own.isBlank() ? new String[0] : own.trim().split("[\\s;]+"));
+            }
             if (!settings.containsKey(config)) {
-                throw new IllegalArgumentException("unknown configuration " + config + "; known: " + settings.keySet());
+                throw new IllegalArgumentException("unknown configuration " + config + "; known: " + settings.keySet()
+                        + ", or define one with -Dbench.config." + config + "=\"--setting=value …\"");
             }
             try (ConfigurableApplicationContext ctx = Support.start(dir, settings.get(config))) {
                 Support.log("== rebuild, configuration '%s': %s", config, String.join(" ", settings.get(config)));
@@ -115,6 +134,7 @@ public final class RebuildBenchmark {
         JdbcTemplate jdbc = Support.jdbc(ctx);
         long count = jdbc.queryForObject("select count(*) from domain_event_entry", Long.class);
         Support.log("events in store: %d", count);
+        StreamCpu.usePostgresOf(jdbc);
         if (window > 0) {
             // every windowed run resets the read models anyway: no need to let an earlier, interrupted replay finish
             JsonNode list = api.json(api.expect(200, api.send("operator", "GET", "/api/admin/projections", null)));
@@ -134,7 +154,10 @@ public final class RebuildBenchmark {
         List<Double> plain = new ArrayList<>(), deser = new ArrayList<>(), rebuild = new ArrayList<>(),
                 ratioPlain = new ArrayList<>(), ratioDeser = new ArrayList<>(), heap = new ArrayList<>(),
                 earlyRates = new ArrayList<>();
-        Map<String, List<Double>> perProjection = new TreeMap<>();
+        Map<String, List<Double>> perProjection = new TreeMap<>(), perProjectionAlone = new TreeMap<>();
+        List<Double> fullPlain = new ArrayList<>(), ratioFull = new ArrayList<>(), cpuReading = new ArrayList<>(),
+                cpuHandling = new ArrayList<>(), cpuPostgres = new ArrayList<>(), cpuRest = new ArrayList<>(),
+                cpuHttp = new ArrayList<>();
         Map<String, List<Integer>> segmentsSeen = new TreeMap<>();
         for (int r = 1; r <= runs; r++) {
             if (window > 0) {
@@ -142,9 +165,27 @@ public final class RebuildBenchmark {
             }
             double p = plainRead(ctx, false);
             double d = plainRead(ctx, true);
+            double full = plainRead(ctx, false, ALL_COLUMNS);
+            Support.log("run %d: plain read of every column the storage engine reads (%s): %.0f ev/s; load %s", r,
+                    ALL_COLUMNS, full, StreamCpu.load());
+            if (STREAM_READERS.length > 0 && window == 0) {
+                for (int readers : STREAM_READERS) {
+                    streamRead(ctx, readers, false);
+                    streamRead(ctx, readers, true);
+                }
+            }
             Support.resetHeapPeak();
+            StreamCpu.Snapshot before = StreamCpu.take();
             Watch watch = window > 0 ? replayWindow(ctx, api, window, timeoutSeconds, jdbc)
                     : replayAll(api, timeoutSeconds, early, jdbc);
+            StreamCpu.Split split = StreamCpu.between(before, StreamCpu.take());
+            Support.log("run %d: CPU of the rebuild: %s; load %s", r, split.describe(), StreamCpu.load());
+            fullPlain.add(full);
+            cpuReading.add(split.reading());
+            cpuHandling.add(split.handling());
+            cpuPostgres.add(split.postgres());
+            cpuRest.add(split.jvmRest());
+            cpuHttp.add(split.http());
             Map<String, Double> rates = window > 0 ? watch.windowRates(count) : watch.fullRates(count);
             double rate = rates.values().stream().mapToDouble(Double::doubleValue).min().orElseThrow();
             heap.add((double) Support.heapPeakMiB());
@@ -162,8 +203,20 @@ public final class RebuildBenchmark {
             rebuild.add(rate);
             ratioPlain.add(rate / p);
             ratioDeser.add(rate / d);
+            ratioFull.add(rate / full);
             rates.forEach((name, v) -> perProjection.computeIfAbsent(name, n -> new ArrayList<>()).add(v));
             watch.segments.forEach((name, n) -> segmentsSeen.computeIfAbsent(name, k -> new ArrayList<>()).add(n));
+            if (ALONE && window == 0) {
+                for (String name : watch.names) {
+                    StreamCpu.Snapshot a = StreamCpu.take();
+                    Watch one = replay(api, List.of(name), timeoutSeconds, jdbc);
+                    StreamCpu.Split s = StreamCpu.between(a, StreamCpu.take());
+                    double alone = one.fullRates(count).get(name);
+                    Support.log("run %d: %s replayed alone (nothing else replaying) reached lag 0 at %.0f ev/s; CPU: %s; load %s",
+                            r, name, alone, s.describe(), StreamCpu.load());
+                    perProjectionAlone.computeIfAbsent(name, n -> new ArrayList<>()).add(alone);
+                }
+            }
         }
         String how = window > 0
                 ? String.format(java.util.Locale.ROOT, "WINDOWED: events replayed in the first %d s of each replay ÷ %d s (the slowest read model's position; the replay was then stopped, not finished)", window, window)
@@ -173,6 +226,15 @@ public final class RebuildBenchmark {
         Support.log("RESULT rebuild of every read model (all at once):  %s ev/s — %s", Support.summary(rebuild, "%.0f"), how);
         Support.log("RESULT ratio rebuild / plain read:                 %s", Support.summary(ratioPlain, "%.3f"));
         Support.log("RESULT ratio rebuild / read+Jackson:               %s", Support.summary(ratioDeser, "%.3f"));
+        Support.log("RESULT plain ordered read of every column the storage engine reads: %s ev/s",
+                Support.summary(fullPlain, "%.0f"));
+        Support.log("RESULT ratio rebuild / plain read of every column: %s", Support.summary(ratioFull, "%.3f"));
+        Support.log("RESULT CPU s of a rebuild: reading (processors' coordinators) %s; handling (work packages) %s; "
+                        + "PostgreSQL %s; HTTP threads (status polls) %s; rest of the JVM %s", Support.summary(cpuReading, "%.1f"),
+                Support.summary(cpuHandling, "%.1f"), Support.summary(cpuPostgres, "%.1f"), Support.summary(cpuHttp, "%.1f"),
+                Support.summary(cpuRest, "%.1f"));
+        perProjectionAlone.forEach((name, rates) -> Support.log("RESULT   %s replayed alone (nothing else replaying): %s ev/s",
+                name, Support.summary(rates, "%.0f")));
         if (!earlyRates.isEmpty()) {
             Support.log("RESULT rebuild over its first %d s only (like the windowed defaults): %s ev/s", early,
                     Support.summary(earlyRates, "%.0f"));
@@ -184,8 +246,44 @@ public final class RebuildBenchmark {
         Support.log("RESULT heap peak during rebuild (sum of heap pool peaks): %s MiB", Support.summary(heap, "%.0f"));
     }
 
+    /** The columns Axon's JPA storage engine reads for each event of a stream (its DomainEventEntry). */
+    static final String ALL_COLUMNS = "global_index, event_identifier, aggregate_identifier, sequence_number, type, "
+            + "time_stamp, payload_type, payload_revision, payload, meta_data";
+
     /** Streams every event in order: returns events/s. */
     static double plainRead(ConfigurableApplicationContext ctx, boolean deserialize) throws Exception {
+        return plainRead(ctx, deserialize, null);
+    }
+
+    /**
+     * Streams every event in order, one cursor, fetch size 5,000: returns events/s. With {@code columns}, reads those
+     * (every column as text or bytes, nothing deserialized) instead of the four the first reference reads.
+     */
+    static double plainRead(ConfigurableApplicationContext ctx, boolean deserialize, String columns) throws Exception {
+        if (columns != null) {
+            long n = 0;
+            long start = System.nanoTime();
+            try (Connection c = ctx.getBean(DataSource.class).getConnection()) {
+                c.setAutoCommit(false);
+                try (PreparedStatement s = c.prepareStatement("select " + columns
+                        + " from domain_event_entry order by global_index")) {
+                    s.setFetchSize(5000);
+                    try (ResultSet rs = s.executeQuery()) {
+                        int width = rs.getMetaData().getColumnCount();
+                        while (rs.next()) {
+                            for (int i = 1; i <= width; i++) {
+                                if (rs.getObject(i) == null) {
+                                    continue;
+                                }
+                            }
+                            n++;
+                        }
+                    }
+                }
+                c.commit();
+            }
+            return n / ((System.nanoTime() - start) / 1e9);
+        }
         ObjectMapper mapper = JsonMapper.builder().addModule(new JavaTimeModule())
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -225,13 +323,74 @@ public final class RebuildBenchmark {
         return n / ((System.nanoTime() - start) / 1e9);
     }
 
+    /**
+     * {@code readers} streams of the application's event store opened at the start at once, each read to the head in
+     * its own thread, as a replaying processor's coordinator reads (the storage engine's batches, upcasting, the
+     * messages); with {@code payloads}, each event's payload and metadata are also deserialized, as a handler would.
+     * Logs events/s per stream and CPU seconds.
+     */
+    @SuppressWarnings("unchecked")
+    static void streamRead(ConfigurableApplicationContext ctx, int readers, boolean payloads) throws Exception {
+        StreamableMessageSource<org.axonframework.eventhandling.TrackedEventMessage<?>> source =
+                ctx.getBean(EventStore.class);
+        long head = Support.jdbc(ctx).queryForObject("select max(global_index) from domain_event_entry", Long.class);
+        StreamCpu.Snapshot a = StreamCpu.take();
+        long t0 = System.nanoTime();
+        List<java.util.concurrent.Future<Long>> done = new ArrayList<>();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(readers,
+                r -> new Thread(r, "Coordinator[stream-read]"));
+        for (int i = 0; i < readers; i++) {
+            done.add(pool.submit(() -> {
+                long n = 0;
+                try (var stream = source.openStream(source.createTailToken())) {
+                    while (true) {
+                        var event = stream.nextAvailable();
+                        if (payloads) {
+                            event.getPayload();
+                            event.getMetaData().size();
+                        }
+                        n++;
+                        if (event.trackingToken().position().orElse(0) >= head) {
+                            return n;
+                        }
+                    }
+                }
+            }));
+        }
+        long events = 0;
+        for (var f : done) {
+            events += f.get();
+        }
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        pool.shutdown();
+        StreamCpu.Split split = StreamCpu.between(a, StreamCpu.take());
+        Support.log("RESULT-RUN Axon event stream read, %d stream(s) at once%s: %.0f ev/s per stream (%d events in all in "
+                        + "%.1f s); CPU s: readers %.1f, PostgreSQL %.1f, rest of the JVM %.1f; machine busy %.0f %%; load %s",
+                readers, payloads ? ", payload and metadata deserialized" : ", nothing deserialized",
+                events / readers / seconds, events, seconds, split.reading(), split.postgres(), split.jvmRest(),
+                split.machineBusy() * 100, StreamCpu.load());
+    }
+
     /** Replays every read model that supports it through the API, all at once, and watches until each reached lag 0. */
     static Watch replayAll(Support.Api api, long timeoutSeconds, int early, JdbcTemplate jdbc) throws Exception {
         JsonNode list = api.json(api.expect(200, api.send("operator", "GET", "/api/admin/projections", null)));
+        List<String> names = new ArrayList<>();
+        list.forEach(p -> names.add(p.get("name").asText()));
+        if (REPLAY_ONLY != null) {
+            names.retainAll(REPLAY_ONLY);
+        }
+        return replay(api, names, timeoutSeconds, jdbc, early);
+    }
+
+    static Watch replay(Support.Api api, List<String> names, long timeoutSeconds, JdbcTemplate jdbc) throws Exception {
+        return replay(api, names, timeoutSeconds, jdbc, 0);
+    }
+
+    /** Replays the named read models through the API, all at once, and watches until each reached lag 0. */
+    static Watch replay(Support.Api api, List<String> names, long timeoutSeconds, JdbcTemplate jdbc, int early) throws Exception {
         List<String> replayed = new ArrayList<>();
         long start = System.nanoTime();
-        for (JsonNode p : list) {
-            String name = p.get("name").asText();
+        for (String name : names) {
             var response = api.send("operator", "POST", "/api/admin/projections/" + name + "/replay", null);
             if (response.statusCode() == 202) {
                 replayed.add(name);

@@ -28,7 +28,11 @@ import org.springframework.context.annotation.Primary;
 
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import javax.sql.DataSource;
 
 /**
@@ -147,6 +151,47 @@ class AxonPlatformConfiguration {
     @Bean
     ConfigurerModule lifecyclePhaseTimeout(@Value("${malspar.lifecycle.phase-timeout:5s}") Duration timeout) {
         return configurer -> configurer.configureLifecyclePhaseTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * {@code malspar.processors.shared-stream.groups}: read models (processing groups) that share one pooled processor,
+     * {@code malspar.processors.shared-stream.name}: one event stream, one token, one batch and transaction for all of
+     * them (README, Rebuilding a read model; measured in BENCHMARKS.md). Empty (the default): every read model has its
+     * own processor. A handler of a shared read model that fails names its read model in the error, because the
+     * processor's status is shared; the failure still propagates, so the batch is retried and never skipped.
+     */
+    @Bean
+    ConfigurerModule sharedStream(@Value("${malspar.processors.shared-stream.groups:}") List<String> groups,
+                                  @Value("${malspar.processors.shared-stream.name:read-models}") String name) {
+        Set<String> shared = groups.stream().map(String::strip).filter(g -> !g.isEmpty())
+                .collect(Collectors.toCollection(TreeSet::new));
+        return configurer -> {
+            if (shared.isEmpty()) {
+                return;
+            }
+            configurer.eventProcessing().assignProcessingGroup(group -> shared.contains(group) ? name : group);
+            for (String group : shared) {
+                configurer.eventProcessing().registerListenerInvocationErrorHandler(group, c -> (error, event, handler) -> {
+                    throw new ReadModelFailure(group, error);
+                });
+            }
+        };
+    }
+
+    /** A handler of a read model that shares its processor failed: the message says which read model. */
+    static final class ReadModelFailure extends RuntimeException {
+        ReadModelFailure(String readModel, Exception cause) {
+            super(readModel + ": " + firstMessage(cause), cause);
+        }
+
+        private static String firstMessage(Throwable error) {
+            for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
+                if (t.getMessage() != null && !t.getMessage().isBlank()) {
+                    return t.getMessage();
+                }
+            }
+            return "the event handler failed without a message";
+        }
     }
 
     @Bean

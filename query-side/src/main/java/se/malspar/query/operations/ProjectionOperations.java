@@ -82,10 +82,15 @@ class ProjectionOperations {
         return processor(name).map(p -> view(p, lag.head(), clock.instant()));
     }
 
-    /** Starts a rebuild of the read model; returns its state right after the restart. */
-    synchronized ProjectionView replay(String name) {
-        StreamingEventProcessor processor = processor(name)
-                .orElseThrow(() -> new NotFoundException("no projection '" + name + "'"));
+    /**
+     * Starts a rebuild of the read model; returns its state right after the restart. A read model that shares its
+     * processor with others ({@code malspar.processors.shared-stream.groups}) is rebuilt together with them: they have
+     * one token.
+     */
+    synchronized ProjectionView replay(String readModel) {
+        StreamingEventProcessor processor = processor(readModel)
+                .orElseThrow(() -> new NotFoundException("no projection '" + readModel + "'"));
+        String name = processor.getName();
         ProjectionView current = view(processor, lag.head(), clock.instant());
         if (current.progress() != null) {
             throw new ReplayRefusedException("a replay of " + name + " is already running ("
@@ -124,8 +129,11 @@ class ProjectionOperations {
                 .sorted(Comparator.comparing(EventProcessor::getName));
     }
 
+    /** The processor of that name, or the one that runs the read model (processing group) of that name. */
     private Optional<StreamingEventProcessor> processor(String name) {
-        return streaming().filter(p -> p.getName().equals(name)).findFirst();
+        return streaming().filter(p -> p.getName().equals(name)).findFirst()
+                .or(() -> processing.eventProcessorByProcessingGroup(name)
+                        .filter(StreamingEventProcessor.class::isInstance).map(StreamingEventProcessor.class::cast));
     }
 
     private ProjectionView view(StreamingEventProcessor processor, OptionalLong head, Instant now) {

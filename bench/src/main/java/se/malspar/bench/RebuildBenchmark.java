@@ -58,7 +58,8 @@ import javax.sql.DataSource;
  * <p>
  * Arguments: {@code [events=1000000] [runs=3] [configs=tuned,defaults]}. System properties: {@code bench.indicators}
  * (2000), {@code bench.defaultsWindowSeconds} (60; 0 lets the defaults replay run to the end),
- * {@code bench.replayTimeout} (3600 s).
+ * {@code bench.replayTimeout} (3600 s), {@code bench.replayOnly} (comma-separated read models: replay only these,
+ * e.g. {@code programme}; each run then also prints the CPU seconds the replay took, JVM and PostgreSQL).
  */
 public final class RebuildBenchmark {
 
@@ -66,6 +67,9 @@ public final class RebuildBenchmark {
     static final double ZIPF_S = 0.7;
     /** Seconds between progress lines while a replay runs. */
     static final double PROGRESS_EVERY = 10;
+    /** bench.replayOnly: the read models to replay (null: every one). */
+    static final List<String> REPLAY_ONLY = System.getProperty("bench.replayOnly") == null ? null
+            : List.of(System.getProperty("bench.replayOnly").split(","));
 
     public static void main(String[] argv) throws Exception {
         int events = argv.length > 0 ? Integer.parseInt(argv[0]) : 1_000_000;
@@ -143,8 +147,15 @@ public final class RebuildBenchmark {
             double p = plainRead(ctx, false);
             double d = plainRead(ctx, true);
             Support.resetHeapPeak();
+            CpuMeter.Snapshot cpuBefore = CpuMeter.take();
             Watch watch = window > 0 ? replayWindow(ctx, api, window, timeoutSeconds, jdbc)
                     : replayAll(api, timeoutSeconds, early, jdbc);
+            if (REPLAY_ONLY != null) {
+                CpuMeter.Snapshot cpuAfter = CpuMeter.take();
+                Support.log("run %d: CPU ms per 1,000 events during the replay of %s: %s; machine busy %.2f; load %s", r,
+                        REPLAY_ONLY, CpuMeter.perOperation(cpuBefore, cpuAfter, count / 1000), CpuMeter.machineBusy(cpuBefore,
+                        cpuAfter), Files.readString(Path.of("/proc/loadavg")).trim());
+            }
             Map<String, Double> rates = window > 0 ? watch.windowRates(count) : watch.fullRates(count);
             double rate = rates.values().stream().mapToDouble(Double::doubleValue).min().orElseThrow();
             heap.add((double) Support.heapPeakMiB());
@@ -232,6 +243,9 @@ public final class RebuildBenchmark {
         long start = System.nanoTime();
         for (JsonNode p : list) {
             String name = p.get("name").asText();
+            if (REPLAY_ONLY != null && !REPLAY_ONLY.contains(name)) {
+                continue;
+            }
             var response = api.send("operator", "POST", "/api/admin/projections/" + name + "/replay", null);
             if (response.statusCode() == 202) {
                 replayed.add(name);

@@ -114,28 +114,30 @@ class ObservationRows {
     private static final String VERDICT_VALUES =
             "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), cast(? as jsonb), ?, ?, ?, ?, ?, ?, ?)";
 
-    /** Rows per multi-row insert: a processor's batch is one statement; PostgreSQL allows 65,535 parameters. */
-    private static final int ROWS_PER_STATEMENT = 1000;
+    /** The most rows per multi-row insert (PostgreSQL allows 65,535 parameters per statement). */
+    private static final int MOST_ROWS_PER_STATEMENT = 128;
 
     /**
-     * Inserts the rows with one multi-row {@code insert … on conflict do nothing} per
-     * {@value #ROWS_PER_STATEMENT} rows and returns the ids of those it inserted (a redelivered row
-     * is not). One statement, planned and executed once, instead of one execution per row of a JDBC
-     * batch; and {@code returning} names the inserted rows whatever the driver reports as update
-     * counts (with {@code reWriteBatchedInserts} a JDBC batch reports none per row).
+     * Inserts the rows with multi-row {@code insert … on conflict do nothing} statements and
+     * returns the ids of those it inserted (a redelivered row is not): {@code returning} names
+     * them whatever the driver reports as update counts. The rows go in chunks of a power of two
+     * (at most {@value #MOST_ROWS_PER_STATEMENT}), as PgJDBC's reWriteBatchedInserts does, so a
+     * few statement texts recur and each is prepared once on the server; a text per batch length
+     * was parsed and planned anew for almost every batch.
      */
     private List<String> insert(String columns, String rowValues, List<Object[]> rows) {
         List<String> inserted = new ArrayList<>();
-        for (int from = 0; from < rows.size(); from += ROWS_PER_STATEMENT) {
-            List<Object[]> chunk = rows.subList(from, Math.min(rows.size(), from + ROWS_PER_STATEMENT));
+        for (int from = 0; from < rows.size(); ) {
+            int size = Math.min(MOST_ROWS_PER_STATEMENT, Integer.highestOneBit(rows.size() - from));
             StringBuilder sql = new StringBuilder("insert into ").append(columns).append(" values ");
             List<Object> parameters = new ArrayList<>();
-            for (int i = 0; i < chunk.size(); i++) {
+            for (int i = 0; i < size; i++) {
                 sql.append(i == 0 ? "" : ", ").append(rowValues);
-                parameters.addAll(Arrays.asList(chunk.get(i)));
+                parameters.addAll(Arrays.asList(rows.get(from + i)));
             }
             sql.append(" on conflict (fact_id) do nothing returning fact_id");
             inserted.addAll(jdbc.sql(sql.toString()).params(parameters).query(String.class).list());
+            from += size;
         }
         return inserted;
     }

@@ -2,6 +2,9 @@ package se.malspar.query.programme;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import se.malspar.kernel.programme.measurement.FollowUpPeriod;
@@ -17,7 +20,6 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -25,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Function;
 
 /**
  * The observations of the programme read model: measurements and fulfilment verdicts per
@@ -47,12 +50,14 @@ class ObservationRows {
             """;
 
     private final JdbcClient jdbc;
+    private final NamedParameterJdbcTemplate named;
 
     private final UnitOfWorkBatch<NewMeasurement> measurements;
     private final UnitOfWorkBatch<Verdict> verdicts;
 
-    ObservationRows(JdbcClient jdbc) {
+    ObservationRows(JdbcClient jdbc, NamedParameterJdbcTemplate named) {
         this.jdbc = jdbc;
+        this.named = named;
         this.measurements = new UnitOfWorkBatch<>("measurements", this::insertMeasurements);
         this.verdicts = new UnitOfWorkBatch<>("verdicts", this::insertVerdicts);
     }
@@ -73,87 +78,49 @@ class ObservationRows {
                           MeasurementSource source, String note, Instant recordedAt, String recordedBy) {
     }
 
-    /** A measurement's values in the order of {@link #MEASUREMENT_COLUMNS}. */
-    private static Object[] values(NewMeasurement m) {
+    private static MapSqlParameterSource parameters(NewMeasurement m) {
         MeasurementSource source = m.source();
         // The figures as two arrays in the order of their area ids: area i has value i.
         Map<String, BigDecimal> figures = source == null ? Map.of() : new TreeMap<>(source.figures());
-        return new Object[]{m.factId(), m.globalIndex(), m.indicatorId(), m.period(), m.periodOrder(), m.value(),
-                m.done(), m.dataPeriod(), m.referenceValues().get(ReferenceArea.NATIONAL),
-                m.referenceValues().get(ReferenceArea.COUNTY),
-                source == null || source.kind() == null ? null : source.kind().name(),
-                source == null ? null : source.kpi(),
-                source == null ? null : source.areaIds().toArray(String[]::new),
-                source == null ? null : source.url(),
-                source == null || source.fetchedAt() == null ? null : Timestamp.from(source.fetchedAt()),
-                source == null ? null : figures.keySet().toArray(String[]::new),
-                source == null ? null : figures.values().toArray(BigDecimal[]::new),
-                m.note(), Timestamp.from(m.recordedAt()), m.recordedBy()};
-    }
-
-    private static final String MEASUREMENT_COLUMNS = """
-            programme_measurement (fact_id, global_index, indicator_id, period, period_order, value, done, data_period,
-                reference_national, reference_county, source_kind, source_kpi, source_area_ids, source_url,
-                source_fetched_at, source_figure_areas, source_figure_values, note, recorded_at, recorded_by)""";
-    private static final String MEASUREMENT_VALUES =
-            "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? as text[]), ?, ?, cast(? as text[]), cast(? as numeric[]), ?, ?, ?)";
-
-    /** A verdict's values in the order of {@link #VERDICT_COLUMNS}. */
-    private static Object[] values(Verdict v) {
-        return new Object[]{v.factId(), v.globalIndex(), v.indicatorId(), v.period(), v.periodOrder(), v.source(),
-                v.verdict(), v.principleVersion(), v.basedOnPeriod(), v.carriedForward(),
-                v.inputs() == null ? null : ProgrammeJson.json(v.inputs()),
-                v.steps() == null ? null : ProgrammeJson.json(v.steps()), v.explanationSv(), v.explanationEn(),
-                v.motivation(), v.decisionId(), v.citation(), Timestamp.from(v.recordedAt()), v.recordedBy()};
-    }
-
-    private static final String VERDICT_COLUMNS = """
-            programme_verdict (fact_id, global_index, indicator_id, period, period_order, source, verdict,
-                principle_version, based_on_period, carried_forward, inputs, steps, explanation_sv, explanation_en,
-                motivation, decision_id, citation, recorded_at, recorded_by)""";
-    private static final String VERDICT_VALUES =
-            "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), cast(? as jsonb), ?, ?, ?, ?, ?, ?, ?)";
-
-    /** The most rows per multi-row insert (PostgreSQL allows 65,535 parameters per statement). */
-    private static final int MOST_ROWS_PER_STATEMENT = 128;
-
-    /**
-     * Inserts the rows with multi-row {@code insert … on conflict do nothing} statements and
-     * returns the ids of those it inserted (a redelivered row is not): {@code returning} names
-     * them whatever the driver reports as update counts. The rows go in chunks of a power of two
-     * (at most {@value #MOST_ROWS_PER_STATEMENT}), as PgJDBC's reWriteBatchedInserts does, so a
-     * few statement texts recur and each is prepared once on the server; a text per batch length
-     * was parsed and planned anew for almost every batch.
-     */
-    private List<String> insert(String columns, String rowValues, List<Object[]> rows) {
-        List<String> inserted = new ArrayList<>();
-        for (int from = 0; from < rows.size(); ) {
-            int size = Math.min(MOST_ROWS_PER_STATEMENT, Integer.highestOneBit(rows.size() - from));
-            StringBuilder sql = new StringBuilder("insert into ").append(columns).append(" values ");
-            List<Object> parameters = new ArrayList<>();
-            for (int i = 0; i < size; i++) {
-                sql.append(i == 0 ? "" : ", ").append(rowValues);
-                parameters.addAll(Arrays.asList(rows.get(from + i)));
-            }
-            sql.append(" on conflict (fact_id) do nothing returning fact_id");
-            inserted.addAll(jdbc.sql(sql.toString()).params(parameters).query(String.class).list());
-            from += size;
-        }
-        return inserted;
+        return new MapSqlParameterSource()
+                .addValue("factId", m.factId()).addValue("globalIndex", m.globalIndex())
+                .addValue("indicator", m.indicatorId()).addValue("period", m.period())
+                .addValue("order", m.periodOrder()).addValue("value", m.value()).addValue("done", m.done())
+                .addValue("dataPeriod", m.dataPeriod())
+                .addValue("national", m.referenceValues().get(ReferenceArea.NATIONAL))
+                .addValue("county", m.referenceValues().get(ReferenceArea.COUNTY))
+                .addValue("sourceKind", source == null || source.kind() == null ? null : source.kind().name())
+                .addValue("sourceKpi", source == null ? null : source.kpi())
+                .addValue("areaIds", source == null ? null : source.areaIds().toArray(String[]::new))
+                .addValue("url", source == null ? null : source.url())
+                .addValue("fetchedAt", source == null || source.fetchedAt() == null ? null : Timestamp.from(source.fetchedAt()))
+                .addValue("figureAreas", source == null ? null : figures.keySet().toArray(String[]::new))
+                .addValue("figureValues", source == null ? null : figures.values().toArray(BigDecimal[]::new))
+                .addValue("note", m.note())
+                .addValue("recordedAt", Timestamp.from(m.recordedAt())).addValue("recordedBy", m.recordedBy());
     }
 
     /**
      * Writes measurements handled in event order as if one at a time: each is inserted once (a
      * redelivered one changes nothing and supersedes nothing), and each newly inserted one
-     * supersedes the earlier current measurements of its period, both rows staying. One insert and
-     * one update for all of them.
+     * supersedes the earlier current measurements of its period, both rows staying. One JDBC batch
+     * and one update for all of them.
      */
     void insertMeasurements(List<NewMeasurement> rows) {
         if (rows.isEmpty()) {
             return;
         }
-        List<String> inserted = insert(MEASUREMENT_COLUMNS, MEASUREMENT_VALUES,
-                rows.stream().map(ObservationRows::values).toList());
+        int[] counts = named.batchUpdate("""
+                        insert into programme_measurement (fact_id, global_index, indicator_id, period, period_order, value,
+                            done, data_period, reference_national, reference_county, source_kind, source_kpi,
+                            source_area_ids, source_url, source_fetched_at, source_figure_areas, source_figure_values,
+                            note, recorded_at, recorded_by)
+                        values (:factId, :globalIndex, :indicator, :period, :order, :value, :done, :dataPeriod,
+                            :national, :county, :sourceKind, :sourceKpi, cast(:areaIds as text[]), :url, :fetchedAt,
+                            cast(:figureAreas as text[]), cast(:figureValues as numeric[]), :note, :recordedAt, :recordedBy)
+                        on conflict (fact_id) do nothing""",
+                rows.stream().map(ObservationRows::parameters).toArray(SqlParameterSource[]::new));
+        List<String> inserted = inserted(rows, counts, NewMeasurement::factId);
         if (inserted.isEmpty()) {
             return;
         }
@@ -178,6 +145,23 @@ class ObservationRows {
                 .update();
     }
 
+    /** The ids of the rows a batch of {@code insert … on conflict do nothing} inserted. */
+    private static <T> List<String> inserted(List<T> rows, int[] counts, Function<T, String> id) {
+        List<String> inserted = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            if (counts[i] < 0) {
+                // Without per-row counts (e.g. reWriteBatchedInserts) a redelivered row could
+                // supersede rows it never superseded: refuse, the batch is retried, nothing is written.
+                throw new IllegalStateException("the JDBC driver did not report which rows were inserted");
+            }
+            if (counts[i] > 0) {
+                inserted.add(id.apply(rows.get(i)));
+            }
+        }
+        return inserted;
+    }
+
+
     /**
      * Writes verdicts handled in event order as if one at a time, like {@link #insertMeasurements}:
      * each newly inserted one supersedes the earlier current verdicts of the same source for the
@@ -187,8 +171,28 @@ class ObservationRows {
         if (verdicts.isEmpty()) {
             return;
         }
-        List<String> inserted = insert(VERDICT_COLUMNS, VERDICT_VALUES,
-                verdicts.stream().map(ObservationRows::values).toList());
+        int[] counts = named.batchUpdate("""
+                        insert into programme_verdict (fact_id, global_index, indicator_id, period, period_order, source,
+                            verdict, principle_version, based_on_period, carried_forward, inputs, steps, explanation_sv,
+                            explanation_en, motivation, decision_id, citation, recorded_at, recorded_by)
+                        values (:factId, :globalIndex, :indicator, :period, :order, :source, :verdict, :version,
+                            :basedOn, :carried, cast(:inputs as jsonb), cast(:steps as jsonb), :sv, :en, :motivation,
+                            :decisionId, :citation, :recordedAt, :recordedBy)
+                        on conflict (fact_id) do nothing""",
+                verdicts.stream().map(v -> new MapSqlParameterSource()
+                        .addValue("factId", v.factId()).addValue("globalIndex", v.globalIndex())
+                        .addValue("indicator", v.indicatorId()).addValue("period", v.period())
+                        .addValue("order", v.periodOrder()).addValue("source", v.source())
+                        .addValue("verdict", v.verdict()).addValue("version", v.principleVersion())
+                        .addValue("basedOn", v.basedOnPeriod()).addValue("carried", v.carriedForward())
+                        .addValue("inputs", v.inputs() == null ? null : ProgrammeJson.json(v.inputs()))
+                        .addValue("steps", v.steps() == null ? null : ProgrammeJson.json(v.steps()))
+                        .addValue("sv", v.explanationSv()).addValue("en", v.explanationEn())
+                        .addValue("motivation", v.motivation()).addValue("decisionId", v.decisionId())
+                        .addValue("citation", v.citation()).addValue("recordedAt", Timestamp.from(v.recordedAt()))
+                        .addValue("recordedBy", v.recordedBy()))
+                        .toArray(SqlParameterSource[]::new));
+        List<String> inserted = inserted(verdicts, counts, Verdict::factId);
         if (inserted.isEmpty()) {
             return;
         }
@@ -273,13 +277,9 @@ class ObservationRows {
                 .param("id", indicatorId).query(String.class).optional();
     }
 
-    /**
-     * Empties both tables for a replay. TRUNCATE, not DELETE: a delete leaves every row dead in the
-     * table and its indexes until a vacuum, so the replay's inserts and supersede lookups would go
-     * through them. Transactional like the delete; readers wait for the reset's commit.
-     */
     void deleteAll() {
-        jdbc.sql("truncate programme_verdict, programme_measurement").update();
+        jdbc.sql("delete from programme_verdict").update();
+        jdbc.sql("delete from programme_measurement").update();
     }
 
 

@@ -195,9 +195,9 @@ class BatchedSupersedeTest {
     }
 
     @Test
-    void aBatchLongerThanOneInsertStatementSupersedesAcrossItsStatementsAsOneEventAtATime() {
+    void aLongBatchRedeliveredWholeSupersedesExactlyAsOneEventAtATime() {
         Random random = new Random(7);
-        // More rows than one multi-row insert takes, so later statements supersede rows of earlier ones.
+        // One batch of 300 events (about 100 per period), then all of them again.
         List<Event> history = history(random, 300);
         String reference = "ref-" + UUID.randomUUID().toString().substring(0, 8) + "-";
         String batched = "set-" + UUID.randomUUID().toString().substring(0, 8) + "-";

@@ -60,7 +60,8 @@ import javax.sql.DataSource;
  * (2000), {@code bench.defaultsWindowSeconds} (60; 0 lets the defaults replay run to the end),
  * {@code bench.replayTimeout} (3600 s), {@code bench.storageWhatIf} (false: see {@link #storageWhatIf}), {@code bench.config.<name>} (a configuration of one's own: the application's
  * settings, separated by spaces or {@code ;}, e.g. {@code "--malspar.processors.segments=1;--malspar.processors.batch-size=500"}),
- * {@code bench.alone}, {@code bench.replayOnly},
+ * {@code bench.alone}, {@code bench.replayOnly} (comma-separated read models: replay only these, e.g.
+ * {@code programme}; each run then also prints CPU ms per 1,000 events and the supersede updates' heap-only share),
  * {@code bench.streamReaders} (below). Each rebuild reports where its CPU went ({@link StreamCpu}).
  */
 public final class RebuildBenchmark {
@@ -176,6 +177,8 @@ public final class RebuildBenchmark {
             }
             Support.resetHeapPeak();
             StreamCpu.Snapshot before = StreamCpu.take();
+            CpuMeter.Snapshot cpuBefore = CpuMeter.take();
+            long ownPostgresBefore = REPLAY_ONLY == null ? 0 : ownPostgresNanos(ctx);
             Watch watch = window > 0 ? replayWindow(ctx, api, window, timeoutSeconds, jdbc)
                     : replayAll(api, timeoutSeconds, early, jdbc);
             StreamCpu.Split split = StreamCpu.between(before, StreamCpu.take());
@@ -186,6 +189,23 @@ public final class RebuildBenchmark {
             cpuPostgres.add(split.postgres());
             cpuRest.add(split.jvmRest());
             cpuHttp.add(split.http());
+            if (REPLAY_ONLY != null) {
+                CpuMeter.Snapshot cpuAfter = CpuMeter.take();
+                Support.log("run %d: CPU ms per 1,000 events during the replay of %s: %s; machine busy %.2f; load %s", r,
+                        REPLAY_ONLY, CpuMeter.perOperation(cpuBefore, cpuAfter, count / 1000), CpuMeter.machineBusy(cpuBefore,
+                        cpuAfter), Files.readString(Path.of("/proc/loadavg")).trim());
+                Support.log("run %d: CPU ms per 1,000 events of this store's own PostgreSQL (its postmaster and children; "
+                        + "the figure above counts every postgres process on the machine): %.1f", r,
+                        (ownPostgresNanos(ctx) - ownPostgresBefore) / 1e6 / (count / 1000.0));
+                // Whether the supersede updates stayed on their page (heap-only) and what the tables hold.
+                int run = r;
+                jdbc.queryForList("""
+                        select s.relname, s.n_tup_ins, s.n_tup_upd, s.n_tup_hot_upd, pg_relation_size(s.relid) heap_bytes,
+                               pg_indexes_size(s.relid) index_bytes, coalesce(pg_total_relation_size(c.reltoastrelid), 0) toast_bytes
+                          from pg_stat_user_tables s join pg_class c on c.oid = s.relid
+                         where s.relname in ('programme_measurement', 'programme_verdict')""")
+                        .forEach(row -> Support.log("run %d: table %s (counters since the server started)", run, row));
+            }
             Map<String, Double> rates = window > 0 ? watch.windowRates(count) : watch.fullRates(count);
             double rate = rates.values().stream().mapToDouble(Double::doubleValue).min().orElseThrow();
             heap.add((double) Support.heapPeakMiB());
@@ -249,6 +269,28 @@ public final class RebuildBenchmark {
     /** The columns Axon's JPA storage engine reads for each event of a stream (its DomainEventEntry). */
     static final String ALL_COLUMNS = "global_index, event_identifier, aggregate_identifier, sequence_number, type, "
             + "time_stamp, payload_type, payload_revision, payload, meta_data";
+
+    /** utime + stime of this store's PostgreSQL: its postmaster ({@code postmaster.pid}) and the processes it started. */
+    static long ownPostgresNanos(ConfigurableApplicationContext ctx) throws Exception {
+        Path pidFile = Path.of(ctx.getEnvironment().getProperty("malspar.data-dir"), "postgres", "postmaster.pid");
+        String postmaster = Files.readAllLines(pidFile).get(0).trim();
+        long ticks = 0;
+        try (var procs = Files.list(Path.of("/proc"))) {
+            for (Path p : (Iterable<Path>) procs.filter(p -> p.getFileName().toString().matches("\\d+"))::iterator) {
+                try {
+                    String stat = Files.readString(p.resolve("stat"));
+                    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    // after "pid (comm) ": state ppid … utime stime (fields 14 and 15 of stat)
+                    if (p.getFileName().toString().equals(postmaster) || f[1].equals(postmaster)) {
+                        ticks += Long.parseLong(f[11]) + Long.parseLong(f[12]);
+                    }
+                } catch (java.io.IOException | RuntimeException ended) {
+                    // the process ended while we looked
+                }
+            }
+        }
+        return ticks * 10_000_000L; // USER_HZ = 100
+    }
 
     /** Streams every event in order: returns events/s. */
     static double plainRead(ConfigurableApplicationContext ctx, boolean deserialize) throws Exception {

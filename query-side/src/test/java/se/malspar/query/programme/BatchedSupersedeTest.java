@@ -193,4 +193,32 @@ class BatchedSupersedeTest {
         // The histories did supersede.
         assertThat(superseded.get()).isGreaterThan(500);
     }
+
+    @Test
+    void aLongBatchRedeliveredWholeSupersedesExactlyAsOneEventAtATime() {
+        Random random = new Random(7);
+        // One batch of 300 events (about 100 per period), then all of them again.
+        List<Event> history = history(random, 300);
+        String reference = "ref-" + UUID.randomUUID().toString().substring(0, 8) + "-";
+        String batched = "set-" + UUID.randomUUID().toString().substring(0, 8) + "-";
+        transactions.executeWithoutResult(tx -> {
+            history.forEach(e -> referenceMeasurement(measurement(reference, e)));
+            history.forEach(e -> referenceVerdict(verdict(reference, e)));
+            facts.insertMeasurements(history.stream().map(e -> measurement(batched, e)).toList());
+            facts.insertVerdicts(history.stream().map(e -> verdict(batched, e)).toList());
+            // Redelivered, every row once more: nothing changes.
+            facts.insertMeasurements(history.stream().map(e -> measurement(batched, e)).toList());
+            facts.insertVerdicts(history.stream().map(e -> verdict(batched, e)).toList());
+            List<String> measurements = rows("programme_measurement", reference);
+            assertThat(measurements).hasSize(history.size());
+            assertThat(rows("programme_measurement", batched)).isEqualTo(measurements);
+            assertThat(rows("programme_verdict", batched)).isEqualTo(rows("programme_verdict", reference));
+            assertThat(jdbc.sql("""
+                            select count(*) from programme_verdict where indicator_id = :indicator
+                               and superseded_at is null""")
+                    .param("indicator", batched + "indicator").query(Integer.class).single())
+                    .isEqualTo(PERIODS.size() * SOURCES.size());
+            tx.setRollbackOnly();
+        });
+    }
 }

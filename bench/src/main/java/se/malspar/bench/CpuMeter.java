@@ -29,6 +29,7 @@ final class CpuMeter {
     static final String JIT = "of which JIT compiler threads";
     static final String GC = "of which GC threads";
     static final String POSTGRES = "PostgreSQL processes";
+    static final String ALLOCATED = "(not CPU) KB allocated by the HTTP request threads";
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
     private static final com.sun.management.OperatingSystemMXBean OS =
             (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
@@ -37,7 +38,7 @@ final class CpuMeter {
     private static final AtomicLong LOAD_THREADS_ENDED = new AtomicLong();
 
     record Snapshot(long wall, long process, Map<String, Long> byRole, long postgres, long machineBusy, long machineAll,
-                    long jit, long gc) {
+                    long jit, long gc, long serverAllocated) {
     }
 
     private CpuMeter() {
@@ -62,6 +63,8 @@ final class CpuMeter {
         byRole.put(CLIENT, LOAD_THREADS_ENDED.get());
         long[] ids = THREADS.getAllThreadIds();
         ThreadInfo[] infos = THREADS.getThreadInfo(ids);
+        long[] allocated = ((com.sun.management.ThreadMXBean) THREADS).getThreadAllocatedBytes(ids);
+        long serverAllocated = 0;
         for (int i = 0; i < ids.length; i++) {
             long cpu = THREADS.getThreadCpuTime(ids[i]);
             if (infos[i] == null || cpu < 0) {
@@ -76,10 +79,14 @@ final class CpuMeter {
             if (role != null) {
                 byRole.merge(role, cpu, Long::sum);
             }
+            if (role == SERVER && allocated[i] > 0) {
+                serverAllocated += allocated[i];
+            }
         }
         long[] machine = machine();
         long[] vm = vmThreads();
-        return new Snapshot(System.nanoTime(), OS.getProcessCpuTime(), byRole, postgres(), machine[0], machine[1], vm[0], vm[1]);
+        return new Snapshot(System.nanoTime(), OS.getProcessCpuTime(), byRole, postgres(), machine[0], machine[1], vm[0], vm[1],
+                serverAllocated);
     }
 
     /**
@@ -99,6 +106,7 @@ final class CpuMeter {
         result.put(JIT, ms(b.jit() - a.jit(), operations));
         result.put(GC, ms(b.gc() - a.gc(), operations));
         result.put(POSTGRES, ms(b.postgres() - a.postgres(), operations));
+        result.put(ALLOCATED, operations <= 0 ? Double.NaN : (b.serverAllocated() - a.serverAllocated()) / 1024.0 / operations);
         return result;
     }
 

@@ -39,6 +39,9 @@ public final class HttpBenchmark {
         // -Dbench.appArgs="--malspar.events.storage-engine=jdbc …": the application's settings to compare
         String[] appArgs = System.getProperty("bench.appArgs", "").isBlank() ? new String[0]
                 : System.getProperty("bench.appArgs").strip().split("\\s+");
+        if (mode.equals("writes") && COUNT_STATEMENTS) {
+            StatementCounter.install();
+        }
         try (ConfigurableApplicationContext ctx = Support.start(dir, appArgs)) {
             Support.machine(ctx);
             Support.Api api = new Support.Api(Support.port(ctx));
@@ -99,10 +102,31 @@ public final class HttpBenchmark {
         // Warm-up, not recorded: the JIT compiler otherwise takes a large share of the first runs' CPU.
         Load.Result warm = Load.closed(16, WARM_UP_SECONDS, write(api, indicators, "strategy", "warm-"));
         Support.log("warm-up (%d s, not recorded): %s", (long) WARM_UP_SECONDS, warm.describe());
+        if (COUNT_STATEMENTS) {
+            countStatements(api, indicators, seconds);
+            return;
+        }
         try (JdbcInsertReference jdbc = new JdbcInsertReference(ctx.getBean(EmbeddedDatabase.class))) {
             writeRuns(api, indicators, runs, seconds, figures, jdbc);
         }
         print(figures);
+    }
+
+    /** -Dbench.countStatements=true: instead of the measured runs, the SQL statements per command (see StatementCounter). */
+    static final boolean COUNT_STATEMENTS = Boolean.getBoolean("bench.countStatements");
+
+    private static void countStatements(Support.Api api, List<String> indicators, double seconds) throws Exception {
+        StatementCounter.reset();
+        StatementCounter.counting = true;
+        Load.Result closed = Load.closed(16, seconds, write(api, indicators, "strategy", "count-"));
+        Thread.sleep(3000); // the read models and the sealer catch up; their statements count too
+        StatementCounter.counting = false;
+        Map<String, Long> counts = StatementCounter.counts();
+        long commands = closed.ok();
+        Support.log("== SQL statements per command (%d commands; every connection of the process, read models included)", commands);
+        counts.forEach((sql, n) -> Support.log("%8.3f  %s", (double) n / commands, sql));
+        Support.log("RESULT statements per command (commits included): %.2f",
+                counts.values().stream().mapToLong(Long::longValue).sum() / (double) commands);
     }
 
     private static void writeRuns(Support.Api api, List<String> indicators, int runs, double seconds,
@@ -112,6 +136,15 @@ public final class HttpBenchmark {
             Load.Result health = Load.closed(16, seconds / 2, n -> Load.expect(api.send(null, "GET", "/actuator/health/liveness", null), 200));
             Support.log("run %d reference: closed loop GET /actuator/health/liveness (no auth), 16 threads: %s", r, health.describe());
             add(figures, "reference: closed loop GET /actuator/health/liveness (no auth) req/s", health.rate());
+            addCpu(figures, "reference without auth", health);
+            // The same request with the writes' basic auth: what the HTTP stack and the security chain
+            // (credentials from VerifiedCredentials' cache) cost before any command work. Neither queries the database.
+            Load.Result authenticated = Load.closed(16, seconds / 2,
+                    n -> Load.expect(api.send("strategy", "GET", "/actuator/health/liveness", null), 200));
+            Support.log("run %d reference: closed loop GET /actuator/health/liveness with basic auth (strategy), 16 threads: %s; %s",
+                    r, authenticated.describe(), authenticated.describeCpu());
+            add(figures, "reference: closed loop GET /actuator/health/liveness with basic auth req/s", authenticated.rate());
+            addCpu(figures, "reference with basic auth", authenticated);
             JdbcInsertReference.Position before = jdbc.position();
             Load.Result closed = Load.closed(16, seconds, write(api, indicators, "strategy", tag + "c-"));
             Support.log("run %d closed loop writes, 16 threads: %s", r, closed.describe());
@@ -135,6 +168,7 @@ public final class HttpBenchmark {
                     plain.rate());
             add(figures, "closed loop writes / plain JDBC reference", closed.rate() / plain.rate());
             add(figures, "closed loop writes / health reference", closed.rate() / health.rate());
+            add(figures, "closed loop writes / health reference with basic auth", closed.rate() / authenticated.rate());
             int half = (int) Math.max(1, Math.round(closed.rate() / 2));
             // -Dbench.openLoops=false: closed loop and references only (shorter runs)
             for (int rate : Boolean.parseBoolean(System.getProperty("bench.openLoops", "true")) ? new int[]{half, 1000} : new int[0]) {

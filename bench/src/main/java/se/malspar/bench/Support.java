@@ -50,6 +50,7 @@ final class Support {
             args.add("--malspar.seed-history=false");
         }
         Collections.addAll(args, extra);
+        CpuMeter.ownPostgres(dataDir);
         log("starting standalone: %s", String.join(" ", args));
         Class<?> application;
         try {

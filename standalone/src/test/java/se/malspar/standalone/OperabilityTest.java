@@ -1,6 +1,8 @@
 package se.malspar.standalone;
 
+import org.axonframework.springboot.TimeoutProperties;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import se.malspar.platform.test.ApiClient;
@@ -16,6 +18,8 @@ class OperabilityTest {
     int port;
     @Value("${axon.update-check.disabled}")
     boolean updateCheckDisabled;
+    @Autowired
+    TimeoutProperties timeouts;
 
     @Test
     void healthIsPublicAndReadinessCoversDatabaseAndEventProcessors() {
@@ -56,6 +60,21 @@ class OperabilityTest {
     @Test
     void axonUpdateCheckIsOff() {
         assertThat(updateCheckDisabled).isTrue();
+    }
+
+    /** Each handler's own timer walked the stack at every start (BENCHMARKS.md, issue 16 third session). */
+    @Test
+    void commandsAndEventsAreTimedByTheirTransactionNotByEachHandler() {
+        var transaction = timeouts.getTransaction();
+        for (var settings : java.util.List.of(transaction.getCommandBus(), transaction.getEventProcessors(), transaction.getQueryBus())) {
+            assertThat(settings.getTimeoutMs()).isEqualTo(60_000);
+            assertThat(settings.getWarningThresholdMs()).isEqualTo(10_000);
+        }
+        var handler = timeouts.getHandler();
+        for (var settings : java.util.List.of(handler.getCommands(), handler.getEvents(), handler.getQueries(), handler.getDeadlines())) {
+            assertThat(settings.getTimeoutMs()).isEqualTo(-1);
+            assertThat(settings.getWarningThresholdMs()).isEqualTo(-1);
+        }
     }
 
     @Test

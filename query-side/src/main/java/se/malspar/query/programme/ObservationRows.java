@@ -2,8 +2,9 @@ package se.malspar.query.programme;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import org.springframework.jdbc.core.BatchPreparedStatementSetter;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import se.malspar.kernel.programme.measurement.FollowUpPeriod;
@@ -14,11 +15,9 @@ import se.malspar.kernel.programme.measurement.SourceKind;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.sql.Array;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -79,61 +78,26 @@ class ObservationRows {
                           MeasurementSource source, String note, Instant recordedAt, String recordedBy) {
     }
 
-    /** The measurement's values in the order of the insert's placeholders. */
-    private static Object[] values(NewMeasurement m) {
+    private static MapSqlParameterSource parameters(NewMeasurement m) {
         MeasurementSource source = m.source();
         // The figures as two arrays in the order of their area ids: area i has value i.
         Map<String, BigDecimal> figures = source == null ? Map.of() : new TreeMap<>(source.figures());
-        return new Object[]{m.factId(), m.globalIndex(), m.indicatorId(), m.period(), m.periodOrder(), m.value(),
-                m.done(), m.dataPeriod(), m.referenceValues().get(ReferenceArea.NATIONAL),
-                m.referenceValues().get(ReferenceArea.COUNTY),
-                source == null || source.kind() == null ? null : source.kind().name(),
-                source == null ? null : source.kpi(),
-                source == null ? null : source.areaIds().toArray(String[]::new),
-                source == null ? null : source.url(),
-                source == null || source.fetchedAt() == null ? null : Timestamp.from(source.fetchedAt()),
-                source == null ? null : figures.keySet().toArray(String[]::new),
-                source == null ? null : figures.values().toArray(BigDecimal[]::new),
-                m.note(), Timestamp.from(m.recordedAt()), m.recordedBy()};
-    }
-
-    /** The verdict's values in the order of the insert's placeholders. */
-    private static Object[] values(Verdict v) {
-        return new Object[]{v.factId(), v.globalIndex(), v.indicatorId(), v.period(), v.periodOrder(), v.source(),
-                v.verdict(), v.principleVersion(), v.basedOnPeriod(), v.carriedForward(),
-                v.inputs() == null ? null : ProgrammeJson.json(v.inputs()),
-                v.steps() == null ? null : ProgrammeJson.json(v.steps()),
-                v.explanationSv(), v.explanationEn(), v.motivation(), v.decisionId(), v.citation(),
-                Timestamp.from(v.recordedAt()), v.recordedBy()};
-    }
-
-    /**
-     * One JDBC batch of the insert, positional: named parameters (a map per row, looked up by name
-     * per placeholder) were a tenth of a replay's processor CPU. Values are bound as Spring binds
-     * a value of unknown type (a string as a string, null untyped, anything else as an object).
-     */
-    private int[] batchInsert(String sql, List<Object[]> rows) {
-        return named.getJdbcTemplate().batchUpdate(sql, new BatchPreparedStatementSetter() {
-            @Override
-            public void setValues(PreparedStatement ps, int row) throws SQLException {
-                Object[] values = rows.get(row);
-                for (int i = 0; i < values.length; i++) {
-                    Object value = values[i];
-                    if (value == null) {
-                        ps.setNull(i + 1, Types.NULL);
-                    } else if (value instanceof String text) {
-                        ps.setString(i + 1, text);
-                    } else {
-                        ps.setObject(i + 1, value);
-                    }
-                }
-            }
-
-            @Override
-            public int getBatchSize() {
-                return rows.size();
-            }
-        });
+        return new MapSqlParameterSource()
+                .addValue("factId", m.factId()).addValue("globalIndex", m.globalIndex())
+                .addValue("indicator", m.indicatorId()).addValue("period", m.period())
+                .addValue("order", m.periodOrder()).addValue("value", m.value()).addValue("done", m.done())
+                .addValue("dataPeriod", m.dataPeriod())
+                .addValue("national", m.referenceValues().get(ReferenceArea.NATIONAL))
+                .addValue("county", m.referenceValues().get(ReferenceArea.COUNTY))
+                .addValue("sourceKind", source == null || source.kind() == null ? null : source.kind().name())
+                .addValue("sourceKpi", source == null ? null : source.kpi())
+                .addValue("areaIds", source == null ? null : source.areaIds().toArray(String[]::new))
+                .addValue("url", source == null ? null : source.url())
+                .addValue("fetchedAt", source == null || source.fetchedAt() == null ? null : Timestamp.from(source.fetchedAt()))
+                .addValue("figureAreas", source == null ? null : figures.keySet().toArray(String[]::new))
+                .addValue("figureValues", source == null ? null : figures.values().toArray(BigDecimal[]::new))
+                .addValue("note", m.note())
+                .addValue("recordedAt", Timestamp.from(m.recordedAt())).addValue("recordedBy", m.recordedBy());
     }
 
     /**
@@ -146,15 +110,16 @@ class ObservationRows {
         if (rows.isEmpty()) {
             return;
         }
-        int[] counts = batchInsert("""
+        int[] counts = named.batchUpdate("""
                         insert into programme_measurement (fact_id, global_index, indicator_id, period, period_order, value,
                             done, data_period, reference_national, reference_county, source_kind, source_kpi,
                             source_area_ids, source_url, source_fetched_at, source_figure_areas, source_figure_values,
                             note, recorded_at, recorded_by)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? as text[]), ?, ?,
-                            cast(? as text[]), cast(? as numeric[]), ?, ?, ?)
+                        values (:factId, :globalIndex, :indicator, :period, :order, :value, :done, :dataPeriod,
+                            :national, :county, :sourceKind, :sourceKpi, cast(:areaIds as text[]), :url, :fetchedAt,
+                            cast(:figureAreas as text[]), cast(:figureValues as numeric[]), :note, :recordedAt, :recordedBy)
                         on conflict (fact_id) do nothing""",
-                rows.stream().map(ObservationRows::values).toList());
+                rows.stream().map(ObservationRows::parameters).toArray(SqlParameterSource[]::new));
         List<String> inserted = inserted(rows, counts, NewMeasurement::factId);
         if (inserted.isEmpty()) {
             return;
@@ -206,13 +171,27 @@ class ObservationRows {
         if (verdicts.isEmpty()) {
             return;
         }
-        int[] counts = batchInsert("""
+        int[] counts = named.batchUpdate("""
                         insert into programme_verdict (fact_id, global_index, indicator_id, period, period_order, source,
                             verdict, principle_version, based_on_period, carried_forward, inputs, steps, explanation_sv,
                             explanation_en, motivation, decision_id, citation, recorded_at, recorded_by)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), cast(? as jsonb), ?, ?, ?, ?, ?, ?, ?)
+                        values (:factId, :globalIndex, :indicator, :period, :order, :source, :verdict, :version,
+                            :basedOn, :carried, cast(:inputs as jsonb), cast(:steps as jsonb), :sv, :en, :motivation,
+                            :decisionId, :citation, :recordedAt, :recordedBy)
                         on conflict (fact_id) do nothing""",
-                verdicts.stream().map(ObservationRows::values).toList());
+                verdicts.stream().map(v -> new MapSqlParameterSource()
+                        .addValue("factId", v.factId()).addValue("globalIndex", v.globalIndex())
+                        .addValue("indicator", v.indicatorId()).addValue("period", v.period())
+                        .addValue("order", v.periodOrder()).addValue("source", v.source())
+                        .addValue("verdict", v.verdict()).addValue("version", v.principleVersion())
+                        .addValue("basedOn", v.basedOnPeriod()).addValue("carried", v.carriedForward())
+                        .addValue("inputs", v.inputs() == null ? null : ProgrammeJson.json(v.inputs()))
+                        .addValue("steps", v.steps() == null ? null : ProgrammeJson.json(v.steps()))
+                        .addValue("sv", v.explanationSv()).addValue("en", v.explanationEn())
+                        .addValue("motivation", v.motivation()).addValue("decisionId", v.decisionId())
+                        .addValue("citation", v.citation()).addValue("recordedAt", Timestamp.from(v.recordedAt()))
+                        .addValue("recordedBy", v.recordedBy()))
+                        .toArray(SqlParameterSource[]::new));
         List<String> inserted = inserted(verdicts, counts, Verdict::factId);
         if (inserted.isEmpty()) {
             return;
